@@ -1,0 +1,24 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Language(models.TextChoices):
+    TURKISH = "tr", _("Turkish")
+    AZERBAIJANI = "az", _("Azerbaijani")
+    ENGLISH = "en", _("English")
+
+
+class OrganizationKind(models.TextChoices):
+    ASSOCIATION = "association", _("Association")
+    STATE_BODY = "state_body", _("Ministry or state body")
+    MUNICIPALITY = "municipality", _("Municipality")
+    PARLIAMENT = "parliament", _("Parliament")
+    PLATFORM = "platform", _("International platform")
+    FORUM = "forum", _("Forum")
+    PRESS_BODY = "press_body", _("Press body")
+    THINK_TANK = "think_tank", _("Think tank")
+    UNIVERSITY = "university", _("University")
+    MEDIA = "media", _("Media")
+    BUSINESS = "business", _("Business")
+    PARTY = "party", _("Party")
+    OTHER = "other", _("Other")

@@ -1,0 +1,247 @@
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from .enums import Language, OrganizationKind
+from .text import search_key, sort_key
+
+
+class SeededModel(models.Model):
+    """Rows loaded by `manage.py seed` carry a stable key, so a re-run finds (and keeps) them."""
+
+    seed_key = models.CharField(
+        _("seed key"), max_length=100, unique=True, null=True, blank=True, editable=False
+    )
+
+    class Meta:
+        abstract = True
+
+
+class NamedQuerySet(models.QuerySet):
+    def search(self, text: str):
+        """Match on the folded key: "izmir" finds "İzmir", "ismayilov" finds "İsmayilov"."""
+        key = search_key(text or "")
+        return self.filter(search_name__contains=key) if key else self
+
+    def alphabetical(self):
+        return self.order_by("sort_name")
+
+
+class Source(SeededModel):
+    """Where a fact came from: a news article, summarised in our own words."""
+
+    headline = models.CharField(_("headline"), max_length=300)
+    publication = models.CharField(_("publication"), max_length=200, blank=True)
+    published_on = models.DateField(_("publication date"), null=True, blank=True)
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices)
+    file_name = models.CharField(_("article file"), max_length=200, blank=True)
+    url = models.URLField(_("address"), blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+
+    class Meta:
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        ordering = ["-published_on", "headline"]
+
+    def __str__(self):
+        date = self.published_on.isoformat() if self.published_on else "—"
+        return f"{self.headline} ({date})"
+
+
+class Organization(SeededModel):
+    name = models.CharField(_("name"), max_length=250, unique=True)
+    short_name = models.CharField(_("short name"), max_length=50, blank=True)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=OrganizationKind.choices, default=OrganizationKind.OTHER
+    )
+    country = CountryField(_("country"), blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
+    search_name = models.CharField(max_length=400, editable=False, db_index=True)
+    sort_name = models.CharField(max_length=400, editable=False, db_index=True)
+
+    objects = NamedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+        ordering = ["sort_name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.short_name})" if self.short_name else self.name
+
+    def save(self, *args, **kwargs):
+        # Derived keys, not side effects: they must always match the name they come from.
+        self.search_name = search_key(f"{self.name} {self.short_name}")
+        self.sort_name = sort_key(self.name)
+        super().save(*args, **kwargs)
+
+
+class Person(SeededModel):
+    full_name = models.CharField(_("full name"), max_length=200)
+    honorific = models.CharField(
+        _("honorific"), max_length=50, blank=True, help_text=_("Dr., Prof., …")
+    )
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=2, choices=Language.choices, default=Language.TURKISH
+    )
+    country = CountryField(_("country"), blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
+    search_name = models.CharField(max_length=400, editable=False, db_index=True)
+    sort_name = models.CharField(max_length=400, editable=False, db_index=True)
+
+    objects = NamedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["sort_name"]
+
+    def __str__(self):
+        return f"{self.honorific} {self.full_name}".strip()
+
+    def save(self, *args, **kwargs):
+        self.search_name = search_key(self.full_name)
+        self.sort_name = sort_key(self.full_name)
+        super().save(*args, **kwargs)
+
+
+class Affiliation(SeededModel):
+    """A role a person holds in an organization, over time; a person may hold several."""
+
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="affiliations", verbose_name=_("person")
+    )
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="affiliations",
+        verbose_name=_("organization"),
+    )
+    role = models.CharField(_("role"), max_length=200)
+    start = models.DateField(_("from"), null=True, blank=True)
+    end = models.DateField(_("until"), null=True, blank=True)
+    sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
+
+    class Meta:
+        verbose_name = _("affiliation")
+        verbose_name_plural = _("affiliations")
+        ordering = ["person__sort_name", "-start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "organization", "role", "start"], name="affiliation_unique_role"
+            ),
+            # NULLs are distinct in a unique index, so an undated role needs its own rule.
+            models.UniqueConstraint(
+                fields=["person", "organization", "role"],
+                condition=Q(start__isnull=True),
+                name="affiliation_unique_undated_role",
+            ),
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(start__isnull=True) | Q(end__gte=F("start")),
+                name="affiliation_end_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person.full_name} — {self.role}, {self.organization.short_name or self.organization.name}"
+
+
+class DelegationVisit(SeededModel):
+    """Who travelled from which city to which, when, and why."""
+
+    title = models.CharField(_("title"), max_length=250)
+    origin_city = models.CharField(_("from city"), max_length=100)
+    destination_city = models.CharField(_("to city"), max_length=100)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    dates_note = models.CharField(
+        _("about the dates"),
+        max_length=250,
+        blank=True,
+        help_text=_("Say so when the dates come from a report's publication date."),
+    )
+    purpose = models.TextField(_("purpose"), blank=True)
+    host_organization = models.ForeignKey(
+        Organization,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="hosted_visits",
+        verbose_name=_("host organization"),
+    )
+    travellers = models.ManyToManyField(
+        Person, blank=True, related_name="visits", verbose_name=_("travellers")
+    )
+    organizations = models.ManyToManyField(
+        Organization, blank=True, related_name="visits", verbose_name=_("travelling organizations")
+    )
+    sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
+
+    class Meta:
+        verbose_name = _("delegation visit")
+        verbose_name_plural = _("delegation visits")
+        ordering = ["-start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="visit_end_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.origin_city} → {self.destination_city}, {self.start_date:%Y-%m-%d})"
+
+
+class Meeting(SeededModel):
+    visit = models.ForeignKey(
+        DelegationVisit,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="meetings",
+        verbose_name=_("delegation visit"),
+    )
+    title = models.CharField(_("title"), max_length=250)
+    date = models.DateField(_("date"))
+    dated_by_publication = models.BooleanField(
+        _("dated by the report"),
+        default=False,
+        help_text=_("The meeting's own date is unknown; this is the report's publication date."),
+    )
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    host_organization = models.ForeignKey(
+        Organization,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="hosted_meetings",
+        verbose_name=_("host organization"),
+    )
+    participants = models.ManyToManyField(
+        Person, blank=True, related_name="meetings", verbose_name=_("participants")
+    )
+    organizations = models.ManyToManyField(
+        Organization, blank=True, related_name="meetings", verbose_name=_("organizations")
+    )
+    topics = models.TextField(_("topics"), blank=True)
+    outcomes = models.TextField(
+        _("outcomes"), blank=True, help_text=_("A joint roadmap agreed, protocols signed, …")
+    )
+    sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["-date", "title"]
+
+    def __str__(self):
+        return f"{self.title} ({self.date:%Y-%m-%d})"

@@ -1,0 +1,58 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class EventKind(models.TextChoices):
+    CULTURAL_FESTIVAL = "cultural_festival", _("Cultural festival")
+    COMMEMORATION = "commemoration", _("Commemoration program")
+    BUSINESS_FORUM = "business_forum", _("Business forum")
+    B2B_MEETING = "b2b_meeting", _("B2B meeting")
+    TRADE_DELEGATION = "trade_delegation", _("Trade delegation")
+    BUSINESS_TOUR = "business_tour", _("Business tour")
+    PODCAST_EPISODE = "podcast_episode", _("Podcast episode")
+    YOUTH_PROGRAM = "youth_program", _("Youth and volunteering program")
+    CONFERENCE = "conference", _("Conference")
+    EXHIBITION = "exhibition", _("Exhibition")
+    OFFICIAL_VISIT = "official_visit", _("Official visit")
+    OTHER = "other", _("Other")
+
+
+class EventStatus(models.TextChoices):
+    IDEA = "idea", _("Idea")
+    PLANNED = "planned", _("Planned")
+    CONFIRMED = "confirmed", _("Confirmed")
+    DONE = "done", _("Done")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class DatePrecision(models.TextChoices):
+    EXACT = "exact", _("Exact time")
+    DAY = "day", _("Day")
+    MONTH = "month", _("Month")
+    # Historical milestones such as the 1986 protocol are known only by their year.
+    YEAR = "year", _("Year")
+
+
+class Recurrence(models.TextChoices):
+    NONE = "", _("Does not repeat")
+    YEARLY = "yearly", _("Every year")
+
+
+class RegistrationStatus(models.TextChoices):
+    PENDING = "pending", _("Pending confirmation")
+    CONFIRMED = "confirmed", _("Confirmed")
+    WAITLISTED = "waitlisted", _("On the waitlist")
+    CANCELLED = "cancelled", _("Cancelled")
+    EXPIRED = "expired", _("Expired")
+
+    @classmethod
+    def active(cls):
+        """States that hold a seat or a place in line; one per email per event."""
+        return [cls.PENDING, cls.CONFIRMED, cls.WAITLISTED]
+
+
+class EpisodeStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    RECORDED = "recorded", _("Recorded")
+    PUBLISHED = "published", _("Published")
+    CANCELLED = "cancelled", _("Cancelled")

@@ -1,0 +1,80 @@
+"""iCalendar (RFC 5545) output: one event, or the feed of all public events.
+
+UIDs never change for an event (they come from its primary key), SEQUENCE is the event's
+revision counter, and every zone used gets its VTIMEZONE so clients need no zone database.
+"""
+
+from collections.abc import Iterable
+from datetime import timedelta
+
+import icalendar
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .enums import DatePrecision, EventStatus, Recurrence
+from .models import Event
+
+UID_DOMAIN = "kardes40.izazder.org"
+PRODID = "-//İZAZDER//Kardeş 40//TR"
+
+_STATUS = {
+    EventStatus.CONFIRMED: "CONFIRMED",
+    EventStatus.DONE: "CONFIRMED",
+    EventStatus.CANCELLED: "CANCELLED",
+}
+
+
+def event_uid(event: Event) -> str:
+    return f"event-{event.pk}@{UID_DOMAIN}"
+
+
+def event_component(event: Event) -> icalendar.Event:
+    component = icalendar.Event()
+    component.add("uid", event_uid(event))
+    component.add("dtstamp", timezone.now())
+    component.add("last-modified", event.updated_at or timezone.now())
+    component.add("sequence", event.sequence)
+    summary = event.title
+    if event.date_precision in (DatePrecision.MONTH, DatePrecision.YEAR):
+        summary = _("%(title)s (date to be announced)") % {"title": event.title}
+    component.add("summary", summary)
+    if event.is_exact:
+        component.add("dtstart", event.local_start)
+        component.add("dtend", event.local_end)
+    else:
+        # All-day: local dates, DTEND exclusive (the stored end is already the next midnight).
+        end = event.local_end
+        end_date = end.date() if end.time() == end.time().min else end.date() + timedelta(days=1)
+        component.add("dtstart", event.local_start.date())
+        component.add("dtend", end_date)
+    if event.recurrence == Recurrence.YEARLY:
+        component.add("rrule", {"freq": "yearly"})
+    component.add("status", _STATUS.get(event.status, "TENTATIVE"))
+    if event.venue_id:
+        venue = event.venue
+        component.add(
+            "location", ", ".join(p for p in (venue.name, venue.address, venue.city) if p)
+        )
+    if event.description:
+        component.add("description", event.description)
+    component.add("url", f"{settings.SITE_URL}{event.get_absolute_url()}")
+    return component
+
+
+def build_calendar(events: Iterable[Event], *, name: str) -> icalendar.Calendar:
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    for event in events:
+        calendar.add_component(event_component(event))
+    calendar.add_missing_timezones()
+    return calendar
+
+
+def event_ics(event: Event) -> bytes:
+    return build_calendar([event], name=event.title).to_ical()

@@ -1,0 +1,52 @@
+"""Set up a local copy in one go: migrate, seed the facts (and the demo program), make an admin."""
+
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+ADMIN_USERNAME = "admin"
+
+
+class Command(BaseCommand):
+    help = _("Migrate, seed the facts and the demo program, create the admin, optionally serve.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-demo", action="store_true", help=_("Leave the demo program out."))
+        parser.add_argument(
+            "--serve",
+            action="store_true",
+            help=_("Serve the app at http://127.0.0.1:8000 afterwards."),
+        )
+
+    def handle(self, *args, no_demo=False, serve=False, **options):
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("seed", stdout=self.stdout)
+        if no_demo:
+            call_command("demo", "--remove", stdout=self.stdout)
+        else:
+            call_command("demo", stdout=self.stdout)
+        password = self._reset_admin()
+        self.stdout.write(
+            self.style.SUCCESS(
+                _("Admin login: %(user)s / %(password)s  (http://127.0.0.1:8000/admin/)")
+                % {"user": ADMIN_USERNAME, "password": password}
+            )
+        )
+        if serve:
+            call_command("runserver", "127.0.0.1:8000", use_reloader=False)
+
+    @transaction.atomic
+    def _reset_admin(self) -> str:
+        # A fresh password each run: the login is printed, never stored in plain text anywhere.
+        password = secrets.token_urlsafe(12)
+        user, _created = get_user_model().objects.get_or_create(
+            username=ADMIN_USERNAME, defaults={"email": "admin@localhost"}
+        )
+        user.is_staff = user.is_superuser = user.is_active = True
+        user.set_password(password)
+        user.save()
+        return password

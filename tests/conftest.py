@@ -1,0 +1,36 @@
+import os
+
+import pytest
+from django.db import connection
+
+
+def on_ci() -> bool:
+    return bool(os.environ.get("CI"))
+
+
+def require_service(available: bool, reason: str) -> None:
+    """Skip a test that needs a real service when it is missing, but never on CI."""
+    if available:
+        return
+    if on_ci():
+        pytest.fail(f"{reason} (CI is set, so this test may not skip)")
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def postgres():
+    """For tests whose point is PostgreSQL's behaviour (row locks, concurrency)."""
+    require_service(
+        connection.vendor == "postgresql",
+        "needs PostgreSQL: set DATABASE_URL=postgres://postgres@127.0.0.1:5432/kardes40",
+    )
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # Rate limits and other cached state must not leak from one test into the next.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -1,0 +1,150 @@
+"""The one factory module for the whole suite."""
+
+from datetime import timedelta
+
+import factory
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from contacts.enums import Language, OrganizationKind
+from contacts.models import Affiliation, DelegationVisit, Meeting, Organization, Person, Source
+from events.enums import DatePrecision, EventKind, EventStatus, RegistrationStatus
+from events.models import Event, PodcastEpisode, PodcastSeries, Registration, Venue
+from events.timezones import BAKU, IZMIR
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
+    password = factory.django.Password("correct horse battery staple")
+
+
+class StaffFactory(UserFactory):
+    is_staff = True
+    is_superuser = True
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Source
+
+    headline = factory.Sequence(lambda n: f"Article {n}")
+    publication = "Ege Haber"
+    published_on = factory.Faker("date_this_year")
+    language = Language.TURKISH
+
+
+class OrganizationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organization
+
+    name = factory.Sequence(lambda n: f"Organization {n}")
+    kind = OrganizationKind.ASSOCIATION
+    country = "TR"
+    city = "İzmir"
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    full_name = factory.Sequence(lambda n: f"Person {n}")
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    country = "TR"
+
+
+class AffiliationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Affiliation
+
+    person = factory.SubFactory(PersonFactory)
+    organization = factory.SubFactory(OrganizationFactory)
+    role = "Member"
+
+
+class DelegationVisitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DelegationVisit
+
+    title = factory.Sequence(lambda n: f"Visit {n}")
+    origin_city = "İzmir"
+    destination_city = "Bakü"
+    start_date = factory.LazyFunction(lambda: timezone.localdate())
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Meeting
+
+    visit = factory.SubFactory(DelegationVisitFactory)
+    title = factory.Sequence(lambda n: f"Meeting {n}")
+    date = factory.LazyFunction(lambda: timezone.localdate())
+    city = "Bakü"
+
+
+class VenueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Venue
+
+    name = factory.Sequence(lambda n: f"Hall {n}")
+    city = "İzmir"
+    country = "TR"
+    time_zone = IZMIR
+
+
+class BakuVenueFactory(VenueFactory):
+    city = "Bakü"
+    country = "AZ"
+    time_zone = BAKU
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Event
+
+    title = factory.Sequence(lambda n: f"Event {n}")
+    slug = factory.Sequence(lambda n: f"event-{n}")
+    kind = EventKind.CULTURAL_FESTIVAL
+    status = EventStatus.CONFIRMED
+    venue = factory.SubFactory(VenueFactory)
+    start = factory.LazyFunction(lambda: timezone.now().replace(microsecond=0) + timedelta(days=14))
+    end = factory.LazyAttribute(lambda o: o.start + timedelta(hours=3))
+    date_precision = DatePrecision.EXACT
+    capacity = 50
+    is_public = True
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Registration
+
+    event = factory.SubFactory(EventFactory)
+    full_name = factory.Sequence(lambda n: f"Delegate {n}")
+    email = factory.Sequence(lambda n: f"delegate{n}@example.org")
+    country = "AZ"
+    language = Language.AZERBAIJANI
+    time_zone = BAKU
+    consent_at = factory.LazyFunction(timezone.now)
+    status = RegistrationStatus.CONFIRMED
+    confirmed_at = factory.LazyFunction(timezone.now)
+
+
+class PodcastSeriesFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PodcastSeries
+
+    title = factory.Sequence(lambda n: f"Series {n}")
+    slug = factory.Sequence(lambda n: f"series-{n}")
+
+
+class PodcastEpisodeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PodcastEpisode
+
+    series = factory.SubFactory(PodcastSeriesFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Episode {n}")
