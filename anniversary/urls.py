@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("board/contacts/", include("contacts.urls")),
+    path("board/registrants/", include("events.registrant_urls")),
     path("board/", include("events.board_urls")),
     path("", event_views.home, name="home"),
     path("", include("events.urls")),

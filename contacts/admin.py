@@ -1,0 +1,1 @@
+"""Admin for organizations, people, affiliations, sources, delegation visits and meetings."""

@@ -1,0 +1,2 @@
+# Admin registrations live in one module per area; importing them registers them.
+from . import program, reminders  # noqa: F401

@@ -1,0 +1,1 @@
+"""Admin for venues, events, registrations and the podcast series."""
