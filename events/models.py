@@ -478,12 +478,10 @@ class PlanningItem(models.Model):
     def is_done(self) -> bool:
         return self.status == PlanningStatus.DONE
 
-    def is_overdue(self, today=None) -> bool:
-        return (
-            not self.is_done
-            and self.due_on is not None
-            and self.due_on < (today or timezone.localdate())
-        )
+    @property
+    def is_overdue(self) -> bool:
+        """Unfinished and past its due date (the same rule as PlanningItemQuerySet.overdue)."""
+        return not self.is_done and self.due_on is not None and self.due_on < timezone.localdate()
 
 
 class ChecklistTemplate(models.Model):
