@@ -10,5 +10,7 @@ def board_member(db):
 
 @pytest.fixture
 def board_client(client, board_member):
+    # English pages, so that assertions on messages hold once Turkish translations exist.
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     client.force_login(board_member)
     return client
