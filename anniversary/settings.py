@@ -152,7 +152,9 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "board:dashboard"
-LOGOUT_REDIRECT_URL = "home"
+# None: logging out shows registration/logged_out.html ("you are logged out", log in again),
+# so that on a shared computer at an event nobody wonders whether the logout worked.
+LOGOUT_REDIRECT_URL = None
 
 # Turkish first; Azerbaijani and English follow.
 LANGUAGE_CODE = "tr"
