@@ -120,19 +120,19 @@ class EventForm(EventTimesMixin, forms.ModelForm):
     local_fields = ("start", "end", "registration_opens", "registration_closes")
 
     slug = forms.SlugField(
-        label=_("web address"),
+        label=_("Web address"),
         required=False,
         max_length=120,
         help_text=_("Part of the public link. Leave empty to make one from the title."),
     )
-    start = LocalDateTimeField(label=_("start"), help_text=TIME_HELP)
+    start = LocalDateTimeField(label=_("Start"), help_text=TIME_HELP)
     end = LocalDateTimeField(
-        label=_("end"),
+        label=_("End"),
         required=False,
         help_text=_("Required for an exact time. For a day, month or year: the last one."),
     )
-    registration_opens = LocalDateTimeField(label=_("registration opens"), required=False)
-    registration_closes = LocalDateTimeField(label=_("registration closes"), required=False)
+    registration_opens = LocalDateTimeField(label=_("Registration opens"), required=False)
+    registration_closes = LocalDateTimeField(label=_("Registration closes"), required=False)
 
     class Meta:
         model = Event
@@ -220,9 +220,9 @@ class EventEditForm(EventTimesMixin, forms.ModelForm):
     local_fields = ("registration_opens", "registration_closes")
 
     registration_opens = LocalDateTimeField(
-        label=_("registration opens"), required=False, help_text=TIME_HELP
+        label=_("Registration opens"), required=False, help_text=TIME_HELP
     )
-    registration_closes = LocalDateTimeField(label=_("registration closes"), required=False)
+    registration_closes = LocalDateTimeField(label=_("Registration closes"), required=False)
 
     class Meta:
         model = Event
@@ -278,10 +278,10 @@ class EventEditForm(EventTimesMixin, forms.ModelForm):
 
 
 class RescheduleForm(forms.Form):
-    date_precision = forms.ChoiceField(label=_("date precision"), choices=DatePrecision.choices)
-    start = LocalDateTimeField(label=_("new start"), help_text=TIME_HELP)
+    date_precision = forms.ChoiceField(label=_("Date precision"), choices=DatePrecision.choices)
+    start = LocalDateTimeField(label=_("New start"), help_text=TIME_HELP)
     end = LocalDateTimeField(
-        label=_("new end"),
+        label=_("New end"),
         required=False,
         help_text=_("Required for an exact time. For a day, month or year: the last one."),
     )
@@ -396,9 +396,9 @@ class PodcastSeriesForm(forms.ModelForm):
 
 class PodcastEpisodeForm(forms.ModelForm):
     recorded_at = LocalDateTimeField(
-        label=_("recording date"), required=False, help_text=_("İzmir time.")
+        label=_("Recording date"), required=False, help_text=_("İzmir time.")
     )
-    link = forms.URLField(label=_("link"), required=False, max_length=200, assume_scheme="https")
+    link = forms.URLField(label=_("Link"), required=False, max_length=200, assume_scheme="https")
 
     class Meta:
         model = PodcastEpisode

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Count, DateTimeField, ForeignObjectRel, Q
+from django.db.models import Count, DateTimeField, F, ForeignObjectRel, Q
 from django.utils import timezone
 
 from contacts.models import DelegationVisit
@@ -114,13 +114,17 @@ def dashboard(now: datetime | None = None) -> Dashboard:
     overdue_by_owner.sort(key=lambda group: group.owner is not None)
 
     visits = list(
-        DelegationVisit.objects.filter(start_date__gte=today - timedelta(days=VISIT_LOOKBACK_DAYS))
+        DelegationVisit.objects.filter(
+            # Undated visits (a report that gives no date) cannot age out: they stay listed.
+            Q(start_date__gte=today - timedelta(days=VISIT_LOOKBACK_DAYS))
+            | Q(start_date__isnull=True)
+        )
         .annotate(
             meeting_count=Count("meetings", distinct=True),
             outcome_count=Count("meetings", filter=~Q(meetings__outcomes=""), distinct=True),
         )
         .filter(outcome_count=0)
-        .order_by("start_date", "pk")
+        .order_by(F("start_date").asc(nulls_first=True), "pk")
     )
 
     return Dashboard(
