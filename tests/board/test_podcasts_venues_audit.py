@@ -220,3 +220,27 @@ def test_audit_log_query_count_does_not_grow(board_client, django_assert_num_que
         response = board_client.get(reverse("board:audit_log"))
 
     assert len(response.context["entries"]) == count
+
+
+def test_registration_changes_are_audited_without_the_secret():
+    from events.enums import RegistrationStatus
+    from tests.factories import RegistrationFactory
+
+    registration = RegistrationFactory()
+    registration.status = RegistrationStatus.CANCELLED
+    registration.secret = "rotated"
+    registration.save()
+
+    update = LogEntry.objects.get_for_object(registration).get(action=LogEntry.Action.UPDATE)
+    created = LogEntry.objects.get_for_object(registration).get(action=LogEntry.Action.CREATE)
+    assert update.changes_dict == {"status": ["confirmed", "cancelled"]}
+    assert "secret" not in created.changes_dict
+
+
+def test_audit_log_shows_who_was_added_to_a_many_to_many_field(board_client):
+    event = EventFactory()
+    event.speakers.add(PersonFactory(full_name="Elvin Quliyev"))
+
+    response = board_client.get(reverse("board:audit_log"))
+
+    assert "added Elvin Quliyev" in response.content.decode()
