@@ -23,3 +23,6 @@ CELERY_BROKER_URL = "memory://"
 CELERY_RESULT_BACKEND = None
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+# No collectstatic before tests: look files up per request (as in development) instead of
+# indexing a STATIC_ROOT that does not exist, which whitenoise warns about (warnings are errors).
+WHITENOISE_AUTOREFRESH = True
