@@ -558,7 +558,7 @@ class EventAdmin(FoldedSearchMixin, admin.ModelAdmin):
             context = {
                 **self.admin_site.each_context(request),
                 "title": _("Cancel these events?"),
-                "events": events,
+                "rows": [(event, event._taken) for event in events],
                 "queryset": events,
                 "opts": self.opts,
                 "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
