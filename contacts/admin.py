@@ -15,6 +15,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.text import smart_split, unescape_string_literal
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 from .models import Affiliation, DelegationVisit, Meeting, Organization, Person, Source
 from .text import search_key
@@ -93,29 +94,39 @@ class FoldedSearchMixin:
         return queryset, duplicates
 
 
-def city_filter(field: str, title=None):
-    """A list filter offering the cities that occur in `field` (e.g. "venue__city")."""
+def values_filter(field: str, parameter: str, title, label=str):
+    """A list filter offering only the values that occur in `field` (not every choice)."""
 
-    class CityFilter(admin.SimpleListFilter):
-        parameter_name = "city"
+    class ValuesFilter(admin.SimpleListFilter):
+        parameter_name = parameter
 
         def lookups(self, request, model_admin):
-            cities = (
+            values = (
                 model_admin.model._default_manager.exclude(**{field: ""})
                 .exclude(**{f"{field}__isnull": True})
                 .order_by(field)
                 .values_list(field, flat=True)
                 .distinct()
             )
-            return [(city, city) for city in cities]
+            return [(value, label(value)) for value in values]
 
         def queryset(self, request, queryset):
             if self.value():
                 return queryset.filter(**{field: self.value()})
             return queryset
 
-    CityFilter.title = title or _("city")
-    return CityFilter
+    ValuesFilter.title = title
+    return ValuesFilter
+
+
+def city_filter(field: str, title=None):
+    """The cities that occur in `field` (e.g. "venue__city")."""
+    return values_filter(field, "city", title or _("city"))
+
+
+def country_filter(field: str = "country"):
+    """The countries that occur, by name (the full list of 250 is no use as a filter)."""
+    return values_filter(field, "country", _("country"), lambda code: countries.name(code))
 
 
 def month_bounds(value: str | None) -> tuple[date, date] | None:
@@ -177,7 +188,7 @@ def demo_badge(obj) -> str:
         return ""
     return format_html(
         '<span class="kardes-demo-badge" title="{}" style="background:#ffc107;color:#000;'
-        'padding:1px 6px;border-radius:4px;font-weight:bold;white-space:nowrap">{}</span>',
+        'padding:1px 6px;border-radius:4px;font-weight:bold">{}</span>',
         _("Sample data for trying the product; not part of the real program."),
         _("Demo example"),
     )
@@ -228,7 +239,7 @@ class SourceAdmin(FoldedSearchMixin, admin.ModelAdmin):
 class OrganizationAdmin(FoldedSearchMixin, admin.ModelAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = ("name", "short_name", "kind", "country", "city", "people")
-    list_filter = ("kind", city_filter("city"), "country")
+    list_filter = ("kind", city_filter("city"), country_filter())
     search_fields = ("search_name", "notes")
     autocomplete_fields = ("sources",)
     inlines = [MemberInline]
@@ -250,7 +261,7 @@ class OrganizationAdmin(FoldedSearchMixin, admin.ModelAdmin):
 class PersonAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_display = ("__str__", "roles", "country", "email", "preferred_language")
     list_display_links = ("__str__",)
-    list_filter = ("country", city_filter("city"), "preferred_language")
+    list_filter = (country_filter(), city_filter("city"), "preferred_language")
     search_fields = ("search_name", "email")
     autocomplete_fields = ("sources",)
     inlines = [AffiliationInline]

@@ -650,7 +650,10 @@ MEETINGS = [
 # --- Venues: one per city; the articles name no halls ----------------------------------------
 
 VENUE_IZMIR = Ref("venue:izmir")
-VENUE_BAKU = Ref("venue:baku")
+# The year-long plans get placeholders of their own: "somewhere in İzmir during 2026" must not
+# clash with the April program at the İzmir venue still to be announced.
+VENUE_IZMIR_PROGRAM = Ref("venue:izmir-program")
+VENUE_BAKU_PROGRAM = Ref("venue:baku-program")
 VENUE_BAKU_PAST = Ref("venue:baku-unnamed")
 VENUE_ISTANBUL = Ref("venue:istanbul")
 VENUE_SUSA = Ref("venue:susa")
@@ -667,7 +670,20 @@ def _venue(key, name, city, country, zone):
 
 VENUES = [
     _venue("izmir", "İzmir — venue to be announced", IZMIR_CITY, "TR", IZMIR),
-    _venue("baku", "Bakü — venue to be announced", BAKU_CITY, "AZ", BAKU),
+    _venue(
+        "izmir-program",
+        "İzmir — venues to be announced (40th-year program)",
+        IZMIR_CITY,
+        "TR",
+        IZMIR,
+    ),
+    _venue(
+        "baku-program",
+        "Bakü — venues to be announced (40th-year program)",
+        BAKU_CITY,
+        "AZ",
+        BAKU,
+    ),
     _venue("baku-unnamed", "Bakü — venue not given in the source", BAKU_CITY, "AZ", BAKU),
     _venue("istanbul", "İstanbul — venue not given in the source", "İstanbul", "TR", IZMIR),
     _venue("susa", "Şuşa — venue not given in the source", "Şuşa", "AZ", BAKU),
@@ -855,7 +871,7 @@ PLANNED_2026 = [
         S.IDEA,
         YEAR_2026_IZMIR,
         P.YEAR,
-        VENUE_IZMIR,
+        VENUE_IZMIR_PROGRAM,
         "Shared cultural and civil-society events in İzmir for the 40th year, which Perviz "
         "Altay called for at his meeting with Azer Allahveranov in Bakü. No date or program "
         "is given yet.",
@@ -870,7 +886,7 @@ PLANNED_2026 = [
         S.IDEA,
         year_span(2026, BAKU),
         P.YEAR,
-        VENUE_BAKU,
+        VENUE_BAKU_PROGRAM,
         "Shared cultural and civil-society events in Bakü for the 40th year, which Perviz "
         "Altay called for at his meeting with Azer Allahveranov. No date or program is given "
         "yet.",

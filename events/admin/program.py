@@ -31,6 +31,7 @@ from contacts.admin import (
     DemoFilter,
     FoldedSearchMixin,
     city_filter,
+    country_filter,
     demo_badge,
     month_bounds,
 )
@@ -78,7 +79,11 @@ def izmir_time_text(event: Event) -> str:
     """For an event outside İzmir's zone with an exact time: the same moment in İzmir."""
     if event.time_zone == IZMIR or event.date_precision != DatePrecision.EXACT:
         return "—"
-    return when_text(event, IZMIR)
+    text = when_text(event, IZMIR)
+    if localize(event.start, IZMIR).date() == event.local_start.date():
+        # Same day in both cities: the time alone is enough next to the venue's date.
+        text = text.removeprefix(date_format(event.local_start, "SHORT_DATE_FORMAT") + " ")
+    return text
 
 
 class ZonedSplitDateTimeWidget(widgets.AdminSplitDateTime):
@@ -214,6 +219,23 @@ class EventChangeList(ChangeList):
 # --- filters ----------------------------------------------------------------------------------
 
 
+class WhenFilter(admin.SimpleListFilter):
+    """Upcoming or past, the first question when scheduling."""
+
+    title = gettext_lazy("time")
+    parameter_name = "when"
+
+    def lookups(self, request, model_admin):
+        return [("upcoming", gettext_lazy("Upcoming")), ("past", gettext_lazy("Past"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "upcoming":
+            return queryset.upcoming()
+        if self.value() == "past":
+            return queryset.past()
+        return queryset
+
+
 class EventMonthFilter(admin.SimpleListFilter):
     """Events taking place (at least partly) in a month. "Sometime in 2026" is in no month."""
 
@@ -314,6 +336,7 @@ class EventAdmin(FoldedSearchMixin, admin.ModelAdmin):
     )
     list_select_related = ("venue", "responsible")
     list_filter = (
+        WhenFilter,
         "status",
         "kind",
         city_filter("venue__city"),
@@ -452,6 +475,13 @@ class EventAdmin(FoldedSearchMixin, admin.ModelAdmin):
                 for conflict in conflicts_for(event):
                     messages.warning(request, conflict.message)
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        response = super().render_change_form(request, context, add, change, form_url, obj)
+        # Render in the venue's zone, so the admin's "Now" button and its "you are N hours
+        # ahead of server time" note speak the same zone as the fields.
+        with timezone.override(context["adminform"].form.time_zone):
+            return response.render()
 
     def save_model(self, request, obj, form, change):
         """New events are saved as entered; changes of time or status go through the services."""
@@ -595,7 +625,13 @@ class RegistrationAdmin(FoldedSearchMixin, admin.ModelAdmin):
         demo_badge,
     )
     list_select_related = ("event",)
-    list_filter = ("status", city_filter("event__venue__city"), "language", DemoFilter)
+    list_filter = (
+        "status",
+        city_filter("event__venue__city"),
+        country_filter(),
+        "language",
+        DemoFilter,
+    )
     search_fields = ("full_name", "email", "organization", "event__title")
     date_hierarchy = "created_at"
     autocomplete_fields = ("event",)

@@ -251,6 +251,19 @@ def test_person_city_filter_offers_and_applies_cities(staff_client):
     assert "?city=%C4%B0zmir" in listing.content.decode()
 
 
+def test_person_country_filter_offers_only_countries_in_use(staff_client):
+    PersonFactory(full_name="Perviz Altay", country="TR")
+    PersonFactory(full_name="Fuad Muradov", country="AZ")
+
+    listing = _changelist(staff_client, "person", "?country=AZ")
+
+    country_spec = next(
+        spec for spec in listing.context["cl"].filter_specs if spec.parameter_name == "country"
+    )
+    assert _names(listing) == ["Fuad Muradov"]
+    assert [code for code, _name in country_spec.lookup_choices] == ["AZ", "TR"]
+
+
 # --- permissions and query counts -------------------------------------------------------------
 
 

@@ -469,6 +469,16 @@ def test_seed_joint_events_take_place_in_both_cities(seeded):
     }
 
 
+def test_seed_facts_have_no_clashes(seeded):
+    from events.conflicts import conflicts_between
+
+    clashes = conflicts_between(
+        datetime(1900, 1, 1, tzinfo=IZMIR), datetime(2100, 1, 1, tzinfo=IZMIR)
+    )
+
+    assert [c.message for c in clashes] == []
+
+
 def test_seed_podcast_series_has_no_invented_episodes(seeded):
     series = PodcastSeries.objects.get()
 
@@ -497,7 +507,7 @@ def test_seed_counts_per_kind(seeded):
         "Affiliation": 7,
         "DelegationVisit": 3,
         "Meeting": 5,
-        "Venue": 5,
+        "Venue": 6,
         "Event": 15,
         "PodcastSeries": 1,
     }

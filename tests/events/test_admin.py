@@ -175,6 +175,15 @@ def test_event_change_page_shows_local_and_izmir_time(staff_client):
     assert "In the venue's time zone: Bakü (Asia/Baku, UTC+4)." in html
 
 
+def test_event_change_page_is_rendered_in_the_venue_zone(staff_client):
+    event = _baku_event()
+
+    html = _change(staff_client, event).content.decode()
+
+    # The admin's calendar widgets read this to offer "now" and the offset note.
+    assert 'data-admin-utc-offset="14400"' in html
+
+
 def test_event_change_page_has_reminder_settings_and_registrations(staff_client):
     event = _baku_event(reminders_paused=True, reminder_offsets=[1440, 120])
     RegistrationFactory(event=event, full_name="Leyla Məmmədova")
@@ -397,6 +406,20 @@ def test_event_month_filter_keeps_events_taking_place_that_month(staff_client):
 
     assert _titles(april) == ["Across the month end", "April day"]
     assert "?month=2026-05" in april.content.decode()
+
+
+def test_event_time_filter_splits_upcoming_and_past(staff_client):
+    EventFactory(title="Coming")
+    EventFactory(
+        title="Gone",
+        start=datetime(2025, 5, 1, 10, tzinfo=IZMIR),
+        end=datetime(2025, 5, 1, 12, tzinfo=IZMIR),
+    )
+
+    upcoming = _changelist(staff_client, query="?when=upcoming")
+    past = _changelist(staff_client, query="?when=past")
+
+    assert (_titles(upcoming), _titles(past)) == (["Coming"], ["Gone"])
 
 
 def test_event_month_filter_with_a_bad_value_shows_nothing(staff_client):
