@@ -38,7 +38,7 @@ from contacts.admin import (
 
 # The private helpers are the rule itself; reusing them keeps the list and the change page in
 # agreement with the dashboard (see conflicts_for_events below).
-from ..conflicts import Conflict, _pairs, _people, _people_index, _with_people, conflicts_for
+from ..conflicts import conflicts_for, conflicts_for_events
 from ..enums import DatePrecision, EventStatus, RegistrationStatus
 from ..models import Event, PodcastEpisode, PodcastSeries, Registration, Venue
 from ..services.program import duplicate_event
@@ -181,30 +181,6 @@ class EventAdminForm(forms.ModelForm):
             if (cleaned.get("start"), cleaned.get("end")) != (stored["start"], stored["end"]):
                 self.add_error("start", _("A cancelled event cannot be moved."))
         return cleaned
-
-
-# --- conflicts for a whole page of events in a fixed number of queries ------------------------
-
-
-def conflicts_for_events(events: list[Event]) -> dict[int, list[Conflict]]:
-    """`conflicts_for` for many events at once (same rule, two queries whatever the count).
-
-    The events need `venue`, `responsible` and `speakers` loaded.
-    """
-    active = [event for event in events if not event.is_cancelled]
-    match = Q()
-    for event in active:
-        people = _people(event)
-        who = Q(venue_id=event.venue_id) if event.venue_id else Q()
-        if people:
-            who |= Q(responsible_id__in=people) | Q(speakers__in=people)
-        if who:
-            match |= Q(start__lt=event.end, end__gt=event.start) & who
-    if not match:
-        return {}
-    candidates = list(_with_people(Event.objects.active().filter(match)).distinct())
-    index = _people_index([*active, *candidates])
-    return {event.pk: _pairs(event, candidates, index) for event in active}
 
 
 class EventChangeList(ChangeList):
