@@ -148,3 +148,35 @@ class PodcastEpisodeFactory(factory.django.DjangoModelFactory):
     series = factory.SubFactory(PodcastSeriesFactory)
     number = factory.Sequence(lambda n: n + 1)
     title = factory.Sequence(lambda n: f"Episode {n}")
+
+
+# --- Reminders ------------------------------------------------------------------------------
+class BoardMemberFactory(UserFactory):
+    """A user in the "Board" group (the board area creates the group; here it is made on demand)."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    first_name = "Leyla"
+
+    @factory.post_generation
+    def board_group(obj, create, extracted, **kwargs):
+        from django.contrib.auth.models import Group
+
+        if create:
+            obj.groups.add(Group.objects.get_or_create(name="Board")[0])
+
+
+class ReminderDeliveryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.ReminderDelivery"
+
+    registration = factory.SubFactory(RegistrationFactory)
+    event = factory.SelfAttribute("registration.event")
+    kind = "delegate_reminder"
+    recipient_key = factory.LazyAttribute(lambda o: f"registration:{o.registration.pk}")
+    email = factory.SelfAttribute("registration.email")
+    subject_key = factory.LazyAttribute(lambda o: f"event:{o.event.pk}:reminder")
+    offset = 1440
+    due_at = factory.LazyFunction(timezone.now)
+    language = factory.SelfAttribute("registration.language")

@@ -27,7 +27,7 @@ from django.db import connection as db_connection
 from django.db import transaction
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import Lower
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -309,6 +309,11 @@ def plan_reminders(*, event: Event | None = None, now: datetime | None = None) -
 
 def _notify_registrations(*, event: Event, kind: str, subject_key: str, now: datetime) -> int:
     registrations = event.registrations.active().only("pk", "email", "language", "created_at")
+    have = set(
+        ReminderDelivery.objects.filter(subject_key=subject_key).values_list(
+            "recipient_key", flat=True
+        )
+    )
     rows = [
         ReminderDelivery(
             kind=kind,
@@ -321,8 +326,10 @@ def _notify_registrations(*, event: Event, kind: str, subject_key: str, now: dat
             language=r.language,
         )
         for r in registrations
+        if f"registration:{r.pk}" not in have
     ]
-    return len(ReminderDelivery.objects.bulk_create(rows, ignore_conflicts=True, batch_size=1000))
+    ReminderDelivery.objects.bulk_create(rows, ignore_conflicts=True, batch_size=1000)
+    return len(rows)
 
 
 @transaction.atomic
@@ -403,6 +410,11 @@ def plan_board_digests(*, now: datetime | None = None, catch_up_only: bool = Fal
     members = list(board_members())
     languages = _languages_by_email([m.email for m in members])
     subject_key = digest_subject_key(due)
+    have = set(
+        ReminderDelivery.objects.filter(subject_key=subject_key).values_list(
+            "recipient_key", flat=True
+        )
+    )
     rows = [
         ReminderDelivery(
             kind=DeliveryKind.BOARD_DIGEST,
@@ -414,8 +426,10 @@ def plan_board_digests(*, now: datetime | None = None, catch_up_only: bool = Fal
             language=languages.get(member.email.lower(), settings.LANGUAGE_CODE),
         )
         for member in members
+        if f"user:{member.pk}" not in have
     ]
-    return len(ReminderDelivery.objects.bulk_create(rows, ignore_conflicts=True))
+    ReminderDelivery.objects.bulk_create(rows, ignore_conflicts=True)
+    return len(rows)
 
 
 # --- claiming ------------------------------------------------------------------------------
@@ -686,12 +700,20 @@ def _delegate_reminder(delivery, cache):
     return "reminder_delegate", context, [_ics(event, cache)]
 
 
+def _event_admin_url(event: Event) -> str:
+    try:
+        # The Event admin belongs to the seed area; until it is registered, the public page.
+        return f"{settings.SITE_URL}{reverse('admin:events_event_change', args=[event.pk])}"
+    except NoReverseMatch:
+        return f"{settings.SITE_URL}{event.get_absolute_url()}"
+
+
 def _responsible_reminder(delivery, cache):
     event = delivery.event
     context = {
         **_event_context(event),
         "person": delivery.person,
-        "admin_url": f"{settings.SITE_URL}{reverse('admin:events_event_change', args=[event.pk])}",
+        "admin_url": _event_admin_url(event),
         **_lead_time(delivery.offset),
     }
     return "reminder_responsible", context, []
@@ -784,3 +806,19 @@ def board_digest_context(*, now: datetime) -> dict:
         "overdue": overdue_planning_items(now=now),
         "izmir": IZMIR,
     }
+
+
+@transaction.atomic
+def pause_reminders(*, events, paused: bool, now: datetime | None = None) -> int:
+    """Hold back (or let go again) the reminders of these events. Notices are not held back:
+    a delegate must hear of a cancellation or a new time even while reminders are paused.
+
+    Side effects: sets Event.reminders_paused; re-plans each event, which deletes the pending
+    reminders of a paused event and plans them again (with fresh times) once resumed.
+    """
+    changed = list(events.exclude(reminders_paused=paused))
+    Event.objects.filter(pk__in=[e.pk for e in changed]).update(reminders_paused=paused)
+    for event in changed:
+        event.reminders_paused = paused
+        plan_reminders(event=event, now=now)
+    return len(changed)
