@@ -505,32 +505,75 @@ def retry_failed(*, deliveries, now: datetime | None = None) -> int:
 
 
 # --- sending -------------------------------------------------------------------------------
-def _take(pk: int, claim: str) -> ReminderDelivery | None:
-    """Renew this batch's lease on one row, atomically, and load it; None if it isn't ours."""
-    taken = ReminderDelivery.objects.filter(
-        pk=pk, state=DeliveryState.SENDING, claim_token=claim
-    ).update(claimed_at=timezone.now(), attempts=F("attempts") + 1)
-    if not taken:
-        return None
-    return ReminderDelivery.objects.select_related(
-        "event__venue", "event__responsible", "registration", "person", "user"
-    ).get(pk=pk)
+class _Rows:
+    """The statements send_batch runs per message (take, then finish), as parameterized SQL.
 
+    They run once per email (10,000 in the bench), where building ORM queries would cost more
+    than rendering and sending the email; each touches one row by primary key.
+    """
 
-def _finish(delivery: ReminderDelivery, claim: str, state: str, error: str = "") -> None:
-    ReminderDelivery.objects.filter(pk=delivery.pk, claim_token=claim).update(
-        state=state,
-        last_error=error,
-        sent_at=timezone.now() if state == DeliveryState.SENT else None,
-        claim_token="",
-    )
+    def __init__(self):
+        q = db_connection.ops.quote_name
+        d, e = q(ReminderDelivery._meta.db_table), q(Event._meta.db_table)
+        r, u = q(Registration._meta.db_table), q(get_user_model()._meta.db_table)
+        self.adapt = db_connection.ops.adapt_datetimefield_value
+        # Renewing the lease and reading what decides relevance is one round trip: the
+        # statement returns the event's, registration's and account's state as of now.
+        self.renew_sql = (
+            f"UPDATE {d} SET {q('claimed_at')} = %s, {q('attempts')} = {q('attempts')} + 1 "
+            f"WHERE {q('id')} = %s AND {q('state')} = %s AND {q('claim_token')} = %s RETURNING "
+            f"(SELECT {q('status')} FROM {e} WHERE {q('id')} = {d}.{q('event_id')}), "
+            f"(SELECT {q('reminders_paused')} FROM {e} WHERE {q('id')} = {d}.{q('event_id')}), "
+            f"(SELECT {q('responsible_id')} FROM {e} WHERE {q('id')} = {d}.{q('event_id')}), "
+            f"(SELECT CASE WHEN {q('start')} = %s THEN 1 ELSE 0 END FROM {e} "
+            f"WHERE {q('id')} = {d}.{q('event_id')}), "
+            f"(SELECT {q('status')} FROM {r} WHERE {q('id')} = {d}.{q('registration_id')}), "
+            f"(SELECT {q('is_active')} FROM {u} WHERE {q('id')} = {d}.{q('user_id')})"
+        )
+        self.finish_sql = (
+            f"UPDATE {d} SET {q('state')} = %s, {q('last_error')} = %s, {q('sent_at')} = %s, "
+            f"{q('claim_token')} = '', {q('claimed_at')} = %s "
+            f"WHERE {q('id')} = %s AND {q('claim_token')} = %s"
+        )
+        self.note_sql = f"UPDATE {d} SET {q('last_error')} = %s WHERE {q('id')} = %s AND {q('claim_token')} = %s"
 
+    def take(self, delivery: ReminderDelivery, claim: str) -> bool:
+        """Atomically: is the row still `sending` under this claim? Then extend the lease, count
+        a try, and refresh what decides relevance (event, registration, account) as it is now."""
+        event = delivery.event
+        start = self.adapt(event.start) if event else None
+        params = [self.adapt(timezone.now()), delivery.pk, DeliveryState.SENDING, claim, start]
+        with db_connection.cursor() as cursor:
+            cursor.execute(self.renew_sql, params)
+            live = cursor.fetchone()
+        if live is None:
+            return False
+        status, paused, responsible_id, same_start, registration_status, active = live
+        delivery.attempts += 1
+        if event is not None:
+            if status is None:
+                delivery.event = None
+            elif not same_start:
+                # Moved while we were sending: the email must state the new time.
+                delivery.event = Event.objects.select_related("venue").get(pk=event.pk)
+            else:
+                event.status, event.reminders_paused = status, bool(paused)
+                event.responsible_id = responsible_id
+        if delivery.registration is not None:
+            delivery.registration.status = registration_status
+        if delivery.user is not None:
+            delivery.user.is_active = bool(active)
+        return True
 
-def _release(delivery: ReminderDelivery, claim: str) -> None:
-    """Back to pending: a paused event's reminders wait instead of being lost."""
-    ReminderDelivery.objects.filter(pk=delivery.pk, claim_token=claim).update(
-        state=DeliveryState.PENDING, claim_token="", claimed_at=None
-    )
+    def finish(self, pk: int, claim: str, state: str, error: str = "") -> None:
+        sent_at = self.adapt(timezone.now()) if state == DeliveryState.SENT else None
+        claimed_at = None if state == DeliveryState.PENDING else self.adapt(timezone.now())
+        with db_connection.cursor() as cursor:
+            cursor.execute(self.finish_sql, [state, error, sent_at, claimed_at, pk, claim])
+
+    def note(self, pk: int, claim: str, error: str) -> None:
+        with db_connection.cursor() as cursor:
+            cursor.execute(self.note_sql, [error, pk, claim])
 
 
 def irrelevance(delivery: ReminderDelivery, now: datetime) -> str:
@@ -588,6 +631,14 @@ def send_batch(*, delivery_ids: list[int], claim: str) -> BatchResult:
     result = BatchResult()
     cache: dict = {}
     temporary = []
+    sql = _Rows()
+    loaded = ReminderDelivery.objects.filter(
+        pk__in=delivery_ids, state=DeliveryState.SENDING, claim_token=claim
+    ).select_related("event__venue", "registration", "person", "user")
+    deliveries = {d.pk: d for d in loaded}
+    result.not_ours = len(delivery_ids) - len(deliveries)
+    if not deliveries:
+        return result
     connection = get_connection()
     try:
         connection.open()
@@ -595,26 +646,24 @@ def send_batch(*, delivery_ids: list[int], claim: str) -> BatchResult:
         raise TemporaryDeliveryError(_smtp_error(exc)[1]) from exc
     try:
         for pk in delivery_ids:
-            delivery = _take(pk, claim)
+            delivery = deliveries.get(pk)
             if delivery is None:
+                continue
+            if not sql.take(delivery, claim):
                 result.not_ours += 1
                 continue
-            now = timezone.now()
-            reason = irrelevance(delivery, now)
-            if (
-                delivery.event
-                and delivery.event.reminders_paused
-                and (delivery.kind in DeliveryKind.reminders())
-            ):
-                _release(delivery, claim)
+            event = delivery.event
+            if event and event.reminders_paused and delivery.kind in DeliveryKind.reminders():
+                sql.finish(pk, claim, DeliveryState.PENDING)
                 result.skipped += 1
                 continue
+            reason = irrelevance(delivery, timezone.now())
             if reason:
-                _finish(delivery, claim, DeliveryState.SKIPPED, reason)
+                sql.finish(pk, claim, DeliveryState.SKIPPED, reason)
                 result.skipped += 1
                 continue
             if delivery.attempts > MAX_ATTEMPTS:
-                _finish(delivery, claim, DeliveryState.FAILED, delivery.last_error)
+                sql.finish(pk, claim, DeliveryState.FAILED, delivery.last_error)
                 result.failed += 1
                 continue
             message = build_delivery_message(delivery, connection=connection, cache=cache)
@@ -623,18 +672,19 @@ def send_batch(*, delivery_ids: list[int], claim: str) -> BatchResult:
             except (smtplib.SMTPException, OSError) as exc:
                 code, error = _smtp_error(exc)
                 if code is not None and 500 <= code < 600:
-                    _finish(delivery, claim, DeliveryState.FAILED, error)
+                    sql.finish(pk, claim, DeliveryState.FAILED, error)
                     result.failed += 1
                     logger.warning("Delivery %s failed permanently: %s", pk, error)
                     continue
-                ReminderDelivery.objects.filter(pk=pk, claim_token=claim).update(last_error=error)
+                sql.note(pk, claim, error)
                 result.deferred += 1
                 if code is None or code == 421:
                     # The connection is gone: the rest of the batch waits for the retry.
                     raise TemporaryDeliveryError(error) from exc
                 temporary.append(error)
                 continue
-            _finish(delivery, claim, DeliveryState.SENT)
+            # At once, before the next message: a crash after this line cannot resend it.
+            sql.finish(pk, claim, DeliveryState.SENT)
             result.sent += 1
     finally:
         connection.close()
