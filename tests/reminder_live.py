@@ -217,8 +217,10 @@ class LiveBroker:
         self.saved = {}
 
     def _reset_pools(self) -> None:
-        if self.app._pool is not None:
-            self.app._pool.force_close_all()
+        from kombu import pools
+
+        # kombu keeps one pool per broker URL for the whole process; start afresh both ways.
+        pools.reset()
         self.app._pool = None
         self.app.amqp._producer_pool = None
 
