@@ -346,6 +346,9 @@ def plan_cancellation_notices(*, event: Event, now: datetime | None = None) -> i
         event_rows.filter(kind__in=[*DeliveryKind.reminders(), DeliveryKind.TIME_CHANGED_NOTICE]),
         _("The event was cancelled."),
     )
+    if event.end <= now:
+        # Tidying up the record of a past event tells nobody anything.
+        return 0
     return _notify_registrations(
         event=event,
         kind=DeliveryKind.CANCELLATION_NOTICE,

@@ -502,3 +502,24 @@ def test_emails_are_in_the_delegates_language(sweep, after_commit, language, rem
     after_commit(cancel_event, event=event)
 
     assert [m.subject.split(event.title)[0] for m in mail.outbox] == [reminder, cancelled]
+
+
+def test_cancelling_a_past_event_notifies_nobody(after_commit):
+    start = timezone.now() - timedelta(days=2)
+    event = EventFactory(start=start, end=start + timedelta(hours=2))
+    RegistrationFactory(event=event)
+
+    after_commit(cancel_event, event=event)
+
+    assert (mail.outbox, ReminderDelivery.objects.count()) == ([], 0)
+
+
+def test_send_batch_gives_up_on_a_row_that_failed_temporarily_too_often():
+    delivery = ReminderDeliveryFactory(attempts=reminders.MAX_ATTEMPTS, last_error="451 later")
+    claim = reminders.claim_due(now=timezone.now(), limit=10)
+
+    result = reminders.send_batch(delivery_ids=claim.delivery_ids, claim=claim.token)
+
+    delivery.refresh_from_db()
+    assert (result.failed, delivery.state, delivery.last_error) == (1, "failed", "451 later")
+    assert mail.outbox == []
