@@ -205,8 +205,11 @@ def _plan_rows(
 
 
 def _plan_delegates(event: Event, now: datetime) -> int:
-    registrations = event.registrations.confirmed().only(
-        "pk", "email", "language", "confirmed_at", "created_at"
+    # Demo registrations carry made-up addresses: the demo program never emails anyone.
+    registrations = (
+        event.registrations.confirmed()
+        .filter(is_demo=False)
+        .only("pk", "email", "language", "confirmed_at", "created_at")
     )
     return _plan_rows(
         event=event,
@@ -221,6 +224,8 @@ def _plan_delegates(event: Event, now: datetime) -> int:
 def _plan_responsible(event: Event, now: datetime) -> int:
     person = event.responsible
     if event.status not in (EventStatus.IDEA, EventStatus.PLANNED) or not (person and person.email):
+        return 0
+    if event.is_demo:
         return 0
     recipient = _Recipient(
         key=f"person:{person.pk}",
@@ -308,7 +313,11 @@ def plan_reminders(*, event: Event | None = None, now: datetime | None = None) -
 
 
 def _notify_registrations(*, event: Event, kind: str, subject_key: str, now: datetime) -> int:
-    registrations = event.registrations.active().only("pk", "email", "language", "created_at")
+    registrations = (
+        event.registrations.active()
+        .filter(is_demo=False)
+        .only("pk", "email", "language", "created_at")
+    )
     have = set(
         ReminderDelivery.objects.filter(subject_key=subject_key).values_list(
             "recipient_key", flat=True

@@ -487,21 +487,33 @@ def test_overdue_planning_items_are_empty_without_the_planning_module():
 
 # --- language ------------------------------------------------------------------------------
 @pytest.mark.parametrize(
-    ("language", "reminder", "cancelled"),
+    ("language", "expected"),
     [
-        ("tr", "Hatırlatma: ", "İptal edildi: "),
-        ("az", "Xatırlatma: ", "Ləğv edildi: "),
-        ("en", "Reminder: ", "Cancelled: "),
+        ("tr", ["Hatırlatma: ", "Yeni zaman: ", "İptal edildi: "]),
+        ("az", ["Xatırlatma: ", "Yeni vaxt: ", "Ləğv edildi: "]),
+        ("en", ["Reminder: ", "New time: ", "Cancelled: "]),
     ],
 )
-def test_emails_are_in_the_delegates_language(sweep, after_commit, language, reminder, cancelled):
+def test_emails_are_in_the_delegates_language(sweep, after_commit, language, expected):
     event = EventFactory(start=timezone.now() + timedelta(hours=23), venue=VenueFactory())
     confirmed_long_ago(event=event, language=language)
+    later = event.start + timedelta(hours=1)
+
+    sweep()
+    after_commit(reschedule_event, event=event, start=later, end=later + timedelta(hours=1))
+    after_commit(cancel_event, event=event)
+
+    assert [m.subject.split(event.title)[0] for m in mail.outbox] == expected
+
+
+def test_demo_registrations_get_no_reminders_or_notices(sweep, after_commit):
+    event = EventFactory(start=timezone.now() + timedelta(hours=23))
+    confirmed_long_ago(event=event, is_demo=True)
 
     sweep()
     after_commit(cancel_event, event=event)
 
-    assert [m.subject.split(event.title)[0] for m in mail.outbox] == [reminder, cancelled]
+    assert (mail.outbox, ReminderDelivery.objects.count()) == ([], 0)
 
 
 def test_cancelling_a_past_event_notifies_nobody(after_commit):
