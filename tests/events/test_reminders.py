@@ -426,6 +426,8 @@ def test_board_digest_goes_to_board_members_and_staff_once_a_week(
 
     assert (first, second) == (2, 0)
     assert sorted(m.to[0] for m in mail.outbox) == sorted([member.email, staff.email])
+    # Users have no language of their own: the site's, Turkish.
+    assert {m.subject.split(":")[0] for m in mail.outbox} == {"Kardeş 40 bu hafta"}
     keys = set(ReminderDelivery.objects.values_list("subject_key", flat=True))
     year, week, _ = reminders.digest_due_at(now).astimezone(ZoneInfo(IZMIR)).isocalendar()
     assert keys == {f"digest:{year}-W{week:02d}"}
