@@ -23,8 +23,8 @@ from functools import partial
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import get_connection
+from django.db import DatabaseError, transaction
 from django.db import connection as db_connection
-from django.db import transaction
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import Lower
 from django.urls import NoReverseMatch, reverse
@@ -124,11 +124,17 @@ def digest_subject_key(due: datetime) -> str:
 
 def delegate_offsets(event: Event) -> list[int]:
     """The event's reminder offsets that make sense for how precisely its date is known."""
+    # reminder_offsets is free JSON: one event's typo must not stop every other event's reminders.
+    configured = event.reminder_offsets or settings.REMINDER_DEFAULT_OFFSETS
+    offsets = sorted(
+        {o for o in configured if type(o) is int and o > 0},
+        reverse=True,
+    )
     if event.date_precision == DatePrecision.EXACT:
-        return event.effective_reminder_offsets
+        return offsets
     if event.date_precision == DatePrecision.DAY:
         # "2 hours before" a day with no time yet would arrive at 22:00 the evening before.
-        return [o for o in event.effective_reminder_offsets if o >= MINUTES_PER_DAY]
+        return [o for o in offsets if o >= MINUTES_PER_DAY]
     return []
 
 
@@ -498,11 +504,19 @@ def sweep(*, now: datetime | None = None, batch_size: int = BATCH_SIZE) -> Sweep
     send_reminder_batch task per claimed batch once its claim has committed.
     """
     now = now or timezone.now()
-    result = plan_reminders(now=now)
-    result.digests = plan_board_digests(now=now, catch_up_only=True)
+    planning_error = None
+    try:
+        result = plan_reminders(now=now)
+        result.digests = plan_board_digests(now=now, catch_up_only=True)
+    except DatabaseError as exc:
+        # What is already planned and due still goes out; the error is raised afterwards.
+        logger.exception("Planning reminders failed; sending what is already due")
+        result, planning_error = SweepResult(), exc
     result.claims = dispatch_due(now=now, batch_size=batch_size)
     result.claimed = sum(len(c.delivery_ids) for c in result.claims)
     result.batches = len(result.claims)
+    if planning_error is not None:
+        raise planning_error
     return result
 
 

@@ -537,3 +537,15 @@ def test_send_batch_gives_up_on_a_row_that_failed_temporarily_too_often():
     delivery.refresh_from_db()
     assert (result.failed, delivery.state, delivery.last_error) == (1, "failed", "451 later")
     assert mail.outbox == []
+
+
+def test_bad_offsets_of_one_event_do_not_stop_the_others():
+    broken = EventFactory(start=timezone.now() + timedelta(days=10), reminder_offsets=["x", -5])
+    fine = EventFactory(start=timezone.now() + timedelta(days=10), reminder_offsets=[DAY, 2, True])
+    RegistrationFactory(event=broken)
+    registration = RegistrationFactory(event=fine)
+
+    reminders.plan_reminders()
+
+    assert sorted(registration.reminder_deliveries.values_list("offset", flat=True)) == [2, DAY]
+    assert list(broken.reminder_deliveries.all()) == []
