@@ -66,3 +66,24 @@ class PlanningStatus(models.TextChoices):
     @classmethod
     def unfinished(cls):
         return [cls.OPEN, cls.BLOCKED]
+
+
+class DeliveryKind(models.TextChoices):
+    DELEGATE_REMINDER = "delegate_reminder", _("Reminder to a delegate")
+    RESPONSIBLE_REMINDER = "responsible_reminder", _("Reminder to the responsible person")
+    BOARD_DIGEST = "board_digest", _("Weekly board digest")
+    CANCELLATION_NOTICE = "cancellation_notice", _("Cancellation notice")
+    TIME_CHANGED_NOTICE = "time_changed_notice", _("Time changed notice")
+
+    @classmethod
+    def reminders(cls):
+        """Kinds sent ahead of an event; a paused or cancelled event holds them back."""
+        return [cls.DELEGATE_REMINDER, cls.RESPONSIBLE_REMINDER]
+
+
+class DeliveryState(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    SENDING = "sending", _("Sending")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+    SKIPPED = "skipped", _("Skipped")

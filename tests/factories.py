@@ -179,3 +179,19 @@ class PlanningItemFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Task {n}")
     owner = factory.SubFactory(BoardMemberFactory)
     due_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=7))
+
+
+# --- Reminders ------------------------------------------------------------------------------
+class ReminderDeliveryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.ReminderDelivery"
+
+    registration = factory.SubFactory(RegistrationFactory)
+    event = factory.SelfAttribute("registration.event")
+    kind = "delegate_reminder"
+    recipient_key = factory.LazyAttribute(lambda o: f"registration:{o.registration.pk}")
+    email = factory.SelfAttribute("registration.email")
+    subject_key = factory.LazyAttribute(lambda o: f"event:{o.event.pk}:reminder")
+    offset = 1440
+    due_at = factory.LazyFunction(timezone.now)
+    language = factory.SelfAttribute("registration.language")

@@ -1,0 +1,126 @@
+"""Bench: N due reminders through Redis and one Celery worker into a local SMTP sink.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/kardes_reminders \\
+    TEST_REDIS_URL=redis://127.0.0.1:6379/13 \\
+    /work/venv/bin/python bench/reminders.py [--count 10000] [--concurrency 4]
+
+Run from the project root. Creates one event with N confirmed registrations whose 1-day
+reminder is due, runs one sweep (plan, claim, queue in batches of 100) against the real Redis
+broker, and counts what arrives at an aiosmtpd sink. Prints the time to enqueue, the time until
+the last email arrived, emails per second and duplicates (must be 0). The bench rows are deleted
+afterwards. Without DATABASE_URL it uses a SQLite file in the temp directory.
+"""
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.worker_settings")
+os.environ.setdefault(
+    "DATABASE_URL", f"sqlite:///{Path(tempfile.gettempdir()) / 'kardes40-bench.sqlite3'}"
+)
+os.environ.setdefault("TEST_REDIS_URL", "redis://127.0.0.1:6379/13")
+
+SLUG = "bench-reminders"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=10_000)
+    parser.add_argument("--concurrency", type=int, default=4, help="worker processes (prefork)")
+    parser.add_argument("--timeout", type=float, default=300)
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+    from django.utils import timezone
+
+    from events.models import Event, Registration, ReminderDelivery
+    from events.services import reminders
+    from tests.factories import EventFactory, RegistrationFactory
+    from tests.reminder_live import (
+        LiveBroker,
+        SmtpSink,
+        Worker,
+        clear_broker,
+        database_url,
+        redis_reachable,
+    )
+
+    redis_url = settings.TEST_REDIS_URL
+    if not redis_reachable(redis_url):
+        print(f"Redis is not reachable at {redis_url}", file=sys.stderr)
+        return 2
+    call_command("migrate", verbosity=0)
+    Event.objects.filter(slug=SLUG).delete()
+    clear_broker(redis_url)
+
+    event = EventFactory(
+        slug=SLUG,
+        title="Bench: İzmir–Bakü evening",
+        start=timezone.now() + timedelta(hours=23),
+        capacity=None,
+        reminder_offsets=[24 * 60],
+    )
+    confirmed = timezone.now() - timedelta(days=30)
+    Registration.objects.bulk_create(
+        RegistrationFactory.build_batch(
+            args.count,
+            event=event,
+            confirmed_at=confirmed,
+            email=__import__("factory").Sequence(lambda n: f"bench{n}@example.org"),
+        ),
+        batch_size=2000,
+    )
+    print(
+        f"{args.count} due reminders; {connection.vendor}; broker {redis_url}; "
+        f"worker prefork -c {args.concurrency}"
+    )
+
+    with SmtpSink() as sink:
+        env = {
+            "DATABASE_URL": database_url(connection.settings_dict, connection.vendor),
+            "TEST_REDIS_URL": redis_url,
+            "EMAIL_HOST": "127.0.0.1",
+            "EMAIL_PORT": str(sink.port),
+        }
+        worker = Worker(env=env, pool="prefork", concurrency=args.concurrency, name="bench")
+        with worker, LiveBroker(redis_url):
+            started = time.perf_counter()
+            result = reminders.sweep()
+            enqueued = time.perf_counter() - started
+            delivered = sink.wait_for(args.count, timeout=args.timeout)
+            elapsed = time.perf_counter() - started
+            # Anything sent twice would arrive within moments of the last first copy.
+            time.sleep(2)
+        received = sink.handler.received
+        duplicates = sum(count - 1 for count in received.values())
+        missing = args.count - len(received)
+        sent_rows = ReminderDelivery.objects.filter(event=event, state="sent").count()
+
+    print(f"planned and claimed: {result.claimed} in {result.batches} batches")
+    print(f"time to enqueue:     {enqueued:.2f} s")
+    print(f"time to deliver all: {elapsed:.2f} s{'' if delivered else ' (TIMED OUT)'}")
+    print(f"emails per second:   {len(received) / elapsed:.0f}")
+    print(f"duplicates:          {duplicates}")
+    print(f"missing:             {missing}")
+    print(f"rows marked sent:    {sent_rows}")
+    if os.environ.get("BENCH_WORKER_LOG"):
+        print(worker.log())
+    Event.objects.filter(pk=event.pk).delete()
+    clear_broker(redis_url)
+    return 0 if delivered and duplicates == 0 and missing == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

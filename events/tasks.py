@@ -1,0 +1,76 @@
+"""Celery tasks: thin wrappers that take primary keys and call the services.
+
+The database records what was sent (events.models.ReminderDelivery); the broker only carries
+"look at these rows". No task is ever scheduled days ahead: the beat sweep finds what is due.
+"""
+
+import importlib.util
+import logging
+
+from celery import shared_task
+from django.utils import timezone
+
+from .services import reminders
+
+logger = logging.getLogger(__name__)
+
+
+def _expire_overdue_registrations(now) -> int | None:
+    # events.services.registration belongs to the public area; until it exists, nothing expires.
+    if importlib.util.find_spec("events.services.registration") is None:
+        return None
+    from .services import registration
+
+    expire = getattr(registration, "expire_overdue_registrations", None)
+    return expire(now=now) if expire else None
+
+
+@shared_task(name="events.sweep_reminders", acks_late=True)
+def sweep_reminders() -> dict:
+    """Every 5 minutes (beat): expire overdue registrations, plan, claim and queue what is due."""
+    now = timezone.now()
+    expired = _expire_overdue_registrations(now)
+    result = reminders.sweep(now=now).as_dict()
+    result["expired_registrations"] = expired
+    logger.info("Reminder sweep: %s", result)
+    return result
+
+
+@shared_task(name="events.dispatch_due_deliveries", acks_late=True)
+def dispatch_due_deliveries() -> int:
+    """Claim and queue what is due now, without planning (after a cancellation or a move)."""
+    claims = reminders.dispatch_due(now=timezone.now())
+    return sum(len(c.delivery_ids) for c in claims)
+
+
+@shared_task(name="events.send_board_digest", acks_late=True)
+def send_board_digest() -> int:
+    """Monday 08:00 İzmir time (beat): plan this week's digest rows and queue them."""
+    now = timezone.now()
+    planned = reminders.plan_board_digests(now=now)
+    reminders.dispatch_due(now=now)
+    return planned
+
+
+@shared_task(
+    name="events.send_reminder_batch",
+    bind=True,
+    # Idempotent (a row is sent only under its claim token), so a redelivery after a worker
+    # crash is harmless; acknowledging late means the crash does not lose the message.
+    acks_late=True,
+    autoretry_for=(reminders.TemporaryDeliveryError,),
+    retry_backoff=2,
+    # 2, 4, 8 … seconds with jitter, never more than 5 minutes: far below the 3600 s visibility
+    # timeout, and about one claim lease, after which a sweep would take the rows over anyway.
+    retry_backoff_max=300,
+    retry_jitter=True,
+    max_retries=8,
+)
+def send_reminder_batch(self, *, delivery_ids: list[int], claim: str) -> dict:
+    """Send one claimed batch over one SMTP connection; 4xx and disconnects are retried."""
+    result = reminders.send_batch(delivery_ids=delivery_ids, claim=claim)
+    if result.not_ours == len(delivery_ids):
+        logger.info(
+            "Batch %s: no row is still ours (sent, gone or reclaimed); nothing to do", claim
+        )
+    return result.as_dict()

@@ -1,0 +1,211 @@
+"""The deliveries admin, the send_due_reminders command, the tasks and the beat schedule."""
+
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.core import mail
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from django_celery_beat.models import PeriodicTask
+
+from events.enums import DeliveryState
+from events.models import Event, ReminderDelivery
+from events.tasks import send_board_digest, sweep_reminders
+from tests.factories import (
+    BoardMemberFactory,
+    EventFactory,
+    RegistrationFactory,
+    ReminderDeliveryFactory,
+    StaffFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST = "admin:events_reminderdelivery_changelist"
+SEND_DUE = "admin:events_reminderdelivery_send_due"
+
+
+@pytest.fixture(autouse=True)
+def _static_root(settings, tmp_path):
+    # whitenoise warns (an error here) when STATIC_ROOT is missing; collectstatic is not under test.
+    settings.STATIC_ROOT = tmp_path
+
+
+@pytest.fixture
+def staff_client(client):
+    client.force_login(StaffFactory())
+    return client
+
+
+def due_reminder(**kwargs):
+    event = EventFactory(start=timezone.now() + timedelta(hours=23))
+    return RegistrationFactory(
+        event=event, confirmed_at=timezone.now() - timedelta(days=30), **kwargs
+    )
+
+
+def test_delivery_changelist_shows_state_and_error(staff_client):
+    ReminderDeliveryFactory(
+        state=DeliveryState.FAILED, email="ayse@example.org", last_error="550 No such user"
+    )
+
+    response = staff_client.get(reverse(CHANGELIST))
+
+    content = response.content.decode()
+    assert "ayse@example.org" in content
+    assert "550 No such user" in content
+    assert "Zamanı gelen hatırlatmaları şimdi gönder" in content  # the admin speaks Turkish
+
+
+def test_delivery_changelist_filters_by_state(staff_client):
+    ReminderDeliveryFactory(state=DeliveryState.FAILED, email="failed@example.org")
+    ReminderDeliveryFactory(email="pending@example.org")
+
+    response = staff_client.get(reverse(CHANGELIST), {"state__exact": "failed"})
+
+    content = response.content.decode()
+    assert ("failed@example.org" in content, "pending@example.org" in content) == (True, False)
+
+
+def test_delivery_changelist_query_count_does_not_grow_with_rows(staff_client):
+    def queries_for_changelist() -> tuple[int, str]:
+        with CaptureQueriesContext(connection) as captured:
+            response = staff_client.get(reverse(CHANGELIST))
+        return len(captured), response.content.decode()
+
+    ReminderDeliveryFactory()
+    one, one_page = queries_for_changelist()
+    for _ in range(24):
+        ReminderDeliveryFactory()
+    many, many_page = queries_for_changelist()
+
+    assert one == many
+    assert (
+        one_page.count('name="_selected_action"'),
+        many_page.count('name="_selected_action"'),
+    ) == (
+        1,
+        25,
+    )
+
+
+def test_send_due_button_runs_a_sweep(staff_client, django_capture_on_commit_callbacks):
+    registration = due_reminder()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(reverse(SEND_DUE), follow=True)
+
+    assert [m.to for m in mail.outbox] == [[registration.email]]
+    assert "zamanı gelen 1 tanesi 1 partide kuyruğa alındı" in response.content.decode()
+
+
+def test_send_due_button_refuses_get_and_non_staff(client):
+    client.force_login(UserFactory())
+    registration = due_reminder()
+
+    post = client.post(reverse(SEND_DUE))
+    get = client.get(reverse(SEND_DUE))
+
+    assert (post.status_code, get.status_code) == (302, 302)  # to the admin login
+    assert mail.outbox == []
+    assert not ReminderDelivery.objects.filter(registration=registration).exists()
+
+
+def test_send_due_button_needs_the_change_permission(client):
+    viewer = UserFactory(is_staff=True)
+    viewer.user_permissions.add(Permission.objects.get(codename="view_reminderdelivery"))
+    client.force_login(viewer)
+    due_reminder()
+
+    page = client.get(reverse(CHANGELIST))
+    post = client.post(reverse(SEND_DUE))
+
+    assert (page.status_code, post.status_code) == (200, 403)
+    assert (mail.outbox, ReminderDelivery.objects.count()) == ([], 0)
+
+
+def test_retry_failed_action_sends_failed_rows_again(
+    staff_client, django_capture_on_commit_callbacks
+):
+    failed = ReminderDeliveryFactory(state=DeliveryState.FAILED, attempts=1, last_error="550")
+    other = ReminderDeliveryFactory(state=DeliveryState.SKIPPED)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(
+            reverse(CHANGELIST),
+            {"action": "retry_failed", "_selected_action": [failed.pk, other.pk]},
+        )
+
+    failed.refresh_from_db()
+    other.refresh_from_db()
+    assert (failed.state, failed.attempts, other.state) == ("sent", 1, "skipped")
+    assert [m.to for m in mail.outbox] == [[failed.email]]
+
+
+def test_pause_action_pauses_the_events_reminders(staff_client):
+    delivery = ReminderDeliveryFactory(due_at=timezone.now() + timedelta(days=1))
+
+    staff_client.post(
+        reverse(CHANGELIST),
+        {"action": "pause_event_reminders", "_selected_action": [delivery.pk]},
+    )
+
+    assert Event.objects.get(pk=delivery.event_id).reminders_paused is True
+    assert not ReminderDelivery.objects.filter(pk=delivery.pk).exists()
+
+
+def test_send_due_reminders_command_sends_and_prints_counts(django_capture_on_commit_callbacks):
+    registration = due_reminder()
+    out = StringIO()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_due_reminders", stdout=out)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_due_reminders", stdout=out)
+
+    assert [m.to for m in mail.outbox] == [[registration.email]]
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 2
+    assert "1" in lines[0] and lines[0] != lines[1]
+
+
+def test_sweep_task_returns_counts_without_the_registration_module(
+    django_capture_on_commit_callbacks,
+):
+    due_reminder()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        result = sweep_reminders()
+
+    assert (result["claimed"], result["batches"], result["expired_registrations"]) == (1, 1, None)
+    assert len(mail.outbox) == 1
+
+
+def test_digest_task_sends_this_weeks_digest_once(django_capture_on_commit_callbacks):
+    member = BoardMemberFactory()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        send_board_digest()
+        send_board_digest()
+
+    assert [m.to for m in mail.outbox] == [[member.email]]
+
+
+def test_beat_schedule_has_the_sweep_and_the_monday_digest():
+    tasks = {t.task: t for t in PeriodicTask.objects.select_related("interval", "crontab")}
+
+    sweep, digest = tasks["events.sweep_reminders"], tasks["events.send_board_digest"]
+    assert (sweep.interval.every, sweep.interval.period) == (5, "minutes")
+    crontab = digest.crontab
+    assert (crontab.minute, crontab.hour, crontab.day_of_week, str(crontab.timezone)) == (
+        "0",
+        "8",
+        "1",
+        "Europe/Istanbul",
+    )
