@@ -1,6 +1,7 @@
 """The one factory module for the whole suite."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import factory
 from django.contrib.auth import get_user_model
@@ -148,3 +149,28 @@ class PodcastEpisodeFactory(factory.django.DjangoModelFactory):
     series = factory.SubFactory(PodcastSeriesFactory)
     number = factory.Sequence(lambda n: n + 1)
     title = factory.Sequence(lambda n: f"Episode {n}")
+
+
+# --- public (issue 3: public pages and registration) ----------------------------------------
+
+
+class PendingRegistrationFactory(RegistrationFactory):
+    status = RegistrationStatus.PENDING
+    confirmed_at = None
+    expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(hours=48))
+
+
+class WaitlistedRegistrationFactory(RegistrationFactory):
+    status = RegistrationStatus.WAITLISTED
+    confirmed_at = None
+
+
+class MilestoneFactory(EventFactory):
+    title = "İzmir–Bakü sister-city protocol"
+    kind = EventKind.OFFICIAL_VISIT
+    status = EventStatus.DONE
+    start = factory.LazyFunction(lambda: datetime(1986, 1, 1, tzinfo=ZoneInfo(IZMIR)))
+    end = factory.LazyFunction(lambda: datetime(1987, 1, 1, tzinfo=ZoneInfo(IZMIR)))
+    date_precision = DatePrecision.YEAR
+    capacity = None
+    is_milestone = True
