@@ -5,6 +5,8 @@ come from the environment as in production (CI points them at the real services)
 """
 
 import os
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-not-a-secret")
 os.environ.setdefault("WHITENOISE_USE_FINDERS", "true")
@@ -23,3 +25,7 @@ CELERY_BROKER_URL = "memory://"
 CELERY_RESULT_BACKEND = None
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+# whitenoise warns when STATIC_ROOT is missing; tests serve from the finders, never collect.
+STATIC_ROOT = Path(tempfile.gettempdir()) / "kardes40-test-static"
+STATIC_ROOT.mkdir(exist_ok=True)

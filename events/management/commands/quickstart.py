@@ -24,6 +24,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, no_demo=False, serve=False, **options):
         call_command("migrate", interactive=False, verbosity=0)
+        call_command("collectstatic", interactive=False, verbosity=0)
         call_command("seed", stdout=self.stdout)
         if no_demo:
             call_command("demo", "--remove", stdout=self.stdout)
