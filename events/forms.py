@@ -43,9 +43,17 @@ class ProgramFilterForm(forms.Form):
     def __init__(self, *args, cities: list[str], months: list[date], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["city"].choices = [("", _("All cities")), *((c, c) for c in cities)]
+        months = set(months)
+        asked = _parse_month(self.data.get("month", "")) if self.is_bound else None
+        if asked:
+            # A month linked from the calendar may hold only events just past the site's midnight.
+            months.add(asked)
         self.fields["month"].choices = [
             ("", _("All months")),
-            *((m.strftime("%Y-%m"), formats.date_format(m, "YEAR_MONTH_FORMAT")) for m in months),
+            *(
+                (m.strftime("%Y-%m"), formats.date_format(m, "YEAR_MONTH_FORMAT"))
+                for m in sorted(months)
+            ),
         ]
         self.helper = FormHelper()
         self.helper.form_method = "get"
@@ -60,11 +68,15 @@ class ProgramFilterForm(forms.Form):
         )
 
     def clean_month(self) -> date | None:
-        value = self.cleaned_data.get("month")
-        if not value:
-            return None
-        year, month = value.split("-")
-        return date(int(year), int(month), 1)
+        return _parse_month(self.cleaned_data.get("month") or "")
+
+
+def _parse_month(value: str) -> date | None:
+    """ "2026-12" as the first of that month; None for anything else."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})", value)
+    if not match or not 1 <= int(match[2]) <= 12:
+        return None
+    return date(int(match[1]), int(match[2]), 1)
 
 
 class RegistrationForm(forms.Form):
