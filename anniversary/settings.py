@@ -187,6 +187,8 @@ CELERY_TASK_TIME_LIMIT = 180
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# Task modules beyond each app's tasks.py (autodiscovered): registration emails.
+CELERY_IMPORTS = ["events.registration_tasks"]
 
 # --- Mail -----------------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Kardeş 40 <noreply@izazder.org>")

@@ -45,6 +45,10 @@ def event_availability(event: Event, *, now: datetime | None = None) -> Availabi
     return availability(event, seats_held=event.seats_held, now=now)
 
 
+def seats_held(event: Event) -> int:
+    return event.registrations.holding_seat().count()
+
+
 def event_for_page(slug: str) -> Event:
     """One public event with organizers, for its page. Raises Event.DoesNotExist."""
     return (

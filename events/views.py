@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from . import selectors
+from .availability import availability
 from .enums import EventKind, RegistrationStatus
 from .forms import ProgramFilterForm, RegistrationForm
 from .ics import build_calendar, event_ics
@@ -121,6 +122,13 @@ def _public_event(slug: str) -> Event:
         raise Http404(_("No public event at this address.")) from None
 
 
+def _registrable_event(slug: str) -> Event:
+    try:
+        return Event.objects.public().select_related("venue").get(slug=slug)
+    except Event.DoesNotExist:
+        raise Http404(_("No public event at this address.")) from None
+
+
 @require_GET
 def event_detail(request, slug):
     event = _public_event(slug)
@@ -177,8 +185,9 @@ def _rate_limited(request, form: RegistrationForm) -> bool:
 
 @require_http_methods(["GET", "POST"])
 def register(request, slug):
-    event = _public_event(slug)
-    state = selectors.event_availability(event)
+    # No seat counts up front: a successful POST never needs them (the service counts under
+    # the lock); they are read only when the page is shown.
+    event = _registrable_event(slug)
     action = reverse("events:register", args=[event.slug])
     form = RegistrationForm(request.POST or None, action=action)
     status = 200
@@ -216,6 +225,7 @@ def register(request, slug):
                 return redirect(_thanks_url(event, registration.status))
         else:
             status = 400
+    state = availability(event, seats_held=selectors.seats_held(event))
     response = render(
         request,
         "events/register.html",

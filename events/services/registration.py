@@ -13,11 +13,11 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
-from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, OperationalError, transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -88,11 +88,18 @@ def _confirm_deadline(event: Event, now: datetime) -> datetime:
 
 
 def _queue_email(registration: Registration, kind: str) -> None:
-    # robust: a mail server hiccup is logged, it does not undo or fail the committed request.
-    transaction.on_commit(
-        partial(send_registration_email, registration_id=registration.pk, kind=kind),
-        robust=True,
-    )
+    """After commit, queue the email task (with Redis) or send in-process (without).
+
+    robust: a broker or mail server hiccup is logged; it never undoes or fails the request.
+    """
+    from ..registration_tasks import send_registration_email_task
+
+    registration_id = registration.pk
+
+    def queue_registration_email():
+        send_registration_email_task.delay(registration_id=registration_id, kind=kind)
+
+    transaction.on_commit(queue_registration_email, robust=True)
 
 
 def _expire_overdue(event: Event, *, now: datetime) -> int:
@@ -123,6 +130,20 @@ def _fill_free_seats(event: Event, *, now: datetime) -> list[Registration]:
         registration.save(update_fields=["status", "expires_at"])
         _queue_email(registration, PROMOTED)
     return promoted
+
+
+def _seat_counts(event: Event, *, now: datetime) -> dict[str, int]:
+    """Seats held, people in line and overdue pending ones, in one query."""
+    pending = Q(status=RegistrationStatus.PENDING)
+    return event.registrations.aggregate(
+        held=Count("pk", filter=pending | Q(status=RegistrationStatus.CONFIRMED)),
+        waitlisted=Count("pk", filter=Q(status=RegistrationStatus.WAITLISTED)),
+        overdue=Count("pk", filter=pending & Q(expires_at__lt=now)),
+    )
+
+
+def _has_free_seat(event: Event, seats: dict[str, int]) -> bool:
+    return event.capacity is None or seats["held"] < event.capacity
 
 
 def _duplicate_error() -> RegistrationError:
@@ -173,12 +194,14 @@ def register_delegate(
                 raise RegistrationError(problem, code="closed")
             if event.registrations.active().filter(email=email).exists():
                 raise _duplicate_error()
-            _expire_overdue(event, now=now)
-            _fill_free_seats(event, now=now)
-            has_seat = (
-                event.capacity is None
-                or event.registrations.holding_seat().count() < event.capacity
-            )
+            seats = _seat_counts(event, now=now)
+            if seats["overdue"] or (seats["waitlisted"] and _has_free_seat(event, seats)):
+                # Seats held past their deadline, or freed but not yet passed on: the people
+                # already waiting come first. Rare, so the common path stays at one count.
+                _expire_overdue(event, now=now)
+                _fill_free_seats(event, now=now)
+                seats = _seat_counts(event, now=now)
+            has_seat = _has_free_seat(event, seats)
             registration = Registration.objects.create(
                 event=event,
                 full_name=full_name.strip(),

@@ -1,6 +1,7 @@
 """Registration through the public pages, as a delegate does it, with every bad input."""
 
 import re
+import smtplib
 import time
 from datetime import timedelta
 
@@ -365,3 +366,40 @@ def test_confirm_link_for_expired_registration_says_register_again(client):
     registration.refresh_from_db()
     assert registration.status == RegistrationStatus.EXPIRED
     assert "The time to confirm this registration ran out" in response.content.decode()
+
+
+def test_register_when_the_mail_server_is_down_still_keeps_the_registration(
+    client, settings, django_capture_on_commit_callbacks, caplog
+):
+    # A real, closed local port: the SMTP connection is refused.
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        closed_port = sock.getsockname()[1]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", closed_port, 2
+    event = EventFactory()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/events/{event.slug}/register/", form_data())
+
+    assert response.status_code == 302
+    assert list(Registration.objects.values_list("email", flat=True)) == ["leyla@example.az"]
+    assert "Error calling" in caplog.text and "queue_registration_email" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("error", "temporary"),
+    [
+        (smtplib.SMTPResponseException(451, b"try later"), True),
+        (smtplib.SMTPServerDisconnected("bye"), True),
+        (ConnectionRefusedError(), True),
+        (smtplib.SMTPResponseException(550, b"no such user"), False),
+        (smtplib.SMTPRecipientsRefused({"x@example.org": (550, b"no")}), False),
+    ],
+)
+def test_registration_email_task_retries_only_temporary_failures(error, temporary):
+    from events.registration_tasks import _is_temporary
+
+    assert _is_temporary(error) is temporary
