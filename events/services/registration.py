@@ -132,13 +132,15 @@ def _fill_free_seats(event: Event, *, now: datetime) -> list[Registration]:
     return promoted
 
 
-def _seat_counts(event: Event, *, now: datetime) -> dict[str, int]:
-    """Seats held, people in line and overdue pending ones, in one query."""
+def _seat_counts(event: Event, *, now: datetime, email: str = "") -> dict[str, int]:
+    """Seats held, people in line, overdue pending ones and active ones with this email, in
+    one query (each round trip is spent holding the event lock)."""
     pending = Q(status=RegistrationStatus.PENDING)
     return event.registrations.aggregate(
         held=Count("pk", filter=pending | Q(status=RegistrationStatus.CONFIRMED)),
         waitlisted=Count("pk", filter=Q(status=RegistrationStatus.WAITLISTED)),
         overdue=Count("pk", filter=pending & Q(expires_at__lt=now)),
+        same_email=Count("pk", filter=Q(email=email, status__in=RegistrationStatus.active())),
     )
 
 
@@ -192,15 +194,15 @@ def register_delegate(
             problem = availability.window_problem(event, now=now)
             if problem:
                 raise RegistrationError(problem, code="closed")
-            if event.registrations.active().filter(email=email).exists():
+            seats = _seat_counts(event, now=now, email=email)
+            if seats["same_email"]:
                 raise _duplicate_error()
-            seats = _seat_counts(event, now=now)
             if seats["overdue"] or (seats["waitlisted"] and _has_free_seat(event, seats)):
                 # Seats held past their deadline, or freed but not yet passed on: the people
                 # already waiting come first. Rare, so the common path stays at one count.
                 _expire_overdue(event, now=now)
                 _fill_free_seats(event, now=now)
-                seats = _seat_counts(event, now=now)
+                seats = _seat_counts(event, now=now, email=email)
             has_seat = _has_free_seat(event, seats)
             registration = Registration.objects.create(
                 event=event,
