@@ -165,7 +165,10 @@ class RegistrationForm(forms.Form):
             "consent",
             Div(Field("website"), css_class="visually-hidden", aria_hidden="true"),
             HTML(
-                "<p class=\"small text-muted\">{% load i18n %}{% translate 'We never share your details with third parties.' %}</p>"
+                format_html(
+                    '<p class="small text-muted">{}</p>',
+                    _("We use your details only for this registration; see the privacy notice."),
+                )
             ),
             Submit("register", _("Register"), css_class="btn-lg"),
         )

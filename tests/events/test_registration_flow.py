@@ -403,3 +403,19 @@ def test_registration_email_task_retries_only_temporary_failures(error, temporar
     from events.registration_tasks import _is_temporary
 
     assert _is_temporary(error) is temporary
+
+
+def test_register_errors_are_translated_for_turkish_visitors(client):
+    event = EventFactory()
+
+    response = client.post(
+        f"/events/{event.slug}/register/",
+        form_data(full_name="", consent=""),
+        HTTP_ACCEPT_LANGUAGE="tr",
+    )
+
+    assert response.context["form"].errors == {
+        "full_name": ["Lütfen adınızı ve soyadınızı yazın."],
+        "consent": ["Kayıt olmak için lütfen aydınlatma metnini onaylayın."],
+    }
+    assert Registration.objects.count() == 0

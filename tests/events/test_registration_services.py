@@ -260,8 +260,8 @@ def test_confirm_registration_after_deadline_expires_it_and_passes_the_seat_on(
 def test_cancel_registration_promotes_first_in_line(settings, django_capture_on_commit_callbacks):
     settings.REGISTRATION_CONFIRM_HOURS = 24
     event = EventFactory(capacity=1, start=timezone.now() + timedelta(days=5))
-    seat = RegistrationFactory(event=event, email="seat@example.org")
-    first = WaitlistedRegistrationFactory(event=event, email="first@example.org")
+    seat = RegistrationFactory(event=event, email="seat@example.org", language="en")
+    first = WaitlistedRegistrationFactory(event=event, email="first@example.org", language="en")
     WaitlistedRegistrationFactory(event=event, email="second@example.org")
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -333,12 +333,12 @@ def test_cancelled_event_promotes_nobody():
 def test_expire_overdue_registrations_expires_and_promotes(django_capture_on_commit_callbacks):
     event = EventFactory(capacity=2)
     PendingRegistrationFactory.create_batch(
-        2, event=event, expires_at=timezone.now() - timedelta(minutes=5)
+        2, event=event, expires_at=timezone.now() - timedelta(minutes=5), language="en"
     )
     on_time = PendingRegistrationFactory(
         event=EventFactory(), expires_at=timezone.now() + timedelta(hours=1)
     )
-    waiting = WaitlistedRegistrationFactory(event=event)
+    waiting = WaitlistedRegistrationFactory(event=event, language="en")
 
     with django_capture_on_commit_callbacks(execute=True):
         count = expire_overdue_registrations()
@@ -396,20 +396,26 @@ def test_promote_from_waitlist_fills_seats_added_by_staff():
 
 
 @pytest.mark.parametrize(
-    ("language", "month"), [("tr", "Aralık"), ("az", "Dekabr"), ("en", "December")]
+    ("language", "month", "subject"),
+    [
+        ("tr", "Aralık", "Lütfen kaydınızı onaylayın: Nevruz"),
+        ("az", "Dekabr", "Zəhmət olmasa, qeydiyyatınızı təsdiqləyin: Nevruz"),
+        ("en", "December", "Please confirm your registration: Nevruz"),
+    ],
 )
 def test_registration_email_is_in_the_delegates_language(
-    language, month, django_capture_on_commit_callbacks
+    language, month, subject, django_capture_on_commit_callbacks
 ):
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
-    event = EventFactory(start=datetime(2026, 12, 10, 19, tzinfo=ZoneInfo(IZMIR)))
+    event = EventFactory(title="Nevruz", start=datetime(2026, 12, 10, 19, tzinfo=ZoneInfo(IZMIR)))
 
     with django_capture_on_commit_callbacks(execute=True):
         register(event, language=language)
 
     message = mail.outbox[0]
+    assert message.subject == subject
     assert month in message.body
     assert month in message.alternatives[0][0]
     assert "19:00–22:00 İzmir · 20:00 Bakü" in message.body
