@@ -79,6 +79,28 @@ def _parse_month(value: str) -> date | None:
     return date(int(match[1]), int(match[2]), 1)
 
 
+class CalendarFilterForm(forms.Form):
+    """GET filters of the month calendar; the month itself is in the address."""
+
+    city = forms.ChoiceField(label=_("City"), required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("All kinds")), *EventKind.choices]
+    )
+
+    def __init__(self, *args, cities: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["city"].choices = [("", _("All cities")), *((c, c) for c in cities)]
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.form_class = "row g-2 align-items-end mb-3"
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Div("city", css_class="col-6 col-md-4"),
+            Div("kind", css_class="col-6 col-md-4"),
+            Div(Submit("", _("Filter"), css_class="w-100"), css_class="col-12 col-md-2 mb-3"),
+        )
+
+
 class RegistrationForm(forms.Form):
     full_name = forms.CharField(
         label=_("Full name"),

@@ -141,6 +141,17 @@ def program_sections(events) -> list[ProgramSection]:
     return [sections[key] for key in sorted(sections)]
 
 
+def program_cities() -> list[str]:
+    return list(
+        Event.objects.public()
+        .filter(is_milestone=False)
+        .exclude(venue=None)
+        .order_by("venue__city")
+        .values_list("venue__city", flat=True)
+        .distinct()
+    )
+
+
 def program_choices():
     """(cities, months) that the public program has, for the filter form. Two queries."""
     public = Event.objects.public().filter(is_milestone=False)

@@ -16,12 +16,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from . import selectors
 from .availability import availability
-from .enums import EventKind, RegistrationStatus
-from .forms import ProgramFilterForm, RegistrationForm
+from .enums import RegistrationStatus
+from .forms import CalendarFilterForm, ProgramFilterForm, RegistrationForm
 from .ics import build_calendar, event_ics
 from .links import checkin_url
 from .models import Event, Registration
@@ -95,10 +96,10 @@ def calendar_today(request):
 def month_calendar(request, year: int, month: int):
     if not (1 <= month <= 12 and 1900 <= year <= 2200):
         raise Http404(_("No such month."))
-    city = request.GET.get("city", "")
-    kind = request.GET.get("kind", "")
-    if kind not in EventKind.values:
-        kind = ""
+    form = CalendarFilterForm(request.GET, cities=selectors.program_cities())
+    # Unknown values (a city no longer in the program) simply show everything.
+    city = form.cleaned_data.get("city", "") if form.is_valid() else ""
+    kind = form.cleaned_data.get("kind", "") if form.is_valid() else ""
     grid = selectors.month_calendar(year, month, city=city, kind=kind)
     query = urlencode({k: v for k, v in (("city", city), ("kind", kind)) if v})
     return render(
@@ -106,10 +107,9 @@ def month_calendar(request, year: int, month: int):
         "events/calendar.html",
         {
             "calendar": grid,
+            "form": form,
             "query": f"?{query}" if query else "",
-            "city": city,
-            "kind": kind,
-            "kind_label": EventKind(kind).label if kind else "",
+            "filtered": bool(query),
             "weekdays": [date(2024, 1, day) for day in range(1, 8)],  # a Monday-first week
         },
     )
@@ -280,6 +280,7 @@ def _manage_url(registration: Registration, token: str) -> str:
     return reverse("events:manage", args=[registration.pk, token])
 
 
+@never_cache
 @require_GET
 def manage(request, pk: int, token: str):
     registration = _registration_from_link(pk, token)
@@ -303,6 +304,7 @@ def manage(request, pk: int, token: str):
     )
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def confirm(request, pk: int, token: str):
     """GET shows a button, POST confirms: link scanners in mail filters only ever GET."""

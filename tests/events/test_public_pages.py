@@ -210,9 +210,29 @@ def test_calendar_shows_yearly_event_on_its_anniversary(client):
 
 
 def test_calendar_keeps_filters_in_prev_next_links(client):
+    EventFactory(venue=BakuVenueFactory())
+
     html = page(client, "/program/2026/12/", city="Bakü", kind=EventKind.CONFERENCE)
 
     assert 'href="/program/2027/1/?city=Bak%C3%BC&amp;kind=conference"' in html
+
+
+def test_calendar_filters_by_city(client):
+    EventFactory(
+        title="Evening in Bakü",
+        venue=BakuVenueFactory(),
+        start=datetime(2026, 12, 10, 19, tzinfo=BK),
+        end=datetime(2026, 12, 10, 22, tzinfo=BK),
+    )
+    EventFactory(
+        title="Evening in İzmir",
+        start=datetime(2026, 12, 11, 19, tzinfo=IZ),
+        end=datetime(2026, 12, 11, 22, tzinfo=IZ),
+    )
+
+    html = page(client, "/program/2026/12/", city="İzmir")
+
+    assert titles(html, ["Evening in Bakü", "Evening in İzmir"]) == ["Evening in İzmir"]
 
 
 def test_calendar_without_month_redirects_to_this_month(client):
@@ -368,7 +388,8 @@ def test_program_list_query_count_does_not_grow(client, django_assert_num_querie
 def test_month_calendar_query_count_does_not_grow(client, django_assert_num_queries, count):
     start = _program(count)
 
-    with django_assert_num_queries(1):
+    # The cities for the filter, then the month's events with venue and seat counts.
+    with django_assert_num_queries(2):
         html = page(client, f"/program/{start.year}/{start.month}/")
 
     assert html.count("kind-cultural_festival ps-1") >= count
