@@ -179,6 +179,17 @@ def run_phase(base, form_path, jobs, concurrency):
     return latencies, errors, time.perf_counter() - started
 
 
+def _form(name: str, index: int) -> dict:
+    return {
+        "full_name": f"Bench Delegate {index}",
+        "email": f"{name}@example.org",
+        "organization": "Bench",
+        "country": "AZ" if index % 2 else "TR",
+        "language": ("tr", "az", "en")[index % 3],
+        "consent": "on",
+    }
+
+
 def percentile(values, fraction):
     ordered = sorted(values)
     if not ordered:
@@ -209,6 +220,9 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=8, help="threads per gunicorn worker")
     parser.add_argument("--url", help="use this running server (same DATABASE_URL and secret)")
     parser.add_argument("--keep", action="store_true", help="keep the bench event afterwards")
+    parser.add_argument(
+        "--warmup", type=int, default=40, help="unmeasured registrations to another event first"
+    )
     parser.add_argument("--p95-target-ms", type=float, default=500)
     parser.add_argument(
         "--redis",
@@ -241,6 +255,16 @@ def main() -> int:
         name="Bench hall", city="İzmir", defaults={"country": "TR"}
     )
     stamp = int(time.time())
+    warmup_event = Event.objects.create(
+        title=f"Bench warm-up {stamp}",
+        slug=f"bench-warmup-{stamp}",
+        kind="conference",
+        status="confirmed",
+        venue=venue,
+        start=timezone.now() + timedelta(days=30),
+        end=timezone.now() + timedelta(days=30, hours=3),
+        capacity=args.warmup // 2,
+    )
     event = Event.objects.create(
         title=f"Bench event {stamp}",
         slug=f"bench-{stamp}",
@@ -276,17 +300,24 @@ def main() -> int:
         )
         form_path = f"/events/{event.slug}/register/"
 
+        if args.warmup:
+            # Not measured: first requests load templates, translations and connections in
+            # every server thread, and the Celery worker finishes booting.
+            warm_path = f"/events/{warmup_event.slug}/register/"
+            warm_jobs = [
+                (warm_path, _form(f"warmup-{stamp}-{i}", i), "/register/thanks/")
+                for i in range(args.warmup)
+            ]
+            _l, warm_errors, _w = run_phase(base, warm_path, warm_jobs, args.concurrency)
+            if warm_errors:
+                print("Warm-up errors:", *warm_errors[:5], sep="\n  ")
+            if worker:
+                wait_for_queue(args.redis)
+
         jobs = [
             (
                 form_path,
-                {
-                    "full_name": f"Bench Delegate {i}",
-                    "email": f"bench-{stamp}-{i}@example.org",
-                    "organization": "Bench",
-                    "country": "AZ" if i % 2 else "TR",
-                    "language": ("tr", "az", "en")[i % 3],
-                    "consent": "on",
-                },
+                _form(f"bench-{stamp}-{i}", i),
                 "/register/thanks/",
             )
             for i in range(args.requests)
@@ -339,6 +370,7 @@ def main() -> int:
                 process.wait(timeout=15)
         if not args.keep:
             event.delete()
+            warmup_event.delete()
 
 
 if __name__ == "__main__":
