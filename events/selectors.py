@@ -152,17 +152,11 @@ def program_cities() -> list[str]:
     )
 
 
-def program_choices():
+def program_choices() -> tuple[list[str], list[date]]:
     """(cities, months) that the public program has, for the filter form. Two queries."""
     public = Event.objects.public().filter(is_milestone=False)
-    cities = list(
-        public.exclude(venue=None)
-        .order_by("venue__city")
-        .values_list("venue__city", flat=True)
-        .distinct()
-    )
     months = [moment.date() for moment in public.datetimes("start", "month", tzinfo=zone(None))]
-    return cities, months
+    return program_cities(), months
 
 
 # --- the month calendar ---------------------------------------------------------------------

@@ -55,7 +55,7 @@ def home(request):
     )
 
 
-def _filters(request, form: ProgramFilterForm) -> selectors.ProgramFilters:
+def _filters(form: ProgramFilterForm) -> selectors.ProgramFilters:
     if not form.is_valid():
         # A stale or edited filter (a city no longer in the program) just shows everything.
         return selectors.ProgramFilters()
@@ -69,7 +69,7 @@ def _filters(request, form: ProgramFilterForm) -> selectors.ProgramFilters:
 def program(request):
     cities, months = selectors.program_choices()
     form = ProgramFilterForm(request.GET or None, cities=cities, months=months)
-    filters = _filters(request, form) if request.GET else selectors.ProgramFilters()
+    filters = _filters(form) if request.GET else selectors.ProgramFilters()
     events = selectors.program_events(filters)
     today = timezone.localdate()
     return render(

@@ -27,15 +27,6 @@ def _date(moment) -> str:
     return formats.date_format(moment, "j F Y")
 
 
-@register.simple_tag
-def event_start_times(event: Event) -> str:
-    """ "19:00 Bakü · 18:00 İzmir" for an exact-time event, else ""."""
-    if not event.is_exact:
-        return ""
-    start, _end = _occurrence(event)
-    return f"{_time(start)} {event.zone_label} · {_time(localize(start, event.other_zone))} {event.other_zone_label}"
-
-
 def _occurrence(event: Event):
     start, end = (
         event.next_occurrence()

@@ -418,4 +418,5 @@ def test_register_errors_are_translated_for_turkish_visitors(client):
         "full_name": ["Lütfen adınızı ve soyadınızı yazın."],
         "consent": ["Kayıt olmak için lütfen aydınlatma metnini onaylayın."],
     }
+    assert '<a href="/privacy/" target="_blank">Aydınlatma metnini</a>' in response.content.decode()
     assert Registration.objects.count() == 0
