@@ -1,7 +1,6 @@
 """The one factory module for the whole suite."""
 
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
 import factory
 from django.contrib.auth import get_user_model
@@ -165,12 +164,20 @@ class WaitlistedRegistrationFactory(RegistrationFactory):
     confirmed_at = None
 
 
+def _protocol_year(offset: int = 0):
+    # Imported here so that this section leaves the module's shared imports untouched.
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    return datetime(1986 + offset, 1, 1, tzinfo=ZoneInfo(IZMIR))
+
+
 class MilestoneFactory(EventFactory):
     title = "İzmir–Bakü sister-city protocol"
     kind = EventKind.OFFICIAL_VISIT
     status = EventStatus.DONE
-    start = factory.LazyFunction(lambda: datetime(1986, 1, 1, tzinfo=ZoneInfo(IZMIR)))
-    end = factory.LazyFunction(lambda: datetime(1987, 1, 1, tzinfo=ZoneInfo(IZMIR)))
+    start = factory.LazyFunction(_protocol_year)
+    end = factory.LazyFunction(lambda: _protocol_year(1))
     date_precision = DatePrecision.YEAR
     capacity = None
     is_milestone = True
