@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "import_export",
     "axes",
+    "auditlog",
     "contacts",
     "events",
 ]
@@ -67,6 +68,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Records the logged-in user as the actor of every audit log entry written in the request.
+    "auditlog.middleware.AuditlogMiddleware",
     # Last, as django-axes asks: it watches the outcome of authentication.
     "axes.middleware.AxesMiddleware",
 ]
@@ -126,10 +129,32 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# A page that says what happened and when to try again, instead of axes' bare one-liner.
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+
+# Audit log (django-auditlog): who changed what on events, registrations and contacts, shown to
+# the board at /board/audit/. Derived and secret fields are left out: the search keys repeat the
+# name, and a registration's secret is what its signed links rest on.
+AUDITLOG_INCLUDE_TRACKING_MODELS = (
+    {
+        "model": "events.Event",
+        "exclude_fields": ["updated_at", "sequence"],
+        "m2m_fields": ["organizers", "speakers"],
+    },
+    {"model": "events.Registration", "exclude_fields": ["secret"]},
+    {"model": "events.PlanningItem", "exclude_fields": ["updated_at"]},
+    {"model": "contacts.Organization", "exclude_fields": ["search_name", "sort_name"]},
+    {"model": "contacts.Person", "exclude_fields": ["search_name", "sort_name"]},
+    {"model": "contacts.Affiliation"},
+    {"model": "contacts.DelegationVisit", "m2m_fields": ["travellers", "organizations"]},
+    {"model": "contacts.Meeting", "m2m_fields": ["participants", "organizations"]},
+)
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "board:dashboard"
-LOGOUT_REDIRECT_URL = "home"
+# None: logging out shows registration/logged_out.html ("you are logged out", log in again),
+# so that on a shared computer at an event nobody wonders whether the logout worked.
+LOGOUT_REDIRECT_URL = None
 
 # Turkish first; Azerbaijani and English follow.
 LANGUAGE_CODE = "tr"

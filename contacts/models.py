@@ -160,13 +160,16 @@ class DelegationVisit(SeededModel):
     title = models.CharField(_("title"), max_length=250)
     origin_city = models.CharField(_("from city"), max_length=100)
     destination_city = models.CharField(_("to city"), max_length=100)
-    start_date = models.DateField(_("start date"))
+    # Empty when the source gives no date at all (article 003): no date is ever invented.
+    start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
     dates_note = models.CharField(
         _("about the dates"),
         max_length=250,
         blank=True,
-        help_text=_("Say so when the dates come from a report's publication date."),
+        help_text=_(
+            "Say so when the dates come from a report's publication date or are not given."
+        ),
     )
     purpose = models.TextField(_("purpose"), blank=True)
     host_organization = models.ForeignKey(
@@ -188,7 +191,8 @@ class DelegationVisit(SeededModel):
     class Meta:
         verbose_name = _("delegation visit")
         verbose_name_plural = _("delegation visits")
-        ordering = ["-start_date"]
+        # Undated visits last on every database (PostgreSQL would put NULLs first).
+        ordering = [F("start_date").desc(nulls_last=True), "title"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
@@ -197,7 +201,8 @@ class DelegationVisit(SeededModel):
         ]
 
     def __str__(self):
-        return f"{self.title} ({self.origin_city} → {self.destination_city}, {self.start_date:%Y-%m-%d})"
+        date = self.start_date.isoformat() if self.start_date else _("date not given")
+        return f"{self.title} ({self.origin_city} → {self.destination_city}, {date})"
 
 
 class Meeting(SeededModel):
@@ -210,7 +215,8 @@ class Meeting(SeededModel):
         verbose_name=_("delegation visit"),
     )
     title = models.CharField(_("title"), max_length=250)
-    date = models.DateField(_("date"))
+    # Empty when the source gives no date at all; never invented.
+    date = models.DateField(_("date"), null=True, blank=True)
     dated_by_publication = models.BooleanField(
         _("dated by the report"),
         default=False,
@@ -241,7 +247,8 @@ class Meeting(SeededModel):
     class Meta:
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
-        ordering = ["-date", "title"]
+        ordering = [F("date").desc(nulls_last=True), "title"]
 
     def __str__(self):
-        return f"{self.title} ({self.date:%Y-%m-%d})"
+        date = self.date.isoformat() if self.date else _("date not given")
+        return f"{self.title} ({date})"

@@ -104,3 +104,24 @@ def conflicts_between(start: datetime, end: datetime) -> list[Conflict]:
     for index, event in enumerate(events):
         found.extend(_pairs(event, events[index + 1 :], people))
     return found
+
+
+def conflicts_for_events(events: list[Event]) -> dict[int, list[Conflict]]:
+    """`conflicts_for` for many events at once (same rule, two queries whatever the count).
+
+    The events need `venue`, `responsible` and `speakers` loaded (a changelist page, say).
+    """
+    active = [event for event in events if not event.is_cancelled]
+    match = Q()
+    for event in active:
+        people = _people(event)
+        who = Q(venue_id=event.venue_id) if event.venue_id else Q()
+        if people:
+            who |= Q(responsible_id__in=people) | Q(speakers__in=people)
+        if who:
+            match |= Q(start__lt=event.end, end__gt=event.start) & who
+    if not match:
+        return {}
+    candidates = list(_with_people(Event.objects.active().filter(match)).distinct())
+    index = _people_index([*active, *candidates])
+    return {event.pk: _pairs(event, candidates, index) for event in active}

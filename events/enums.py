@@ -56,3 +56,13 @@ class EpisodeStatus(models.TextChoices):
     RECORDED = "recorded", _("Recorded")
     PUBLISHED = "published", _("Published")
     CANCELLED = "cancelled", _("Cancelled")
+
+
+class PlanningStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    BLOCKED = "blocked", _("Blocked")
+    DONE = "done", _("Done")
+
+    @classmethod
+    def unfinished(cls):
+        return [cls.OPEN, cls.BLOCKED]

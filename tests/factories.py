@@ -150,6 +150,37 @@ class PodcastEpisodeFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Episode {n}")
 
 
+# --- board ----------------------------------------------------------------------------------------
+class BoardMemberFactory(UserFactory):
+    """A user in the "Board" group that the events migrations create with its permissions."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"board{n}")
+    first_name = factory.Sequence(lambda n: f"Member{n}")
+    last_name = "Kurul"
+
+    @factory.post_generation
+    def board_group(self, create, extracted, **kwargs):
+        if create:
+            from django.contrib.auth.models import Group
+
+            from events.roles import BOARD_GROUP
+
+            self.groups.add(Group.objects.get(name=BOARD_GROUP))
+
+
+class PlanningItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.PlanningItem"
+
+    event = factory.SubFactory(EventFactory)
+    title = factory.Sequence(lambda n: f"Task {n}")
+    owner = factory.SubFactory(BoardMemberFactory)
+    due_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=7))
+
+
 # --- public (issue 3: public pages and registration) ----------------------------------------
 
 

@@ -1,1 +1,679 @@
-"""Admin for venues, events, registrations and the podcast series."""
+"""Admin for venues, events, registrations and the podcast series.
+
+Times are entered and shown in the venue's own zone (10:00 in Bakü is stored as 06:00 UTC and
+shown back as 10:00, "Bakü, UTC+4"), and a Bakü event also shows the İzmir time. Status and date
+changes go through `events.services.scheduling`, so the notices other areas attach there fire
+from the admin too.
+"""
+
+from contextlib import nullcontext
+from datetime import datetime, time
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin import helpers, widgets
+from django.contrib.admin.utils import unquote
+from django.contrib.admin.views.main import ChangeList
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, Q
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format, time_format
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from contacts.admin import (
+    HTTPS_URLS,
+    DemoFilter,
+    FoldedSearchMixin,
+    city_filter,
+    country_filter,
+    demo_badge,
+    month_bounds,
+)
+
+# The private helpers are the rule itself; reusing them keeps the list and the change page in
+# agreement with the dashboard (see conflicts_for_events below).
+from ..conflicts import conflicts_for, conflicts_for_events
+from ..enums import DatePrecision, EventStatus, RegistrationStatus
+from ..models import Event, PodcastEpisode, PodcastSeries, Registration, Venue
+from ..services.program import duplicate_event
+from ..services.scheduling import cancel_event, confirm_event, reschedule_event
+from ..timezones import IZMIR, localize, zone, zone_label
+
+# --- time, in the venue's zone ----------------------------------------------------------------
+
+
+def utc_offset(moment: datetime) -> str:
+    """ "UTC+4", "UTC+3", "UTC+5:30"."""
+    minutes = int(moment.utcoffset().total_seconds() // 60)
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{'+' if minutes >= 0 else '-'}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def when_text(event: Event, zone_name: str) -> str:
+    """The event's date in `zone_name`, at the precision it is known, with the zone named."""
+    start, end = localize(event.start, zone_name), localize(event.end, zone_name)
+    label = zone_label(zone_name)
+    if event.date_precision == DatePrecision.YEAR:
+        return f"{start.year} ({label})"
+    if event.date_precision == DatePrecision.MONTH:
+        return f"{date_format(start, 'YEAR_MONTH_FORMAT')} ({label})"
+    if event.date_precision == DatePrecision.DAY:
+        return f"{date_format(start, 'SHORT_DATE_FORMAT')} ({label}, {utc_offset(start)})"
+    if start.date() == end.date():
+        span = f"{time_format(start, 'H:i')}–{time_format(end, 'H:i')}"
+    else:
+        span = (
+            f"{time_format(start, 'H:i')} – "
+            f"{date_format(end, 'SHORT_DATE_FORMAT')} {time_format(end, 'H:i')}"
+        )
+    return f"{date_format(start, 'SHORT_DATE_FORMAT')} {span} ({label}, {utc_offset(start)})"
+
+
+def izmir_time_text(event: Event) -> str:
+    """For an event outside İzmir's zone with an exact time: the same moment in İzmir."""
+    if event.time_zone == IZMIR or event.date_precision != DatePrecision.EXACT:
+        return "—"
+    text = when_text(event, IZMIR)
+    if localize(event.start, IZMIR).date() == event.local_start.date():
+        # Same day in both cities: the time alone is enough next to the venue's date.
+        text = text.removeprefix(date_format(event.local_start, "SHORT_DATE_FORMAT") + " ")
+    return text
+
+
+class ZonedSplitDateTimeWidget(widgets.AdminSplitDateTime):
+    """Shows an aware datetime as the wall-clock time of `zone` (the venue's)."""
+
+    zone: str | None = None
+
+    def decompress(self, value):
+        with timezone.override(self.zone) if self.zone else nullcontext():
+            return super().decompress(value)
+
+
+class ZonedSplitDateTimeField(forms.SplitDateTimeField):
+    """Reads the entered date and time as wall-clock time in `zone` (the venue's)."""
+
+    zone: str | None = None
+
+    def compress(self, data_list):
+        with timezone.override(self.zone) if self.zone else nullcontext():
+            return super().compress(data_list)
+
+
+ZONED_FIELDS = ("start", "end", "registration_opens", "registration_closes")
+
+
+class EventAdminForm(forms.ModelForm):
+    class Meta:
+        model = Event
+        fields = (
+            "title",
+            "slug",
+            "kind",
+            "status",
+            "description",
+            "venue",
+            "start",
+            "end",
+            "date_precision",
+            "recurrence",
+            "is_public",
+            "capacity",
+            "registration_opens",
+            "registration_closes",
+            "responsible",
+            "speakers",
+            "organizers",
+            "delegation_visit",
+            "sources",
+            "is_milestone",
+            "reminders_paused",
+            "reminder_offsets",
+        )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.time_zone = self._venue_zone()
+        now = localize(timezone.now(), self.time_zone)
+        hint = _("In the venue's time zone: %(zone)s (%(name)s, %(offset)s).") % {
+            "zone": zone_label(self.time_zone),
+            "name": self.time_zone,
+            "offset": utc_offset(now),
+        }
+        for name in ZONED_FIELDS:
+            field = self.fields.get(name)
+            if isinstance(field, ZonedSplitDateTimeField):
+                field.zone = field.widget.zone = self.time_zone
+                field.help_text = hint
+
+    def _venue_zone(self) -> str:
+        """The zone the times on this form are in: the chosen venue's, else the site's."""
+        if self.is_bound and self.add_prefix("venue") in self.data:
+            raw = self.data.get(self.add_prefix("venue"))
+        elif self.instance.venue_id:
+            return self.instance.venue.time_zone
+        else:
+            raw = self.initial.get("venue")
+        try:
+            venue_pk = int(raw)
+        except (TypeError, ValueError):
+            return settings.TIME_ZONE
+        found = Venue.objects.filter(pk=venue_pk).values_list("time_zone", flat=True).first()
+        return found or settings.TIME_ZONE
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.instance.pk:
+            return cleaned
+        stored = Event.objects.filter(pk=self.instance.pk).values("status", "start", "end").first()
+        if stored and stored["status"] == EventStatus.CANCELLED:
+            # The scheduling services refuse both; say so next to the field instead of failing.
+            if cleaned.get("status") not in (None, EventStatus.CANCELLED):
+                self.add_error(
+                    "status", _("A cancelled event cannot be reopened; duplicate it instead.")
+                )
+            if (cleaned.get("start"), cleaned.get("end")) != (stored["start"], stored["end"]):
+                self.add_error("start", _("A cancelled event cannot be moved."))
+        return cleaned
+
+
+class EventChangeList(ChangeList):
+    def get_results(self, request):
+        super().get_results(request)
+        self.result_list = list(self.result_list)
+        found = conflicts_for_events(self.result_list)
+        for event in self.result_list:
+            event.admin_conflicts = found.get(event.pk, [])
+
+
+# --- filters ----------------------------------------------------------------------------------
+
+
+class WhenFilter(admin.SimpleListFilter):
+    """Upcoming or past, the first question when scheduling."""
+
+    title = gettext_lazy("time")
+    parameter_name = "when"
+
+    def lookups(self, request, model_admin):
+        return [("upcoming", gettext_lazy("Upcoming")), ("past", gettext_lazy("Past"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "upcoming":
+            return queryset.upcoming()
+        if self.value() == "past":
+            return queryset.past()
+        return queryset
+
+
+class EventMonthFilter(admin.SimpleListFilter):
+    """Events taking place (at least partly) in a month. "Sometime in 2026" is in no month."""
+
+    title = gettext_lazy("month")
+    parameter_name = "month"
+
+    def lookups(self, request, model_admin):
+        months = Event.objects.exclude(date_precision=DatePrecision.YEAR).datetimes(
+            "start", "month", order="DESC"
+        )
+        return [(m.strftime("%Y-%m"), date_format(m, "YEAR_MONTH_FORMAT")) for m in months]
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        bounds = month_bounds(self.value())
+        if bounds is None:
+            return queryset.none()
+        tz = zone(timezone.get_current_timezone_name())
+        start, end = (datetime.combine(day, time(0), tzinfo=tz) for day in bounds)
+        return queryset.exclude(date_precision=DatePrecision.YEAR).between(start, end)
+
+
+# --- inlines ----------------------------------------------------------------------------------
+
+
+class RegistrationInline(admin.TabularInline):
+    """Read-mostly: registrations change through the registration flow, not by hand here."""
+
+    model = Registration
+    extra = 0
+    can_delete = False
+    show_change_link = True
+    fields = ("full_name", "email", "organization", "country", "status", "created_at", "attended")
+    readonly_fields = fields
+    ordering = ("created_at", "pk")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=gettext_lazy("checked in"), boolean=True)
+    def attended(self, obj) -> bool:
+        return obj.attended_at is not None
+
+
+class EpisodeInline(admin.TabularInline):
+    model = PodcastEpisode
+    formfield_overrides = HTTPS_URLS
+    extra = 0
+    fields = ("number", "title", "status", "recorded_at", "recording_place", "published_on")
+    ordering = ("number",)
+    show_change_link = True
+
+
+# --- model admins -----------------------------------------------------------------------------
+
+
+@admin.register(Venue)
+class VenueAdmin(FoldedSearchMixin, admin.ModelAdmin):
+    list_display = ("name", "city", "zone", "capacity", "event_count", demo_badge)
+    list_filter = (city_filter("city"), "time_zone", DemoFilter)
+    search_fields = ("name", "city", "address")
+    readonly_fields = (demo_badge, "seed_key")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_events=Count("events"))
+
+    @admin.display(description=gettext_lazy("time zone"), ordering="time_zone")
+    def zone(self, obj) -> str:
+        return (
+            f"{zone_label(obj.time_zone)} ({utc_offset(localize(timezone.now(), obj.time_zone))})"
+        )
+
+    @admin.display(description=gettext_lazy("events"), ordering="_events")
+    def event_count(self, obj) -> int:
+        return obj._events
+
+
+@admin.register(Event)
+class EventAdmin(FoldedSearchMixin, admin.ModelAdmin):
+    form = EventAdminForm
+    formfield_overrides = {
+        models.DateTimeField: {
+            "form_class": ZonedSplitDateTimeField,
+            "widget": ZonedSplitDateTimeWidget,
+        }
+    }
+    list_display = (
+        "title",
+        "kind",
+        "status",
+        "when",
+        "izmir_time",
+        "venue",
+        "seats",
+        "clashes",
+        demo_badge,
+    )
+    list_select_related = ("venue", "responsible")
+    list_filter = (
+        WhenFilter,
+        "status",
+        "kind",
+        city_filter("venue__city"),
+        EventMonthFilter,
+        "date_precision",
+        "is_milestone",
+        DemoFilter,
+    )
+    search_fields = ("title", "slug", "venue__name", "venue__city")
+    date_hierarchy = "start"
+    prepopulated_fields = {"slug": ("title",)}
+    autocomplete_fields = (
+        "venue",
+        "responsible",
+        "delegation_visit",
+        "organizers",
+        "speakers",
+        "sources",
+    )
+    readonly_fields = (
+        "when_local",
+        "when_izmir",
+        "sequence",
+        demo_badge,
+        "seed_key",
+        "created_at",
+        "updated_at",
+    )
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "kind", "status", "description")}),
+        (
+            gettext_lazy("When and where"),
+            {
+                "fields": (
+                    "venue",
+                    "start",
+                    "end",
+                    "date_precision",
+                    "recurrence",
+                    "when_local",
+                    "when_izmir",
+                )
+            },
+        ),
+        (
+            gettext_lazy("Registration"),
+            {"fields": ("is_public", "capacity", "registration_opens", "registration_closes")},
+        ),
+        (
+            gettext_lazy("People, organizations and sources"),
+            {
+                "fields": (
+                    "responsible",
+                    "speakers",
+                    "organizers",
+                    "delegation_visit",
+                    "sources",
+                    "is_milestone",
+                )
+            },
+        ),
+        (gettext_lazy("Reminders"), {"fields": ("reminders_paused", "reminder_offsets")}),
+        (
+            gettext_lazy("Record"),
+            {
+                "classes": ("collapse",),
+                "fields": ("sequence", demo_badge, "seed_key", "created_at", "updated_at"),
+            },
+        ),
+    )
+    inlines = [RegistrationInline]
+    actions = ["duplicate_events", "confirm_events", "cancel_events"]
+
+    def get_queryset(self, request):
+        seat = [RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED]
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("venue", "responsible")
+            .prefetch_related("speakers")
+            .annotate(
+                _taken=Count("registrations", filter=Q(registrations__status__in=seat)),
+                _waiting=Count(
+                    "registrations",
+                    filter=Q(registrations__status=RegistrationStatus.WAITLISTED),
+                ),
+            )
+        )
+
+    def get_changelist(self, request, **kwargs):
+        return EventChangeList
+
+    # --- columns and read-only fields ---------------------------------------------------------
+
+    @admin.display(description=gettext_lazy("when (venue time)"), ordering="start")
+    def when(self, obj) -> str:
+        return when_text(obj, obj.time_zone)
+
+    @admin.display(description=gettext_lazy("İzmir time"))
+    def izmir_time(self, obj) -> str:
+        return izmir_time_text(obj)
+
+    @admin.display(description=gettext_lazy("when (venue time)"))
+    def when_local(self, obj) -> str:
+        return when_text(obj, obj.time_zone) if obj and obj.pk else "—"
+
+    @admin.display(description=gettext_lazy("İzmir time"))
+    def when_izmir(self, obj) -> str:
+        return izmir_time_text(obj) if obj and obj.pk else "—"
+
+    @admin.display(description=gettext_lazy("seats taken"), ordering="_taken")
+    def seats(self, obj) -> str:
+        taken = f"{obj._taken}/{obj.capacity}" if obj.capacity is not None else str(obj._taken)
+        if obj._waiting:
+            return _("%(taken)s, %(waiting)d waiting") % {"taken": taken, "waiting": obj._waiting}
+        return taken
+
+    @admin.display(description=gettext_lazy("clashes"))
+    def clashes(self, obj) -> str:
+        found = getattr(obj, "admin_conflicts", [])
+        if not found:
+            return ""
+        return format_html(
+            '<span class="kardes-clash" title="{}" style="color:#b45309;font-weight:bold">'
+            "⚠ {}</span>",
+            "\n".join(conflict.message for conflict in found),
+            len(found),
+        )
+
+    # --- the change page ----------------------------------------------------------------------
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            event = self.get_object(request, unquote(object_id))
+            if event is not None:
+                for conflict in conflicts_for(event):
+                    messages.warning(request, conflict.message)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        response = super().render_change_form(request, context, add, change, form_url, obj)
+        # Render in the venue's zone, so the admin's "Now" button and its "you are N hours
+        # ahead of server time" note speak the same zone as the fields.
+        with timezone.override(context["adminform"].form.time_zone):
+            return response.render()
+
+    def save_model(self, request, obj, form, change):
+        """New events are saved as entered; changes of time or status go through the services."""
+        if not change:
+            obj.save()
+            return
+        stored = Event.objects.get(pk=obj.pk)
+        wanted = (obj.start, obj.end, obj.date_precision, obj.status)
+        obj.start, obj.end, obj.date_precision, obj.status = (
+            stored.start,
+            stored.end,
+            stored.date_precision,
+            stored.status,
+        )
+        obj.sequence = stored.sequence
+        obj.save()
+        start, end, precision, status = wanted
+        if (start, end, precision) != (stored.start, stored.end, stored.date_precision):
+            updated = reschedule_event(event=obj, start=start, end=end, date_precision=precision)
+            obj.start, obj.end, obj.sequence = updated.start, updated.end, updated.sequence
+        if status != stored.status:
+            if status == EventStatus.CONFIRMED:
+                updated = confirm_event(event=obj)
+            elif status == EventStatus.CANCELLED:
+                updated = cancel_event(event=obj)
+            else:
+                Event.objects.filter(pk=obj.pk).update(status=status)
+                updated = Event.objects.get(pk=obj.pk)
+            obj.status, obj.sequence = updated.status, updated.sequence
+
+    def _warn_after_save(self, request, obj):
+        # "Save and continue" lands on the change page, which shows the warnings itself.
+        if "_continue" in request.POST or "_saveasnew" in request.POST:
+            return
+        for conflict in conflicts_for(obj):
+            messages.warning(request, conflict.message)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        self._warn_after_save(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        self._warn_after_save(request, obj)
+        return super().response_change(request, obj)
+
+    # --- actions ------------------------------------------------------------------------------
+
+    @admin.action(description=gettext_lazy("Duplicate selected events"), permissions=["add"])
+    def duplicate_events(self, request, queryset):
+        for event in queryset.order_by("start", "pk"):
+            copy = duplicate_event(event=event)
+            url = reverse("admin:events_event_change", args=[copy.pk])
+            self.message_user(
+                request,
+                format_html(
+                    _('“{}” duplicated as <a href="{}">{}</a> (planned).'),
+                    event.title,
+                    url,
+                    copy.slug,
+                ),
+                messages.SUCCESS,
+            )
+
+    def _change_status(self, request, queryset, service, done_text, failed_text):
+        done = []
+        for event in queryset.order_by("start", "pk"):
+            try:
+                service(event=event)
+            except ValidationError as exc:
+                self.message_user(
+                    request,
+                    failed_text % {"event": event.title, "reason": " ".join(exc.messages)},
+                    messages.ERROR,
+                )
+            else:
+                done.append(f"“{event.title}”")
+        if done:
+            self.message_user(
+                request,
+                done_text(len(done)) % {"count": len(done), "events": ", ".join(done)},
+                messages.SUCCESS,
+            )
+
+    @admin.action(description=gettext_lazy("Mark selected events as confirmed"))
+    def confirm_events(self, request, queryset):
+        self._change_status(
+            request,
+            queryset,
+            confirm_event,
+            lambda n: ngettext(
+                "%(count)d event confirmed: %(events)s.",
+                "%(count)d events confirmed: %(events)s.",
+                n,
+            ),
+            _("“%(event)s” was not confirmed: %(reason)s"),
+        )
+
+    confirm_events.allowed_permissions = ("change",)
+
+    @admin.action(description=gettext_lazy("Mark selected events as cancelled"))
+    def cancel_events(self, request, queryset):
+        if request.POST.get("post") != "yes":
+            events = queryset.order_by("start", "pk")
+            context = {
+                **self.admin_site.each_context(request),
+                "title": _("Cancel these events?"),
+                "rows": [(event, event._taken) for event in events],
+                "queryset": events,
+                "opts": self.opts,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+                "media": self.media,
+            }
+            request.current_app = self.admin_site.name
+            return TemplateResponse(request, "admin/events/event/cancel_confirmation.html", context)
+        self._change_status(
+            request,
+            queryset,
+            cancel_event,
+            lambda n: ngettext(
+                "%(count)d event cancelled: %(events)s.",
+                "%(count)d events cancelled: %(events)s.",
+                n,
+            ),
+            _("“%(event)s” was not cancelled: %(reason)s"),
+        )
+
+    cancel_events.allowed_permissions = ("change",)
+
+
+@admin.register(Registration)
+class RegistrationAdmin(FoldedSearchMixin, admin.ModelAdmin):
+    """Registrations come in through the public form; here staff look them up and fix details."""
+
+    list_display = (
+        "full_name",
+        "email",
+        "event",
+        "status",
+        "created_at",
+        "attended",
+        demo_badge,
+    )
+    list_select_related = ("event",)
+    list_filter = (
+        "status",
+        city_filter("event__venue__city"),
+        country_filter(),
+        "language",
+        DemoFilter,
+    )
+    search_fields = ("full_name", "email", "organization", "event__title")
+    date_hierarchy = "created_at"
+    autocomplete_fields = ("event",)
+    readonly_fields = (
+        "event",
+        "status",
+        "consent_at",
+        "created_at",
+        "confirmed_at",
+        "cancelled_at",
+        "expires_at",
+        "attended_at",
+        demo_badge,
+    )
+    fields = (
+        "event",
+        "full_name",
+        "email",
+        "organization",
+        "country",
+        "phone",
+        "language",
+        "time_zone",
+        "needs",
+        "status",
+        "consent_at",
+        "created_at",
+        "confirmed_at",
+        "expires_at",
+        "cancelled_at",
+        "attended_at",
+        demo_badge,
+    )
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=gettext_lazy("checked in"), boolean=True, ordering="attended_at")
+    def attended(self, obj) -> bool:
+        return obj.attended_at is not None
+
+
+@admin.register(PodcastSeries)
+class PodcastSeriesAdmin(FoldedSearchMixin, admin.ModelAdmin):
+    list_display = ("title", "slug", "episode_count")
+    search_fields = ("title", "description")
+    prepopulated_fields = {"slug": ("title",)}
+    autocomplete_fields = ("organizers", "sources")
+    inlines = [EpisodeInline]
+    readonly_fields = ("seed_key",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_episodes=Count("episodes"))
+
+    @admin.display(description=gettext_lazy("episodes"), ordering="_episodes")
+    def episode_count(self, obj) -> int:
+        return obj._episodes
+
+
+@admin.register(PodcastEpisode)
+class PodcastEpisodeAdmin(FoldedSearchMixin, admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
+    list_display = ("__str__", "series", "status", "recorded_at", "recording_place", "published_on")
+    list_select_related = ("series",)
+    list_filter = ("status", "series")
+    search_fields = ("title", "series__title", "recording_place")
+    date_hierarchy = "recorded_at"
+    autocomplete_fields = ("series", "guests", "event")
+    readonly_fields = ("seed_key",)

@@ -1,0 +1,18 @@
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.utils.http import url_has_allowed_host_and_scheme
+
+
+class BoardPermissionMixin(PermissionRequiredMixin):
+    """Anonymous: redirect to the login page. Logged in without the permission: 403."""
+
+    raise_exception = False
+
+
+def safe_next(request, fallback: str) -> str:
+    """The ``next`` parameter when it points inside this site, else the fallback."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback

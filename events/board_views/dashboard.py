@@ -1,0 +1,14 @@
+from django.views.generic import TemplateView
+
+from .. import board_selectors
+from .base import BoardPermissionMixin
+
+
+class DashboardView(BoardPermissionMixin, TemplateView):
+    """What needs attention on a Monday morning."""
+
+    permission_required = "events.view_event"
+    template_name = "board/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(dashboard=board_selectors.dashboard(), **kwargs)

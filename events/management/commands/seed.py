@@ -1,0 +1,22 @@
+"""Load the facts from the source articles. Safe to run again: existing rows are never changed."""
+
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+
+from contacts.seed import load_facts
+
+
+class Command(BaseCommand):
+    help = _(
+        "Load the organizations, people, roles, visits, meetings, milestones and planned events "
+        "from the source articles. Rows that exist already (even edited ones) are left alone."
+    )
+
+    def handle(self, *args, **options):
+        report = load_facts()
+        for name, created, kept, adopted in report.lines():
+            self.stdout.write(
+                _("%(name)s: %(created)d created, %(kept)d already there, %(adopted)d adopted")
+                % {"name": name, "created": created, "kept": kept, "adopted": adopted}
+            )
+        self.stdout.write(self.style.SUCCESS(_("Seed data loaded.")))

@@ -1,0 +1,34 @@
+"""Who may do what outside the admin.
+
+Staff (``is_staff``) do everything, in the admin too. The board is a Django group holding the
+permissions below; a migration creates it, and tests/events/test_roles.py checks that the group in
+the database still matches this list (change both, with a new migration, when it grows).
+Delegates have no account: they reach only the public pages and their own signed link.
+"""
+
+BOARD_GROUP = "Board"
+
+_MANAGE = ("view", "add", "change")
+
+# (app label, model name, actions). Deleting stays with the staff: nothing is lost by a click.
+BOARD_GRANTS = (
+    ("events", "event", _MANAGE),
+    ("events", "venue", _MANAGE),
+    ("events", "podcastseries", _MANAGE),
+    ("events", "podcastepisode", _MANAGE),
+    ("events", "planningitem", _MANAGE),
+    ("events", "checklisttemplate", ("view",)),
+    # Registrants are seen, and changed only by check-in at the door.
+    ("events", "registration", ("view", "change")),
+    ("contacts", "organization", _MANAGE),
+    ("contacts", "person", _MANAGE),
+    ("contacts", "affiliation", _MANAGE),
+    ("contacts", "source", _MANAGE),
+    ("contacts", "delegationvisit", _MANAGE),
+    ("contacts", "meeting", _MANAGE),
+    ("auditlog", "logentry", ("view",)),
+)
+
+BOARD_PERMISSIONS = frozenset(
+    f"{app}.{action}_{model}" for app, model, actions in BOARD_GRANTS for action in actions
+)

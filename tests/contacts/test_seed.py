@@ -1,0 +1,579 @@
+"""The seeded facts, checked one by one against the five source articles."""
+
+import hashlib
+import io
+import re
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.management import call_command
+
+from contacts.models import Affiliation, DelegationVisit, Meeting, Organization, Person, Source
+from contacts.seed import load_facts
+from contacts.text import search_key
+from events.models import Event, PodcastEpisode, PodcastSeries, Registration, Venue
+from tests.conftest import require_service
+
+pytestmark = pytest.mark.django_db
+
+IZMIR = ZoneInfo("Europe/Istanbul")
+SEEDED_MODELS = [
+    Source,
+    Organization,
+    Person,
+    Affiliation,
+    DelegationVisit,
+    Meeting,
+    Venue,
+    Event,
+    PodcastSeries,
+]
+
+
+# The articles stay where they were given (shared/ beside the clone, as on CI); the repository
+# keeps only our own summaries of them.
+ARTICLES_DIR = Path(__file__).resolve().parents[3] / "shared" / "articles"
+
+
+@pytest.fixture
+def articles():
+    require_service(ARTICLES_DIR.is_dir(), f"needs the source articles at {ARTICLES_DIR}")
+    return ARTICLES_DIR
+
+
+def article_text(file_name: str) -> str:
+    return (ARTICLES_DIR / file_name).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def seeded():
+    return load_facts()
+
+
+def _checksum() -> str:
+    """Every field of every row of the seeded models, and their many-to-many links."""
+    digest = hashlib.sha256()
+    for model in SEEDED_MODELS:
+        for row in model.objects.order_by("pk").values():
+            digest.update(repr(sorted(row.items())).encode())
+        for m2m in model._meta.many_to_many:
+            through = m2m.remote_field.through
+            digest.update(repr(list(through.objects.order_by("pk").values_list())).encode())
+    return digest.hexdigest()
+
+
+def _counts() -> dict[str, int]:
+    return {model.__name__: model.objects.count() for model in SEEDED_MODELS}
+
+
+# --- sources ----------------------------------------------------------------------------------
+
+
+def test_seed_loads_one_source_per_article(seeded, articles):
+    sources = {
+        s.file_name: (s.published_on, s.language)
+        for s in Source.objects.exclude(seed_key__isnull=True)
+    }
+
+    assert sources == {
+        "000_a233830f1a401a29.txt": (date(2026, 2, 3), "tr"),
+        "001_32c2d20e85974c6c.txt": (date(2026, 1, 12), "tr"),
+        "002_9e539c16cabbf99f.txt": (date(2026, 1, 28), "tr"),
+        "003_65728ef84df36301.txt": (None, "tr"),
+        "004_2adad96e80fa6a07.txt": (None, "az"),
+    }
+    assert sorted(path.name for path in ARTICLES_DIR.glob("*.txt")) == sorted(sources)
+
+
+def test_seed_source_dates_match_the_article_headers(seeded, articles):
+    for source in Source.objects.all():
+        header = re.match(r"\s*date (\d{4}-\d{2}-\d{2})", article_text(source.file_name))
+        expected = date.fromisoformat(header.group(1)) if header else None
+
+        assert source.published_on == expected, source.file_name
+
+
+def test_seed_summaries_are_two_or_three_sentences(seeded):
+    for source in Source.objects.all():
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+", source.summary.strip()) if s]
+
+        assert len(sentences) in (2, 3), source.file_name
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", search_key(text))
+
+
+def _runs(words: list[str], length: int = 8) -> set[tuple[str, ...]]:
+    return {tuple(words[i : i + length]) for i in range(len(words) - length + 1)}
+
+
+def _free_text(seeded) -> list[tuple[str, str]]:
+    """Every text we wrote ourselves (names and the cited headlines are the articles' own)."""
+    texts = [(f"summary {s.file_name}", s.summary) for s in Source.objects.all()]
+    texts += [(f"notes {o}", o.notes) for o in Organization.objects.all()]
+    texts += [(f"notes {p}", p.notes) for p in Person.objects.all()]
+    for visit in DelegationVisit.objects.all():
+        texts += [(f"purpose {visit}", visit.purpose), (f"dates {visit}", visit.dates_note)]
+    for meeting in Meeting.objects.all():
+        texts += [(f"topics {meeting}", meeting.topics), (f"outcomes {meeting}", meeting.outcomes)]
+    texts += [(f"description {e}", e.description) for e in Event.objects.all()]
+    texts += [(f"description {p}", p.description) for p in PodcastSeries.objects.all()]
+    return texts
+
+
+def test_seed_text_shares_no_eight_word_run_with_any_article(seeded, articles):
+    article_runs = set()
+    for path in ARTICLES_DIR.glob("*.txt"):
+        article_runs |= _runs(_words(path.read_text(encoding="utf-8")))
+
+    copied = {
+        label: sorted(_runs(_words(text)) & article_runs) for label, text in _free_text(seeded)
+    }
+
+    assert {label: runs for label, runs in copied.items() if runs} == {}
+
+
+def test_seed_text_leaves_out_the_articles_claims_about_third_parties(seeded):
+    # Article 004's claims about other diasporas, the 2014 exhibition's title and the slogans.
+    banned = ["armenian", "ermeni", "soyqirim", "genocide", "lies", "yalan", "one nation"]
+
+    found = {
+        label: word
+        for label, text in _free_text(seeded)
+        for word in banned
+        if word in search_key(text)
+    }
+
+    assert found == {}
+
+
+def test_seed_links_every_row_to_a_source(seeded):
+    unsourced = [
+        str(row)
+        for model in (Organization, Person, Affiliation, DelegationVisit, Meeting, Event)
+        for row in model.objects.filter(sources__isnull=True)
+    ] + [str(s) for s in PodcastSeries.objects.filter(sources__isnull=True)]
+
+    assert unsourced == []
+
+
+# --- organizations and people -----------------------------------------------------------------
+
+
+def test_seed_organizations_have_kind_country_and_city(seeded):
+    organizations = {
+        o.name: (o.short_name, o.kind, str(o.country), o.city) for o in Organization.objects.all()
+    }
+
+    assert organizations == {
+        "İzmir Azerbaycan Derneği": ("İZAZDER", "association", "TR", "İzmir"),
+        "İZAZDER İş Geliştirme Komitesi": ("", "association", "TR", "İzmir"),
+        "İzmir Büyükşehir Belediyesi": ("", "municipality", "TR", "İzmir"),
+        "Azerbaycan Diaspora Bakanlığı": ("", "state_body", "AZ", "Bakü"),
+        "Yurtdışı Türkler ve Akraba Topluluklar Başkanlığı": ("YTB", "state_body", "TR", "Ankara"),
+        "Azerbaycan Milli Meclisi": ("Milli Meclis", "parliament", "AZ", "Bakü"),
+        "Türk Devletleri Teşkilatı": ("TDT", "platform", "", ""),
+        "Türk Devletleri Teşkilatı Üye Ülkeleri STK Platformu": (
+            "TDT STK Platformu",
+            "platform",
+            "",
+            "",
+        ),
+        "Azerbaycan Milli STK Forumu": ("", "forum", "AZ", "Bakü"),
+        "Azerbaycan Basın Konseyi": ("", "press_body", "AZ", "Bakü"),
+        "Orta Asya ve Güney Kafkasya İfade Özgürlüğü Ağı": ("CASCFEN", "platform", "", ""),
+        "Bakü Uluslararası Çokkültürlülük Merkezi": ("", "think_tank", "AZ", "Bakü"),
+        "Uluslararası İlişkiler Analiz Merkezi": ("", "think_tank", "AZ", "Bakü"),
+        "Kerkük Kültür Derneği": ("", "association", "", ""),
+        "Yeni Azərbaycan Partiyası": ("YAP", "party", "AZ", "Bakü"),
+    }
+
+
+def test_seed_people_hold_their_roles_in_their_organizations(seeded):
+    roles = {
+        str(person): sorted(
+            (a.role, a.organization.short_name or a.organization.name)
+            for a in person.affiliations.select_related("organization")
+        )
+        for person in Person.objects.all()
+    }
+
+    assert roles == {
+        "Perviz Altay": [("President", "İZAZDER")],
+        "Dr. Cemil Tugay": [("Mayor", "İzmir Büyükşehir Belediyesi")],
+        "Fuad Muradov": [
+            ("Diaspora minister (as the source calls him)", "Azerbaycan Diaspora Bakanlığı")
+        ],
+        "Azer Allahveranov": [
+            ("Member of parliament", "Milli Meclis"),
+            ("Secretary General", "TDT STK Platformu"),
+        ],
+        "Nadir İsmayilov": [
+            ("Chair", "CASCFEN"),
+            ("Secretary of the control and audit commission", "Azerbaycan Basın Konseyi"),
+        ],
+    }
+
+
+def test_seed_people_are_found_and_sorted_the_turkish_way(seeded):
+    assert [p.full_name for p in Person.objects.search("ismayilov")] == ["Nadir İsmayilov"]
+    assert list(Person.objects.alphabetical().values_list("full_name", flat=True)) == [
+        "Azer Allahveranov",
+        "Cemil Tugay",
+        "Fuad Muradov",
+        "Nadir İsmayilov",
+        "Perviz Altay",
+    ]
+
+
+def test_seed_people_carry_their_countries_and_honorifics(seeded):
+    people = {p.full_name: (p.honorific, str(p.country)) for p in Person.objects.all()}
+
+    assert people == {
+        "Perviz Altay": ("", "TR"),
+        "Cemil Tugay": ("Dr.", "TR"),
+        "Fuad Muradov": ("", "AZ"),
+        "Azer Allahveranov": ("", "AZ"),
+        "Nadir İsmayilov": ("", "AZ"),
+    }
+
+
+# --- visits and meetings ----------------------------------------------------------------------
+
+
+def test_seed_meetings_are_dated_by_their_reports(seeded):
+    meetings = {
+        m.title: (m.date, m.dated_by_publication, m.city, m.visit.title if m.visit else None)
+        for m in Meeting.objects.select_related("visit")
+    }
+
+    assert meetings == {
+        "Meeting with Azer Allahveranov at the Azerbaijan National NGO Forum": (
+            date(2026, 1, 28),
+            True,
+            "Bakü",
+            "Perviz Altay's contacts in Bakü",
+        ),
+        "Meeting with Fuad Muradov": (
+            date(2026, 2, 3),
+            True,
+            "Bakü",
+            "Perviz Altay's contacts in Bakü",
+        ),
+        "İZAZDER board meets Dr. Cemil Tugay": (date(2026, 1, 12), True, "İzmir", None),
+        "Meetings with official bodies, universities and media in Bakü": (
+            None,
+            False,
+            "Bakü",
+            "Iraqi Turkmen delegation visit to Bakü",
+        ),
+        "International conference on Iraqi Turkmens and the Turkic world": (
+            None,
+            False,
+            "Bakü",
+            "Iraqi Turkmen delegation at the international conference in Bakü",
+        ),
+    }
+
+
+def test_seed_meeting_with_allahveranov_was_hosted_by_the_ngo_forum(seeded):
+    meeting = Meeting.objects.get(seed_key="meeting:altay-allahveranov")
+
+    assert meeting.host_organization.name == "Azerbaycan Milli STK Forumu"
+    assert sorted(p.full_name for p in meeting.participants.all()) == [
+        "Azer Allahveranov",
+        "Nadir İsmayilov",
+        "Perviz Altay",
+    ]
+    assert meeting.outcomes.startswith("A joint roadmap agreed")
+
+
+def test_seed_meeting_with_muradov_announced_the_april_commemoration(seeded):
+    meeting = Meeting.objects.get(seed_key="meeting:altay-muradov")
+
+    assert sorted(p.full_name for p in meeting.participants.all()) == [
+        "Fuad Muradov",
+        "Perviz Altay",
+    ]
+    assert meeting.outcomes.startswith("Support:")
+    assert "commemoration program in İzmir in April 2026" in meeting.outcomes
+
+
+def test_seed_meeting_with_tugay_took_place_at_his_office(seeded):
+    meeting = Meeting.objects.get(seed_key="meeting:izazder-board-tugay")
+
+    assert meeting.place == "Mayor's office, İzmir Büyükşehir Belediyesi"
+    assert meeting.host_organization.name == "İzmir Büyükşehir Belediyesi"
+    assert "project proposals" in meeting.outcomes
+    assert "40th year" in meeting.outcomes
+
+
+def test_seed_iraqi_turkmen_protocols_were_signed_with_bodies_universities_and_media(seeded):
+    meeting = Meeting.objects.get(seed_key="meeting:iraqi-turkmen-protocols")
+
+    assert meeting.outcomes == (
+        "Protocols for shared projects and cooperation signed with official bodies and "
+        "organizations, universities, and media and press representatives."
+    )
+
+
+def test_seed_conference_organizers_are_the_three_named_bodies(seeded):
+    meeting = Meeting.objects.get(seed_key="meeting:iraqi-turkmen-conference")
+
+    assert sorted(o.name for o in meeting.organizations.all()) == [
+        "Bakü Uluslararası Çokkültürlülük Merkezi",
+        "Kerkük Kültür Derneği",
+        "Uluslararası İlişkiler Analiz Merkezi",
+    ]
+
+
+def test_seed_visits_keep_their_dates_or_say_they_have_none(seeded):
+    visits = {
+        v.title: (v.origin_city, v.destination_city, v.start_date, v.end_date)
+        for v in DelegationVisit.objects.all()
+    }
+
+    assert visits == {
+        "Perviz Altay's contacts in Bakü": ("İzmir", "Bakü", date(2026, 1, 28), date(2026, 2, 3)),
+        "Iraqi Turkmen delegation visit to Bakü": (
+            "Not given in the source",
+            "Bakü",
+            None,
+            None,
+        ),
+        "Iraqi Turkmen delegation at the international conference in Bakü": (
+            "Iraq, Türkiye and other countries",
+            "Bakü",
+            None,
+            None,
+        ),
+    }
+    notes = dict(DelegationVisit.objects.values_list("seed_key", "dates_note"))
+    assert "publication dates" in notes["visit:altay-baku-2026"]
+    assert notes["visit:iraqi-turkmen-baku"].startswith("Date not given in the source")
+    assert notes["visit:iraqi-turkmen-conference-baku"].startswith("Date not given in the source")
+
+
+def test_seed_undated_visit_reads_well(seeded):
+    visit = DelegationVisit.objects.get(seed_key="visit:iraqi-turkmen-baku")
+
+    assert str(visit) == (
+        "Iraqi Turkmen delegation visit to Bakü (Not given in the source → Bakü, date not given)"
+    )
+
+
+# --- venues and events ------------------------------------------------------------------------
+
+
+def test_seed_cities_have_their_time_zones(seeded):
+    zones = {(v.city, v.time_zone) for v in Venue.objects.all()}
+
+    assert zones == {
+        ("İzmir", "Europe/Istanbul"),
+        ("Bakü", "Asia/Baku"),
+        ("İstanbul", "Europe/Istanbul"),
+        ("Şuşa", "Asia/Baku"),
+    }
+
+
+def test_seed_milestones_keep_their_dates_and_precision(seeded):
+    milestones = {
+        e.slug: (e.date_precision, e.status, e.local_start.isoformat())
+        for e in Event.objects.filter(is_milestone=True).select_related("venue")
+    }
+
+    assert milestones == {
+        "izmir-baku-sister-city-protocol-1986": ("year", "done", "1986-01-01T00:00:00+02:00"),
+        "first-azerbaijani-turkish-diaspora-leaders-forum-2007": (
+            "day",
+            "done",
+            "2007-03-09T00:00:00+04:00",
+        ),
+        "istanbul-diaspora-cooperation-conference-2014": (
+            "day",
+            "done",
+            "2014-11-17T00:00:00+02:00",
+        ),
+        "susa-declaration-2021": ("day", "done", "2021-06-15T00:00:00+04:00"),
+        "susa-international-conference-15-june": ("day", "done", "2022-06-15T00:00:00+04:00"),
+    }
+
+
+def test_seed_milestones_span_their_whole_local_day_or_year(seeded):
+    protocol = Event.objects.get(slug="izmir-baku-sister-city-protocol-1986")
+    forum = Event.objects.get(slug="first-azerbaijani-turkish-diaspora-leaders-forum-2007")
+
+    assert (protocol.local_start.date(), protocol.local_end.date()) == (
+        date(1986, 1, 1),
+        date(1987, 1, 1),
+    )
+    assert (forum.local_start.isoformat(), forum.local_end.isoformat()) == (
+        "2007-03-09T00:00:00+04:00",
+        "2007-03-10T00:00:00+04:00",
+    )
+    assert (forum.city, forum.zone_label) == ("Bakü", "Bakü")
+
+
+def test_seed_susa_conference_next_occurs_on_15_june_2027(seeded):
+    conference = Event.objects.get(slug="susa-international-conference-15-june")
+    today = datetime(2026, 11, 22, 12, tzinfo=IZMIR)
+
+    start, end = conference.next_occurrence(now=today)
+
+    assert (conference.recurrence, conference.organizers.get().short_name) == ("yearly", "YAP")
+    assert (start.isoformat(), end.isoformat()) == (
+        "2027-06-15T00:00:00+04:00",
+        "2027-06-16T00:00:00+04:00",
+    )
+
+
+def test_seed_planned_2026_events_keep_their_kinds_and_precision(seeded):
+    planned = {
+        e.slug: (e.kind, e.status, e.date_precision, e.local_start.date(), e.local_end.date())
+        for e in Event.objects.filter(is_milestone=False).select_related("venue")
+    }
+
+    year = (date(2026, 1, 1), date(2027, 1, 1))
+    assert planned == {
+        "izmir-baku-40-commemoration-april-2026": (
+            "commemoration",
+            "planned",
+            "month",
+            date(2026, 4, 1),
+            date(2026, 5, 1),
+        ),
+        "izmir-baku-40-cultural-festivals": ("cultural_festival", "planned", "year", *year),
+        "izmir-baku-40-youth-volunteering": ("youth_program", "planned", "year", *year),
+        "izmir-baku-40-business-forums": ("business_forum", "planned", "year", *year),
+        "izmir-baku-40-b2b-meetings": ("b2b_meeting", "planned", "year", *year),
+        "izmir-baku-40-trade-delegations": ("trade_delegation", "planned", "year", *year),
+        "izmir-baku-40-business-tours": ("business_tour", "planned", "year", *year),
+        "izmir-baku-40-podcast-series": ("podcast_episode", "planned", "year", *year),
+        "izmir-baku-40-joint-events-izmir": ("other", "idea", "year", *year),
+        "izmir-baku-40-joint-events-baku": ("other", "idea", "year", *year),
+    }
+
+
+def test_seed_april_commemoration_is_in_izmir_and_expects_azerbaijani_delegations(seeded):
+    event = Event.objects.get(slug="izmir-baku-40-commemoration-april-2026")
+
+    assert (event.city, event.time_zone) == ("İzmir", "Europe/Istanbul")
+    assert "Official delegations from Azerbaijan are expected" in event.description
+    assert [o.short_name for o in event.organizers.all()] == ["İZAZDER"]
+
+
+def test_seed_business_tours_run_through_the_business_committee(seeded):
+    for slug in ("izmir-baku-40-business-tours", "izmir-baku-40-b2b-meetings"):
+        organizers = Event.objects.get(slug=slug).organizers.values_list("name", flat=True)
+
+        assert sorted(organizers) == ["İZAZDER İş Geliştirme Komitesi", "İzmir Azerbaycan Derneği"]
+
+
+def test_seed_joint_events_take_place_in_both_cities(seeded):
+    cities = dict(
+        Event.objects.filter(slug__startswith="izmir-baku-40-joint-events").values_list(
+            "slug", "venue__city"
+        )
+    )
+
+    assert cities == {
+        "izmir-baku-40-joint-events-izmir": "İzmir",
+        "izmir-baku-40-joint-events-baku": "Bakü",
+    }
+
+
+def test_seed_facts_have_no_clashes(seeded):
+    from events.conflicts import conflicts_between
+
+    clashes = conflicts_between(
+        datetime(1900, 1, 1, tzinfo=IZMIR), datetime(2100, 1, 1, tzinfo=IZMIR)
+    )
+
+    assert [c.message for c in clashes] == []
+
+
+def test_seed_podcast_series_has_no_invented_episodes(seeded):
+    series = PodcastSeries.objects.get()
+
+    assert (series.slug, series.organizers.get().short_name) == ("izmir-baku-40-podcast", "İZAZDER")
+    assert PodcastEpisode.objects.count() == 0
+
+
+def test_seed_loads_no_demo_rows(seeded):
+    demo = [
+        Venue.objects.filter(is_demo=True).count(),
+        Event.objects.filter(is_demo=True).count(),
+        Registration.objects.count(),
+    ]
+
+    assert demo == [0, 0, 0]
+
+
+# --- idempotency ------------------------------------------------------------------------------
+
+
+def test_seed_counts_per_kind(seeded):
+    assert _counts() == {
+        "Source": 5,
+        "Organization": 15,
+        "Person": 5,
+        "Affiliation": 7,
+        "DelegationVisit": 3,
+        "Meeting": 5,
+        "Venue": 6,
+        "Event": 15,
+        "PodcastSeries": 1,
+    }
+
+
+def test_seed_twice_changes_nothing(seeded):
+    counts, checksum = _counts(), _checksum()
+
+    report = load_facts()
+
+    assert (_counts(), _checksum()) == (counts, checksum)
+    assert sum(report.created.values()) == 0
+
+
+def test_seed_rerun_keeps_a_board_members_edits(seeded):
+    izazder = Organization.objects.get(short_name="İZAZDER")
+    izazder.website = "https://izazder.example.org"
+    izazder.save()
+    izazder.sources.clear()
+    event = Event.objects.get(slug="izmir-baku-40-commemoration-april-2026")
+    event.title = "Kardeşlik 40: İzmir anma programı"
+    event.save()
+    checksum = _checksum()
+
+    load_facts()
+
+    izazder.refresh_from_db()
+    event.refresh_from_db()
+    assert (izazder.website, izazder.sources.count()) == ("https://izazder.example.org", 0)
+    assert event.title == "Kardeşlik 40: İzmir anma programı"
+    assert _checksum() == checksum
+
+
+def test_seed_adopts_a_row_typed_in_before_it_ran():
+    typed = Organization.objects.create(
+        name="İzmir Büyükşehir Belediyesi", short_name="İBB", kind="municipality"
+    )
+
+    load_facts()
+
+    typed.refresh_from_db()
+    assert Organization.objects.filter(name="İzmir Büyükşehir Belediyesi").count() == 1
+    assert (typed.seed_key, typed.short_name) == ("org:izmir-metropolitan-municipality", "İBB")
+
+
+def test_seed_command_reports_counts():
+    out = io.StringIO()
+
+    call_command("seed", stdout=out)
+    call_command("seed", stdout=(second := io.StringIO()))
+
+    assert "organizations: 15 created, 0 already there, 0 adopted" in out.getvalue()
+    assert "organizations: 0 created, 15 already there, 0 adopted" in second.getvalue()
