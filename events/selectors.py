@@ -271,9 +271,12 @@ def milestones():
 
 
 def next_events(*, now: datetime | None = None, limit: int = 6) -> list[Event]:
+    """What comes next, by date. Plans known only by their year would head the list for a
+    whole year without saying when; the program lists them under "during the year"."""
     return list(
         public_events()
         .filter(is_milestone=False, end__gte=now or timezone.now())
+        .exclude(date_precision=DatePrecision.YEAR)
         .active()
         .order_by("start", "pk")[:limit]
     )

@@ -59,6 +59,20 @@ def test_home_shows_protocol_milestone_next_events_and_months(client):
     assert html.count('href="/program/2026/') == 12
 
 
+def test_home_next_events_leave_out_plans_known_only_by_year(client):
+    EventFactory(
+        title="Youth exchange",
+        start=datetime(2026, 1, 1, tzinfo=IZ),
+        end=datetime(2027, 1, 1, tzinfo=IZ),
+        date_precision=DatePrecision.YEAR,
+    )
+    EventFactory(title="Nevruz concert")
+
+    html = page(client, "/")
+
+    assert titles(html, ["Youth exchange", "Nevruz concert"]) == ["Nevruz concert"]
+
+
 # --- program list ---------------------------------------------------------------------------
 
 
