@@ -126,7 +126,7 @@ def program_sections(events) -> list[ProgramSection]:
     for event in events:
         local = event.local_start
         if event.date_precision == DatePrecision.YEAR:
-            key = (local.year, 0)
+            key = (local.year, 13)  # after that year's months: the dated program comes first
             section = sections.setdefault(key, ProgramSection(None, local.year))
             section.to_be_announced.append(event)
             continue

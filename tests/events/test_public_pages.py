@@ -159,6 +159,7 @@ def test_program_month_precision_is_date_to_be_announced_and_year_precision_duri
     assert "April 2027 (date to be announced)" in html
     assert "During 2027" in html
     assert "2027 (date to be announced)" in html
+    assert html.index("April 2027") < html.index("During 2027")
 
 
 def test_program_unknown_filter_values_show_everything(client):
