@@ -232,6 +232,13 @@ EMAIL_BACKEND = os.environ.get(
 # --- Kardeş 40 ------------------------------------------------------------------------------
 # How long a pending registration (or a waitlist promotion) waits for its confirmation click.
 REGISTRATION_CONFIRM_HOURS = int(os.environ.get("REGISTRATION_CONFIRM_HOURS", "48"))
+# How long the signed links in registration emails (self-service, confirm) stay valid.
+REGISTRATION_LINK_MAX_AGE_DAYS = int(os.environ.get("REGISTRATION_LINK_MAX_AGE_DAYS", "365"))
+# Registration POSTs allowed per client address and per email address ("count/period", period in
+# s, m, h or d). Generous enough for an office registering its team behind one address; the
+# load bench raises them (see bench/README section in bench/RESULTS.md).
+REGISTRATION_RATE_LIMIT_PER_IP = os.environ.get("REGISTRATION_RATE_LIMIT_PER_IP", "30/h")
+REGISTRATION_RATE_LIMIT_PER_EMAIL = os.environ.get("REGISTRATION_RATE_LIMIT_PER_EMAIL", "10/h")
 # Reminder offsets before an event's start when the event sets none (minutes: 7 d, 1 d, 2 h).
 REMINDER_DEFAULT_OFFSETS = [int(x) for x in env_list("REMINDER_DEFAULT_OFFSETS", "10080,1440,120")]
 

@@ -5,6 +5,7 @@ Callers send after the transaction commits (transaction.on_commit) and may pass 
 connection for a whole batch.
 """
 
+import smtplib
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -44,3 +45,32 @@ def build_message(
     for filename, content, mimetype in attachments:
         message.attach(filename, content, mimetype)
     return message
+
+
+# Worth another try later: the server was away, or said "try again" (4xx).
+_TEMPORARY_FAILURES = (
+    smtplib.SMTPServerDisconnected,
+    smtplib.SMTPConnectError,
+    ConnectionError,
+    TimeoutError,
+)
+
+
+def describe_smtp_error(exc: Exception) -> tuple[int | None, str]:
+    """The SMTP reply code (None when the connection itself failed) and a readable text."""
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        code, text = next(iter(exc.recipients.values()))
+        return code, f"{code} {text.decode(errors='replace') if isinstance(text, bytes) else text}"
+    if isinstance(exc, smtplib.SMTPResponseException):
+        text = exc.smtp_error
+        text = text.decode(errors="replace") if isinstance(text, bytes) else str(text)
+        return exc.smtp_code, f"{exc.smtp_code} {text}"
+    return None, f"{type(exc).__name__}: {exc}"
+
+
+def is_temporary_smtp_error(exc: Exception) -> bool:
+    """4xx replies and lost connections pass; 5xx replies are final and must not be retried."""
+    code, _text = describe_smtp_error(exc)
+    if code is not None:
+        return 400 <= code < 500
+    return isinstance(exc, _TEMPORARY_FAILURES)

@@ -4,32 +4,23 @@ The database records what was sent (events.models.ReminderDelivery); the broker 
 "look at these rows". No task is ever scheduled days ahead: the beat sweep finds what is due.
 """
 
-import importlib.util
 import logging
+import smtplib
 
 from celery import shared_task
 from django.utils import timezone
 
-from .services import reminders
+from .mail import is_temporary_smtp_error
+from .services import registration, reminders
 
 logger = logging.getLogger(__name__)
-
-
-def _expire_overdue_registrations(now) -> int | None:
-    # events.services.registration belongs to the public area; until it exists, nothing expires.
-    if importlib.util.find_spec("events.services.registration") is None:
-        return None
-    from .services import registration
-
-    expire = getattr(registration, "expire_overdue_registrations", None)
-    return expire(now=now) if expire else None
 
 
 @shared_task(name="events.sweep_reminders", acks_late=True)
 def sweep_reminders() -> dict:
     """Every 5 minutes (beat): expire overdue registrations, plan, claim and queue what is due."""
     now = timezone.now()
-    expired = _expire_overdue_registrations(now)
+    expired = registration.expire_overdue_registrations(now=now)
     result = reminders.sweep(now=now).as_dict()
     result["expired_registrations"] = expired
     logger.info("Reminder sweep: %s", result)
@@ -74,3 +65,28 @@ def send_reminder_batch(self, *, delivery_ids: list[int], claim: str) -> dict:
             "Batch %s: no row is still ours (sent, gone or reclaimed); nothing to do", claim
         )
     return result.as_dict()
+
+
+# --- registration emails ----------------------------------------------------------------
+@shared_task(
+    name="events.send_registration_email",
+    bind=True,
+    # A lost confirmation link strands the delegate; a duplicate is only a nuisance. So the
+    # message is acknowledged after sending, and a worker crash means it is sent again.
+    acks_late=True,
+    ignore_result=True,
+    max_retries=8,
+)
+def send_registration_email_task(self, *, registration_id: int, kind: str) -> bool:
+    try:
+        return registration.send_registration_email(registration_id=registration_id, kind=kind)
+    except (smtplib.SMTPException, OSError) as exc:
+        if self.request.is_eager or not is_temporary_smtp_error(exc):
+            # In-process (no broker) there is nowhere to wait: fail now, logged by on_commit.
+            raise
+        # 2, 4, 8 … s with jitter, at most 5 minutes: far below the broker's visibility timeout.
+        countdown = min(2 ** (self.request.retries + 1), 300)
+        logger.warning(
+            "Registration email %s/%s: %s; retry in %s s", registration_id, kind, exc, countdown
+        )
+        raise self.retry(exc=exc, countdown=countdown) from exc

@@ -1,20 +1,344 @@
-from django.shortcuts import render
+"""Public pages: home, program, month calendar, event page, iCal, registration, self-service.
 
-from .models import Event
+Views are thin: read through selectors, act through services/registration.py, and turn a
+domain error into a message next to the form or on the page.
+"""
+
+import base64
+import logging
+from datetime import date
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from . import selectors
+from .availability import availability
+from .enums import RegistrationStatus
+from .forms import CalendarFilterForm, ProgramFilterForm, RegistrationForm
+from .ics import build_calendar, event_ics
+from .links import checkin_url
+from .models import Event, Registration
+from .qr import qr_png
+from .ratelimit import allow
+from .services.registration import (
+    RegistrationBusy,
+    RegistrationError,
+    cancel_registration,
+    confirm_registration,
+    register_delegate,
+)
+from .tokens import SELF_SERVICE, BadToken, read_token
+
+logger = logging.getLogger(__name__)
 
 
+@require_GET
 def home(request):
-    events = Event.objects.public().upcoming().select_related("venue")[:6]
-    return render(request, "events/home.html", {"events": events})
+    return render(
+        request,
+        "events/home.html",
+        {
+            "milestones": selectors.milestones(),
+            "next_events": selectors.next_events(),
+            "months": selectors.months_of_year(),
+            "protocol_year": selectors.PROTOCOL_YEAR,
+            "anniversary_year": selectors.ANNIVERSARY_YEAR,
+        },
+    )
 
 
+def _filters(form: ProgramFilterForm) -> selectors.ProgramFilters:
+    if not form.is_valid():
+        # A stale or edited filter (a city no longer in the program) just shows everything.
+        return selectors.ProgramFilters()
+    data = form.cleaned_data
+    return selectors.ProgramFilters(
+        city=data["city"], kind=data["kind"], month=data["month"], include_past=data["past"]
+    )
+
+
+@require_GET
 def program(request):
-    events = Event.objects.public().select_related("venue")
-    return render(request, "events/program.html", {"events": events})
+    cities, months = selectors.program_choices()
+    form = ProgramFilterForm(request.GET or None, cities=cities, months=months)
+    filters = _filters(form) if request.GET else selectors.ProgramFilters()
+    events = selectors.program_events(filters)
+    today = timezone.localdate()
+    return render(
+        request,
+        "events/program.html",
+        {
+            "form": form,
+            "filters": filters,
+            "sections": selectors.program_sections(events),
+            "count": len(events),
+            "this_month": today,
+        },
+    )
 
 
+@require_GET
+def calendar_today(request):
+    today = timezone.localdate()
+    url = reverse("events:calendar", args=[today.year, today.month])
+    return redirect(f"{url}?{request.GET.urlencode()}" if request.GET else url)
+
+
+@require_GET
+def month_calendar(request, year: int, month: int):
+    if not (1 <= month <= 12 and 1900 <= year <= 2200):
+        raise Http404(_("No such month."))
+    form = CalendarFilterForm(request.GET, cities=selectors.program_cities())
+    # Unknown values (a city no longer in the program) simply show everything.
+    city = form.cleaned_data.get("city", "") if form.is_valid() else ""
+    kind = form.cleaned_data.get("kind", "") if form.is_valid() else ""
+    grid = selectors.month_calendar(year, month, city=city, kind=kind)
+    query = urlencode({k: v for k, v in (("city", city), ("kind", kind)) if v})
+    return render(
+        request,
+        "events/calendar.html",
+        {
+            "calendar": grid,
+            "form": form,
+            "query": f"?{query}" if query else "",
+            "filtered": bool(query),
+            "weekdays": [date(2024, 1, day) for day in range(1, 8)],  # a Monday-first week
+        },
+    )
+
+
+def _public_event(slug: str) -> Event:
+    try:
+        return selectors.event_for_page(slug)
+    except Event.DoesNotExist:
+        raise Http404(_("No public event at this address.")) from None
+
+
+def _registrable_event(slug: str) -> Event:
+    try:
+        return Event.objects.public().select_related("venue").get(slug=slug)
+    except Event.DoesNotExist:
+        raise Http404(_("No public event at this address.")) from None
+
+
+@require_GET
 def event_detail(request, slug):
-    from django.shortcuts import get_object_or_404
+    event = _public_event(slug)
+    return render(
+        request,
+        "events/detail.html",
+        {"event": event, "availability": selectors.event_availability(event)},
+    )
 
-    event = get_object_or_404(Event.objects.public().select_related("venue"), slug=slug)
-    return render(request, "events/detail.html", {"event": event})
+
+def _ics_response(content: bytes, filename: str, *, attachment: bool) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    disposition = "attachment" if attachment else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
+
+
+@require_GET
+def event_ical(request, slug):
+    event = _public_event(slug)
+    return _ics_response(event_ics(event), f"{event.slug}.ics", attachment=True)
+
+
+@require_GET
+def calendar_feed(request):
+    calendar = build_calendar(selectors.feed_events(), name=_("Kardeş 40: İzmir–Bakü program"))
+    return _ics_response(calendar.to_ical(), "kardes40.ics", attachment=False)
+
+
+@require_GET
+def privacy(request):
+    return render(
+        request, "events/privacy.html", {"confirm_hours": settings.REGISTRATION_CONFIRM_HOURS}
+    )
+
+
+# --- registration ---------------------------------------------------------------------------
+
+
+def _client_address(request) -> str:
+    # REMOTE_ADDR only: X-Forwarded-For is whatever the client says unless a proxy we trust
+    # rewrites it; behind one, configure the proxy to set REMOTE_ADDR (e.g. uwsgi/gunicorn).
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _rate_limited(request, form: RegistrationForm) -> bool:
+    if not allow("register-ip", _client_address(request), settings.REGISTRATION_RATE_LIMIT_PER_IP):
+        return True
+    email = form.cleaned_data.get("email", "") if form.is_valid() else ""
+    return bool(email) and not allow(
+        "register-email", email.strip().lower(), settings.REGISTRATION_RATE_LIMIT_PER_EMAIL
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def register(request, slug):
+    # No seat counts up front: a successful POST never needs them (the service counts under
+    # the lock); they are read only when the page is shown.
+    event = _registrable_event(slug)
+    action = reverse("events:register", args=[event.slug])
+    form = RegistrationForm(request.POST or None, action=action)
+    status = 200
+    if request.method == "POST":
+        if _rate_limited(request, form):
+            form.add_error(
+                None,
+                _("Too many registration attempts from here. Please wait a while and try again."),
+            )
+            status = 429
+        elif form.is_valid():
+            if form.is_spam:
+                logger.info("Honeypot filled on %s; registration dropped.", event.slug)
+                return redirect(_thanks_url(event, RegistrationStatus.PENDING))
+            data = form.cleaned_data
+            try:
+                registration = register_delegate(
+                    event=event,
+                    full_name=data["full_name"],
+                    email=data["email"],
+                    organization=data["organization"],
+                    country=data["country"],
+                    phone=data["phone"],
+                    language=data["language"],
+                    needs=data["needs"],
+                    consent=data["consent"],
+                )
+            except RegistrationBusy as exc:
+                form.add_error(None, exc)
+                status = 503
+            except RegistrationError as exc:
+                form.add_error(None, exc)
+                status = 400
+            else:
+                return redirect(_thanks_url(event, registration.status))
+        else:
+            status = 400
+    state = availability(event, seats_held=selectors.seats_held(event))
+    response = render(
+        request,
+        "events/register.html",
+        {"event": event, "availability": state, "form": form},
+        status=status,
+    )
+    if status == 503:
+        response["Retry-After"] = "2"
+    return response
+
+
+def _thanks_url(event: Event, status: str) -> str:
+    outcome = "waitlist" if status == RegistrationStatus.WAITLISTED else "pending"
+    return f"{reverse('events:registered', args=[event.slug])}?{urlencode({'outcome': outcome})}"
+
+
+@require_GET
+def registered(request, slug):
+    event = _public_event(slug)
+    return render(
+        request,
+        "events/registered.html",
+        {
+            "event": event,
+            "waitlisted": request.GET.get("outcome") == "waitlist",
+            "confirm_hours": settings.REGISTRATION_CONFIRM_HOURS,
+        },
+    )
+
+
+# --- self-service through the signed link ---------------------------------------------------
+
+
+def _registration_from_link(pk: int, token: str) -> Registration | None:
+    """The registration the link is for, or None if the link is bad in any way."""
+    try:
+        registration = read_token(
+            token,
+            purpose=SELF_SERVICE,
+            max_age=settings.REGISTRATION_LINK_MAX_AGE_DAYS * 86400,
+        )
+    except BadToken:
+        return None
+    return registration if registration.pk == pk else None
+
+
+def _bad_link(request):
+    return render(request, "events/bad_link.html", status=403)
+
+
+def _manage_url(registration: Registration, token: str) -> str:
+    return reverse("events:manage", args=[registration.pk, token])
+
+
+@never_cache
+@require_GET
+def manage(request, pk: int, token: str):
+    registration = _registration_from_link(pk, token)
+    if registration is None:
+        return _bad_link(request)
+    event = selectors.registration_event(registration)
+    registration.event = event
+    qr = None
+    if registration.status == RegistrationStatus.CONFIRMED:
+        qr = base64.b64encode(qr_png(checkin_url(registration), scale=5)).decode()
+    return render(
+        request,
+        "events/manage.html",
+        {
+            "registration": registration,
+            "event": event,
+            "token": token,
+            "qr_png": qr,
+            "can_cancel": registration.status in RegistrationStatus.active() and not event.is_past,
+        },
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def confirm(request, pk: int, token: str):
+    """GET shows a button, POST confirms: link scanners in mail filters only ever GET."""
+    registration = _registration_from_link(pk, token)
+    if registration is None:
+        return _bad_link(request)
+    if request.method == "POST":
+        try:
+            confirm_registration(registration=registration)
+        except RegistrationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Your registration is confirmed. See you there!"))
+        return redirect(_manage_url(registration, token))
+    if registration.status != RegistrationStatus.PENDING:
+        return redirect(_manage_url(registration, token))
+    return render(
+        request,
+        "events/confirm.html",
+        {"registration": registration, "event": registration.event, "token": token},
+    )
+
+
+@require_POST
+def cancel(request, pk: int, token: str):
+    registration = _registration_from_link(pk, token)
+    if registration is None:
+        return _bad_link(request)
+    try:
+        cancel_registration(registration=registration)
+    except RegistrationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Your registration is cancelled."))
+    return redirect(_manage_url(registration, token))

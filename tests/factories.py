@@ -195,3 +195,36 @@ class ReminderDeliveryFactory(factory.django.DjangoModelFactory):
     offset = 1440
     due_at = factory.LazyFunction(timezone.now)
     language = factory.SelfAttribute("registration.language")
+
+
+# --- public (issue 3: public pages and registration) ----------------------------------------
+
+
+class PendingRegistrationFactory(RegistrationFactory):
+    status = RegistrationStatus.PENDING
+    confirmed_at = None
+    expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(hours=48))
+
+
+class WaitlistedRegistrationFactory(RegistrationFactory):
+    status = RegistrationStatus.WAITLISTED
+    confirmed_at = None
+
+
+def _protocol_year(offset: int = 0):
+    # Imported here so that this section leaves the module's shared imports untouched.
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    return datetime(1986 + offset, 1, 1, tzinfo=ZoneInfo(IZMIR))
+
+
+class MilestoneFactory(EventFactory):
+    title = "İzmir–Bakü sister-city protocol"
+    kind = EventKind.OFFICIAL_VISIT
+    status = EventStatus.DONE
+    start = factory.LazyFunction(_protocol_year)
+    end = factory.LazyFunction(lambda: _protocol_year(1))
+    date_precision = DatePrecision.YEAR
+    capacity = None
+    is_milestone = True

@@ -68,16 +68,35 @@ class Row:
 
 # Signed-link URLs of the public area: URL name -> token purpose (events/tokens.py). The
 # delegate actor gets a valid token for these, everyone else a forged one.
-TOKEN_URLS: dict[str, str] = {}
+TOKEN_URLS: dict[str, str] = {
+    "events:manage": SELF_SERVICE,
+    "events:confirm": SELF_SERVICE,
+    "events:cancel": SELF_SERVICE,
+}
 
 _slug = lambda w: {"slug": w.event.slug}  # noqa: E731
 _series = lambda w: {"slug": w.episode.series.slug}  # noqa: E731
+_registration = lambda w: {"pk": w.registration.pk}  # noqa: E731
 
 EXPECTED: dict[str, Row] = {
     # --- public ---------------------------------------------------------------------------
     "home": Row(get=ALL),
     "events:program": Row(get=ALL),
     "events:detail": Row(get=ALL, kwargs=_slug),
+    "events:calendar_today": Row(get=each(GO)),
+    "events:calendar": Row(get=ALL, kwargs=lambda w: {"year": 2027, "month": 3}),
+    "events:feed": Row(get=ALL),
+    "events:privacy": Row(get=ALL),
+    "events:ics": Row(get=ALL, kwargs=_slug),
+    # An empty registration form comes back with its errors (400) for everyone.
+    "events:register": Row(get=ALL, post=each("400"), kwargs=_slug),
+    "events:registered": Row(get=ALL, kwargs=_slug),
+    # Signed links: only the holder of the registration's own token gets in.
+    "events:manage": Row(get=(DENY, OK, DENY, DENY), kwargs=_registration),
+    "events:confirm": Row(
+        get=(DENY, GO, DENY, DENY), post=(DENY, GO, DENY, DENY), kwargs=_registration
+    ),
+    "events:cancel": Row(get=each(NO_METHOD), post=(DENY, GO, DENY, DENY), kwargs=_registration),
     "set_language": Row(get=each(GO), post=each(GO)),
     # --- accounts (Django's auth views) ----------------------------------------------------
     "login": Row(get=ALL, post=ALL),

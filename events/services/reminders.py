@@ -34,7 +34,7 @@ from contacts.models import Person
 
 from ..enums import DatePrecision, DeliveryKind, DeliveryState, EventStatus, RegistrationStatus
 from ..ics import event_ics
-from ..mail import build_message
+from ..mail import build_message, describe_smtp_error
 from ..models import Event, PlanningItem, Registration, ReminderDelivery
 from ..timezones import IZMIR, localize, zone, zone_label
 
@@ -632,17 +632,6 @@ def irrelevance(delivery: ReminderDelivery, now: datetime) -> str:
     return ""
 
 
-def _smtp_error(exc: Exception) -> tuple[int | None, str]:
-    if isinstance(exc, smtplib.SMTPRecipientsRefused):
-        code, text = next(iter(exc.recipients.values()))
-        return code, f"{code} {text.decode(errors='replace') if isinstance(text, bytes) else text}"
-    if isinstance(exc, smtplib.SMTPResponseException):
-        text = exc.smtp_error
-        text = text.decode(errors="replace") if isinstance(text, bytes) else str(text)
-        return exc.smtp_code, f"{exc.smtp_code} {text}"
-    return None, f"{type(exc).__name__}: {exc}"
-
-
 def send_batch(*, delivery_ids: list[int], claim: str) -> BatchResult:
     """Send the rows of one claim over one SMTP connection, each exactly once.
 
@@ -668,7 +657,7 @@ def send_batch(*, delivery_ids: list[int], claim: str) -> BatchResult:
     try:
         connection.open()
     except (smtplib.SMTPException, OSError) as exc:
-        raise TemporaryDeliveryError(_smtp_error(exc)[1]) from exc
+        raise TemporaryDeliveryError(describe_smtp_error(exc)[1]) from exc
     try:
         for pk in delivery_ids:
             delivery = deliveries.get(pk)
@@ -695,7 +684,7 @@ def send_batch(*, delivery_ids: list[int], claim: str) -> BatchResult:
             try:
                 message.send()
             except (smtplib.SMTPException, OSError) as exc:
-                code, error = _smtp_error(exc)
+                code, error = describe_smtp_error(exc)
                 if code is not None and 500 <= code < 600:
                     sql.finish(pk, claim, DeliveryState.FAILED, error)
                     result.failed += 1

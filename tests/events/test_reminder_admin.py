@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_celery_beat.models import PeriodicTask
 
-from events.enums import DeliveryState
+from events.enums import DeliveryState, RegistrationStatus
 from events.models import Event, ReminderDelivery
 from events.tasks import send_board_digest, sweep_reminders
 from tests.factories import (
@@ -171,20 +171,29 @@ def test_send_due_reminders_command_sends_and_prints_counts(django_capture_on_co
 
     assert [m.to for m in mail.outbox] == [[registration.email]]
     lines = out.getvalue().splitlines()
-    assert len(lines) == 2
-    assert "1" in lines[0] and lines[0] != lines[1]
+    assert len(lines) == 4
+    assert "1" in lines[0] and lines[0] != lines[2]
+    assert lines[1] == lines[3] == "Süresi dolan kayıtlar: 0."
 
 
-def test_sweep_task_returns_counts_without_the_registration_module(
+def test_sweep_task_expires_overdue_registrations_and_sends_due_reminders(
     django_capture_on_commit_callbacks,
 ):
-    due_reminder()
+    reminded = due_reminder()
+    overdue = RegistrationFactory(
+        status=RegistrationStatus.PENDING,
+        confirmed_at=None,
+        expires_at=timezone.now() - timedelta(minutes=1),
+    )
 
     with django_capture_on_commit_callbacks(execute=True):
         result = sweep_reminders()
 
-    assert (result["claimed"], result["batches"], result["expired_registrations"]) == (1, 1, None)
-    assert len(mail.outbox) == 1
+    assert (result["claimed"], result["batches"], result["expired_registrations"]) == (1, 1, 1)
+    overdue.refresh_from_db()
+    assert overdue.status == RegistrationStatus.EXPIRED
+    # The due reminder, and the expired delegate told that the seat has passed on.
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([reminded.email, overdue.email])
 
 
 def test_digest_task_sends_this_weeks_digest_once(django_capture_on_commit_callbacks):

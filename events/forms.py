@@ -1,0 +1,214 @@
+"""Public forms: the program filter and the delegate registration."""
+
+import re
+from datetime import date
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Div, Field, Layout, Submit
+from django import forms
+from django.urls import reverse
+from django.utils import formats
+from django.utils.html import format_html
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from contacts.enums import Language
+
+from .enums import EventKind
+
+_PHONE = re.compile(r"^\+?[0-9 ()./-]{6,30}$")
+# Listed first in the country menu: most delegates come from the two cities' countries.
+_FIRST_COUNTRIES = ("TR", "AZ")
+
+
+def _country_choices():
+    everything = list(countries)
+    first = [(code, name) for code, name in everything if code in _FIRST_COUNTRIES]
+    first.sort(key=lambda item: _FIRST_COUNTRIES.index(item[0]))
+    rest = [(code, name) for code, name in everything if code not in _FIRST_COUNTRIES]
+    return [("", "---------"), *first, *rest]
+
+
+class ProgramFilterForm(forms.Form):
+    """GET filters of the program list. Invalid values are simply ignored (cleaned_data)."""
+
+    city = forms.ChoiceField(label=_("City"), required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("All kinds")), *EventKind.choices]
+    )
+    month = forms.ChoiceField(label=_("Month"), required=False)
+    past = forms.BooleanField(label=_("Include past events"), required=False)
+
+    def __init__(self, *args, cities: list[str], months: list[date], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["city"].choices = [("", _("All cities")), *((c, c) for c in cities)]
+        months = set(months)
+        asked = _parse_month(self.data.get("month", "")) if self.is_bound else None
+        if asked:
+            # A month linked from the calendar may hold only events just past the site's midnight.
+            months.add(asked)
+        self.fields["month"].choices = [
+            ("", _("All months")),
+            *(
+                (m.strftime("%Y-%m"), formats.date_format(m, "YEAR_MONTH_FORMAT"))
+                for m in sorted(months)
+            ),
+        ]
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.form_class = "row g-2 align-items-end mb-4"
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Div("city", css_class="col-6 col-md-3"),
+            Div("kind", css_class="col-6 col-md-3"),
+            Div("month", css_class="col-6 col-md-2"),
+            Div("past", css_class="col-6 col-md-2"),
+            Div(Submit("", _("Filter"), css_class="w-100"), css_class="col-12 col-md-2 mb-3"),
+        )
+
+    def clean_month(self) -> date | None:
+        return _parse_month(self.cleaned_data.get("month") or "")
+
+
+def _parse_month(value: str) -> date | None:
+    """ "2026-12" as the first of that month; None for anything else."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})", value)
+    if not match or not 1 <= int(match[2]) <= 12:
+        return None
+    return date(int(match[1]), int(match[2]), 1)
+
+
+class CalendarFilterForm(forms.Form):
+    """GET filters of the month calendar; the month itself is in the address."""
+
+    city = forms.ChoiceField(label=_("City"), required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("All kinds")), *EventKind.choices]
+    )
+
+    def __init__(self, *args, cities: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["city"].choices = [("", _("All cities")), *((c, c) for c in cities)]
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.form_class = "row g-2 align-items-end mb-3"
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Div("city", css_class="col-6 col-md-4"),
+            Div("kind", css_class="col-6 col-md-4"),
+            Div(Submit("", _("Filter"), css_class="w-100"), css_class="col-12 col-md-2 mb-3"),
+        )
+
+
+class RegistrationForm(forms.Form):
+    full_name = forms.CharField(
+        label=_("Full name"),
+        max_length=200,
+        error_messages={"required": _("Please enter your full name.")},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label=_("Email"),
+        max_length=254,
+        help_text=_("We send the confirmation link here."),
+        error_messages={
+            "required": _("Please enter your email address."),
+            "invalid": _("Please enter a valid email address, such as name@example.com."),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    organization = forms.CharField(
+        label=_("Organization"),
+        max_length=200,
+        help_text=_("Company, institution or university; “Individual” if none."),
+        error_messages={"required": _("Please enter your organization (or “Individual”).")},
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+    country = forms.ChoiceField(
+        label=_("Country"),
+        choices=_country_choices,
+        error_messages={
+            "required": _("Please choose your country."),
+            "invalid_choice": _("Please choose a country from the list."),
+        },
+    )
+    phone = forms.CharField(
+        label=_("Phone (optional)"),
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
+    language = forms.ChoiceField(
+        label=_("Preferred language"),
+        choices=Language.choices,
+        help_text=_("For our emails to you."),
+        error_messages={"invalid_choice": _("Please choose Turkish, Azerbaijani or English.")},
+    )
+    needs = forms.CharField(
+        label=_("Accessibility or dietary needs (optional)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    consent = forms.BooleanField(
+        error_messages={"required": _("Please accept the privacy notice to register.")},
+    )
+    # Honeypot: hidden from people (and from screen readers); bots fill every field.
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
+
+    def __init__(self, *args, action: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            language = (get_language() or "tr")[:2]
+            self.initial.setdefault("language", language if language in Language else "tr")
+        self.fields["consent"].label = format_html(
+            _(
+                'I have read the <a href="{}" target="_blank">privacy notice</a> and agree '
+                "that my details are used to manage this registration."
+            ),
+            reverse("events:privacy"),
+        )
+        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+        self.helper = FormHelper()
+        self.helper.form_action = action
+        self.helper.attrs = {"novalidate": ""}
+        self.helper.layout = Layout(
+            "full_name",
+            "email",
+            "organization",
+            Div(
+                Div("country", css_class="col-md-6"),
+                Div("phone", css_class="col-md-6"),
+                css_class="row",
+            ),
+            "language",
+            "needs",
+            "consent",
+            Div(Field("website"), css_class="visually-hidden", aria_hidden="true"),
+            HTML(
+                format_html(
+                    '<p class="small text-muted">{}</p>',
+                    _("We use your details only for this registration; see the privacy notice."),
+                )
+            ),
+            Submit("register", _("Register"), css_class="btn-lg"),
+        )
+
+    def clean_full_name(self) -> str:
+        name = " ".join(self.cleaned_data["full_name"].split())
+        if not name:
+            raise forms.ValidationError(_("Please enter your full name."))
+        return name
+
+    def clean_phone(self) -> str:
+        phone = self.cleaned_data["phone"].strip()
+        if phone and not _PHONE.match(phone):
+            raise forms.ValidationError(
+                _("Please enter a phone number with digits only, e.g. +90 232 000 00 00.")
+            )
+        return phone
+
+    @property
+    def is_spam(self) -> bool:
+        return bool(self.data.get("website"))

@@ -1,0 +1,47 @@
+"""A small fixed-window rate limiter on Django's cache (Redis when configured, else locmem).
+
+Written here rather than taken from django-ratelimit: we need two counters on one view (per
+client address and per email, the latter known only after the form validates), limits read
+from settings, and nothing else; that is twenty lines, with no decorator magic to learn.
+"""
+
+import hashlib
+import re
+import time
+from dataclasses import dataclass
+
+from django.core.cache import cache
+
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+_RATE = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*([smhd])\s*$")
+
+
+@dataclass(frozen=True)
+class Rate:
+    count: int
+    seconds: int
+
+
+def parse_rate(text: str) -> Rate:
+    """ "30/h" is 30 per hour, "5/10m" 5 per ten minutes."""
+    match = _RATE.match(text)
+    if not match:
+        raise ValueError(f"Not a rate: {text!r} (expected e.g. 30/h or 5/10m)")
+    count, multiple, unit = match.groups()
+    return Rate(int(count), int(multiple or 1) * _UNITS[unit])
+
+
+def allow(scope: str, key: str, rate: Rate | str) -> bool:
+    """Count one hit for key in scope; False once the window's allowance is used up."""
+    rate = parse_rate(rate) if isinstance(rate, str) else rate
+    window = int(time.time() // rate.seconds)
+    digest = hashlib.sha256(key.encode()).hexdigest()[:32]  # no personal data in cache keys
+    cache_key = f"ratelimit:{scope}:{digest}:{window}"
+    # add() is a no-op when the key exists; incr() is atomic on Redis and locmem alike.
+    cache.add(cache_key, 0, timeout=rate.seconds + 5)
+    try:
+        hits = cache.incr(cache_key)
+    except ValueError:  # evicted between add() and incr()
+        cache.set(cache_key, 1, timeout=rate.seconds + 5)
+        hits = 1
+    return hits <= rate.count

@@ -1,0 +1,407 @@
+"""Registering delegates: capacity, double opt-in, waitlist, cancellation and expiry.
+
+Pending and confirmed registrations each hold one seat. Every action that can hand a seat to
+somebody locks the event row first and re-counts under the lock (pretix's pattern), so
+concurrent requests queue on that one row and the capacity is never exceeded. Cancelling and
+expiring free a seat, which alone needs no lock, but they pass the seat on to the waitlist in
+the same transaction, so they lock the event too. Locks are always taken event first.
+
+Emails go out after the transaction commits, in the delegate's language.
+"""
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, OperationalError, transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .. import availability
+from ..enums import RegistrationStatus
+from ..ics import event_ics
+from ..links import checkin_url, confirm_url, self_service_url
+from ..mail import build_message
+from ..models import Event, Registration
+from ..qr import qr_png
+from ..timezones import COUNTRY_ZONES, IZMIR
+
+logger = logging.getLogger(__name__)
+
+# Email kinds: templates/emails/registration_<kind>.{subject.txt,txt,html}
+CONFIRM_REQUEST = "confirm_request"
+CONFIRMED = "confirmed"
+WAITLISTED = "waitlisted"
+PROMOTED = "promoted"
+CANCELLED = "cancelled"
+EXPIRED = "expired"
+
+
+class RegistrationError(ValidationError):
+    """A registration rule said no. The message is meant for the delegate."""
+
+
+class RegistrationBusy(RegistrationError):
+    """The event row stayed locked for too long; the same request a moment later will work."""
+
+
+# PostgreSQL: lock_not_available (lock_timeout) and deadlock_detected. SQLite: the busy timeout.
+_RETRYABLE_SQLSTATES = {"55P03", "40P01"}
+_SQLITE_LOCKED = ("database is locked", "database table is locked")
+
+
+def is_lock_timeout(exc: OperationalError) -> bool:
+    if getattr(exc.__cause__, "sqlstate", None) in _RETRYABLE_SQLSTATES:
+        return True
+    return any(text in str(exc) for text in _SQLITE_LOCKED)
+
+
+@contextmanager
+def _friendly_lock_timeout() -> Iterator[None]:
+    """Turn a lock wait that ran out (PostgreSQL lock_timeout, SQLite timeout) into "try again".
+
+    Wraps the whole atomic block, so the failed transaction (or savepoint) is rolled back first.
+    """
+    try:
+        yield
+    except OperationalError as exc:
+        if not is_lock_timeout(exc):
+            raise
+        logger.warning("Registration lock not granted in time: %s", exc)
+        raise RegistrationBusy(
+            _("Many people are registering right now. Please try again in a moment."),
+            code="busy",
+        ) from exc
+
+
+def _lock(event: Event) -> Event:
+    return Event.objects.select_for_update().get(pk=event.pk)
+
+
+def _confirm_deadline(event: Event, now: datetime) -> datetime:
+    """Confirm within REGISTRATION_CONFIRM_HOURS, and never later than the event's start."""
+    return min(now + timedelta(hours=settings.REGISTRATION_CONFIRM_HOURS), event.start)
+
+
+def _queue_email(registration: Registration, kind: str) -> None:
+    """After commit, queue the email task (with Redis) or send in-process (without).
+
+    robust: a broker or mail server hiccup is logged; it never undoes or fails the request.
+    """
+    from ..tasks import send_registration_email_task
+
+    registration_id = registration.pk
+
+    def queue_registration_email():
+        send_registration_email_task.delay(registration_id=registration_id, kind=kind)
+
+    transaction.on_commit(queue_registration_email, robust=True)
+
+
+def _expire_overdue(event: Event, *, now: datetime) -> int:
+    """Expire the event's pending registrations past their deadline. Caller holds the lock."""
+    overdue = list(event.registrations.pending().filter(expires_at__lt=now))
+    for registration in overdue:
+        registration.status = RegistrationStatus.EXPIRED
+        registration.save(update_fields=["status"])
+        _queue_email(registration, EXPIRED)
+    return len(overdue)
+
+
+def _fill_free_seats(event: Event, *, now: datetime) -> list[Registration]:
+    """Move the first in line into free seats, as pending. Caller holds the event lock."""
+    if event.is_cancelled or event.start <= now:
+        return []
+    line = event.registrations.in_line()
+    if event.capacity is not None:
+        free = event.capacity - event.registrations.holding_seat().count()
+        if free <= 0:
+            return []
+        line = line[:free]
+    promoted = list(line)
+    deadline = _confirm_deadline(event, now)
+    for registration in promoted:
+        registration.status = RegistrationStatus.PENDING
+        registration.expires_at = deadline
+        registration.save(update_fields=["status", "expires_at"])
+        _queue_email(registration, PROMOTED)
+    return promoted
+
+
+def _seat_counts(event: Event, *, now: datetime, email: str = "") -> dict[str, int]:
+    """Seats held, people in line, overdue pending ones and active ones with this email, in
+    one query (each round trip is spent holding the event lock)."""
+    pending = Q(status=RegistrationStatus.PENDING)
+    return event.registrations.aggregate(
+        held=Count("pk", filter=pending | Q(status=RegistrationStatus.CONFIRMED)),
+        waitlisted=Count("pk", filter=Q(status=RegistrationStatus.WAITLISTED)),
+        overdue=Count("pk", filter=pending & Q(expires_at__lt=now)),
+        same_email=Count("pk", filter=Q(email=email, status__in=RegistrationStatus.active())),
+    )
+
+
+def _has_free_seat(event: Event, seats: dict[str, int]) -> bool:
+    return event.capacity is None or seats["held"] < event.capacity
+
+
+def _duplicate_error() -> RegistrationError:
+    return RegistrationError(
+        {
+            "email": _(
+                "This email address is already registered for this event. Use the link in the "
+                "email we sent you to see or cancel that registration."
+            )
+        },
+        code="duplicate",
+    )
+
+
+def register_delegate(
+    *,
+    event: Event,
+    full_name: str,
+    email: str,
+    country: str,
+    organization: str = "",
+    phone: str = "",
+    language: str = "tr",
+    needs: str = "",
+    consent: bool,
+    time_zone: str | None = None,
+    now: datetime | None = None,
+) -> Registration:
+    """Register one delegate: a pending seat if one is free, else a place on the waitlist.
+
+    Side effects: locks the event row; expires the event's overdue pending registrations (and
+    promotes from the waitlist into their seats) before counting; writes one Registration;
+    after commit sends the confirmation request (pending) or the waitlist notice.
+    Raises RegistrationError when the event takes no registrations, the email is already
+    registered, or consent is missing; RegistrationBusy when the lock is not granted in time.
+    """
+    if not consent:
+        raise RegistrationError(
+            {"consent": _("Please accept the privacy notice to register.")}, code="consent"
+        )
+    email = email.strip().lower()
+    now = now or timezone.now()
+    try:
+        with _friendly_lock_timeout(), transaction.atomic():
+            event = _lock(event)
+            problem = availability.window_problem(event, now=now)
+            if problem:
+                raise RegistrationError(problem, code="closed")
+            seats = _seat_counts(event, now=now, email=email)
+            if seats["same_email"]:
+                raise _duplicate_error()
+            if seats["overdue"] or (seats["waitlisted"] and _has_free_seat(event, seats)):
+                # Seats held past their deadline, or freed but not yet passed on: the people
+                # already waiting come first. Rare, so the common path stays at one count.
+                _expire_overdue(event, now=now)
+                _fill_free_seats(event, now=now)
+                seats = _seat_counts(event, now=now, email=email)
+            has_seat = _has_free_seat(event, seats)
+            registration = Registration.objects.create(
+                event=event,
+                full_name=full_name.strip(),
+                email=email,
+                organization=organization.strip(),
+                country=country,
+                phone=phone.strip(),
+                language=language,
+                needs=needs.strip(),
+                time_zone=time_zone or COUNTRY_ZONES.get(str(country), IZMIR),
+                consent_at=now,
+                created_at=now,
+                status=RegistrationStatus.PENDING if has_seat else RegistrationStatus.WAITLISTED,
+                expires_at=_confirm_deadline(event, now) if has_seat else None,
+            )
+            _queue_email(registration, CONFIRM_REQUEST if has_seat else WAITLISTED)
+    except IntegrityError as exc:
+        # Only reachable if a row was written around the lock (e.g. by the admin).
+        raise _duplicate_error() from exc
+    return registration
+
+
+def confirm_registration(
+    *, registration: Registration, now: datetime | None = None
+) -> Registration:
+    """Confirm a pending registration (the delegate followed the link). Idempotent.
+
+    Side effects: locks the event row; sets the registration confirmed; after commit sends the
+    confirmation with the .ics and the check-in QR code attached. A registration whose deadline
+    has passed is expired instead (its seat passes to the waitlist) and RegistrationError says so.
+    """
+    now = now or timezone.now()
+    ran_out = False
+    with _friendly_lock_timeout(), transaction.atomic():
+        event = _lock(registration.event)
+        registration = Registration.objects.get(pk=registration.pk)
+        registration.event = event
+        if registration.status == RegistrationStatus.CONFIRMED:
+            return registration
+        if registration.status == RegistrationStatus.WAITLISTED:
+            raise RegistrationError(
+                _(
+                    "You are on the waitlist. We will email you as soon as a seat is free; "
+                    "then you can confirm."
+                ),
+                code="waitlisted",
+            )
+        if registration.status == RegistrationStatus.CANCELLED:
+            raise RegistrationError(
+                _("This registration was cancelled. You can register again if seats are free."),
+                code="cancelled",
+            )
+        if registration.status == RegistrationStatus.EXPIRED:
+            raise _expired_error()
+        problem = None
+        if event.is_cancelled or event.end <= now:
+            problem = availability.window_problem(event, now=now)
+        if problem:
+            raise RegistrationError(problem, code="closed")
+        if registration.expires_at and registration.expires_at < now:
+            _expire_overdue(event, now=now)
+            _fill_free_seats(event, now=now)
+            ran_out = True
+        else:
+            registration.status = RegistrationStatus.CONFIRMED
+            registration.confirmed_at = now
+            registration.expires_at = None
+            registration.save(update_fields=["status", "confirmed_at", "expires_at"])
+            _queue_email(registration, CONFIRMED)
+    if ran_out:
+        # Raised after the commit: the expiry and the promotion it caused must stand.
+        raise _expired_error()
+    return registration
+
+
+def _expired_error() -> RegistrationError:
+    return RegistrationError(
+        _(
+            "The time to confirm this registration ran out and the seat was passed on. "
+            "You can register again."
+        ),
+        code="expired",
+    )
+
+
+def cancel_registration(*, registration: Registration, now: datetime | None = None) -> Registration:
+    """Cancel a registration (by the delegate, or by staff). Idempotent.
+
+    Side effects: locks the event row; sets the registration cancelled; when it held a seat,
+    promotes the first in line into it (who gets the "promoted" email); after commit sends the
+    cancellation notice. Raises RegistrationError for an expired registration or a past event.
+    """
+    now = now or timezone.now()
+    with _friendly_lock_timeout(), transaction.atomic():
+        event = _lock(registration.event)
+        registration = Registration.objects.get(pk=registration.pk)
+        registration.event = event
+        if registration.status == RegistrationStatus.CANCELLED:
+            return registration
+        if registration.status == RegistrationStatus.EXPIRED:
+            raise RegistrationError(
+                _("This registration has already expired; there is nothing to cancel."),
+                code="expired",
+            )
+        if event.end <= now:
+            raise RegistrationError(
+                _("This event has already taken place; the registration can no longer be changed."),
+                code="past",
+            )
+        held_seat = registration.status in (
+            RegistrationStatus.PENDING,
+            RegistrationStatus.CONFIRMED,
+        )
+        registration.status = RegistrationStatus.CANCELLED
+        registration.cancelled_at = now
+        registration.expires_at = None
+        registration.save(update_fields=["status", "cancelled_at", "expires_at"])
+        _queue_email(registration, CANCELLED)
+        if held_seat:
+            _fill_free_seats(event, now=now)
+    return registration
+
+
+def promote_from_waitlist(*, event: Event, now: datetime | None = None) -> list[Registration]:
+    """Give every free seat to the first in line (e.g. after staff raised the capacity).
+
+    Side effects: locks the event row; turns waitlisted registrations into pending ones with a
+    confirmation deadline; after commit sends each the "promoted" email. Returns them.
+    """
+    now = now or timezone.now()
+    with _friendly_lock_timeout(), transaction.atomic():
+        return _fill_free_seats(_lock(event), now=now)
+
+
+def expire_overdue_registrations(*, now: datetime | None = None) -> int:
+    """Expire pending registrations past their confirmation deadline; returns how many.
+
+    Side effects: one transaction per event, each locking the event row; the expired seats go
+    to the waitlist (promoted email); after commit each expired delegate gets a notice. An
+    event whose lock is not granted in time is left for the next run (logged).
+    """
+    now = now or timezone.now()
+    event_ids = (
+        Registration.objects.pending()
+        .filter(expires_at__lt=now)
+        .order_by("event_id")
+        .values_list("event_id", flat=True)
+        .distinct()
+    )
+    expired = 0
+    for event_id in list(event_ids):
+        try:
+            with _friendly_lock_timeout(), transaction.atomic():
+                event = Event.objects.select_for_update().get(pk=event_id)
+                count = _expire_overdue(event, now=now)
+                _fill_free_seats(event, now=now)
+        except RegistrationBusy:
+            logger.warning(
+                "Event %s is busy; its overdue registrations wait for the next run.", event_id
+            )
+            continue
+        expired += count
+    return expired
+
+
+# --- emails ---------------------------------------------------------------------------------
+
+
+def send_registration_email(*, registration_id: int, kind: str, connection=None) -> bool:
+    """Build and send one registration email in the delegate's language. Takes a primary key
+    so that a task can call it; returns False (logged) if the registration is gone."""
+    registration = (
+        Registration.objects.select_related("event", "event__venue")
+        .filter(pk=registration_id)
+        .first()
+    )
+    if registration is None:
+        logger.info("Registration %s is gone; no %s email.", registration_id, kind)
+        return False
+    event = registration.event
+    context = {
+        "registration": registration,
+        "event": event,
+        "manage_url": self_service_url(registration),
+        "confirm_url": confirm_url(registration),
+        "event_url": settings.SITE_URL + event.get_absolute_url(),
+    }
+    attachments = []
+    if kind == CONFIRMED:
+        attachments.append((f"{event.slug}.ics", event_ics(event), "text/calendar"))
+        attachments.append(("check-in-qr.png", qr_png(checkin_url(registration)), "image/png"))
+    message = build_message(
+        template=f"registration_{kind}",
+        context=context,
+        to=registration.email,
+        language=registration.language,
+        attachments=attachments,
+        connection=connection,
+    )
+    message.send()
+    return True

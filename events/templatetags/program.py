@@ -1,0 +1,78 @@
+"""How the public pages and the emails say when an event happens.
+
+Always in the venue's zone with the zone named, and the twin city's time beside it
+("19:00 Bakü · 18:00 İzmir"). Django's |date filter would convert to the site's zone first,
+so times are formatted here, from datetimes already in the right zone.
+"""
+
+from datetime import timedelta
+
+from django import template
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from ..enums import DatePrecision, Recurrence
+from ..models import Event
+from ..timezones import localize
+
+register = template.Library()
+
+
+def _time(moment) -> str:
+    return formats.time_format(moment, "H:i")
+
+
+def _date(moment) -> str:
+    # Day, full month name, year in every language: "10 Aralık 2026", "10 December 2026".
+    return formats.date_format(moment, "j F Y")
+
+
+def _occurrence(event: Event):
+    start, end = (
+        event.next_occurrence()
+        if event.recurrence == Recurrence.YEARLY
+        else (event.start, event.end)
+    )
+    return localize(start, event.time_zone), localize(end, event.time_zone)
+
+
+@register.simple_tag
+def event_when(event: Event) -> str:
+    """The date (and for exact events the times in both cities) in the active language."""
+    start, end = _occurrence(event)
+    if event.date_precision == DatePrecision.YEAR:
+        return _("%(year)s (date to be announced)") % {"year": start.year}
+    if event.date_precision == DatePrecision.MONTH:
+        return _("%(month)s (date to be announced)") % {
+            "month": formats.date_format(start, "YEAR_MONTH_FORMAT")
+        }
+    if event.date_precision == DatePrecision.DAY:
+        last_day = (end - timedelta(microseconds=1)).date()
+        if last_day <= start.date():
+            return _date(start)
+        return f"{_date(start)} – {_date(last_day)}"
+    other = localize(start, event.other_zone)
+    if end.date() == start.date():
+        return (
+            f"{_date(start)}, {_time(start)}–{_time(end)} {event.zone_label}"
+            f" · {_time(other)} {event.other_zone_label}"
+        )
+    return (
+        f"{_date(start)} {_time(start)} – {_date(end)} {_time(end)} {event.zone_label}"
+        f" · {_time(other)} {event.other_zone_label}"
+    )
+
+
+@register.simple_tag
+def event_moment(event: Event, moment) -> str:
+    """Any instant (a deadline, a registration time) in the event's zone, the zone named."""
+    if moment is None:
+        return ""
+    local = localize(moment, event.time_zone)
+    return f"{_date(local)} {_time(local)} {event.zone_label}"
+
+
+@register.simple_tag
+def event_local_time(event: Event) -> str:
+    """ "19:00" in the venue's zone, for compact listings such as the calendar grid."""
+    return _time(event.local_start) if event.is_exact else ""
