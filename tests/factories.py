@@ -148,3 +148,61 @@ class PodcastEpisodeFactory(factory.django.DjangoModelFactory):
     series = factory.SubFactory(PodcastSeriesFactory)
     number = factory.Sequence(lambda n: n + 1)
     title = factory.Sequence(lambda n: f"Episode {n}")
+
+
+# --- contacts area: board members, check-in ------------------------------------------------
+BOARD_GROUP = "Board"
+
+
+def board_group():
+    """The "Board" group with the standard view/add/change permissions of both apps' models.
+
+    The board area creates the real group by data migration; tests build the same thing here.
+    """
+    from django.contrib.auth.models import Group, Permission
+
+    group, _created = Group.objects.get_or_create(name=BOARD_GROUP)
+    group.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label__in=["contacts", "events"],
+            codename__regex=r"^(view|add|change)_",
+        )
+    )
+    return group
+
+
+class BoardMemberFactory(UserFactory):
+    """A logged-in board member: in the "Board" group, not staff."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def board(obj, create, extracted, **kwargs):
+        if create:
+            obj.groups.add(board_group())
+
+
+def user_with_permissions(*codenames: str, **kwargs):
+    """A user holding exactly these permissions ("app_label.codename"), for narrow access tests."""
+    from django.contrib.auth.models import Permission
+
+    user = UserFactory(**kwargs)
+    for name in codenames:
+        app_label, codename = name.split(".")
+        user.user_permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )
+    return user
+
+
+class TodayEventFactory(EventFactory):
+    """An event running now, at an İzmir venue: delegates can be checked in today."""
+
+    start = factory.LazyFunction(lambda: timezone.now().replace(microsecond=0) - timedelta(hours=1))
+    end = factory.LazyAttribute(lambda o: o.start + timedelta(hours=3))
+
+
+class CheckedInRegistrationFactory(RegistrationFactory):
+    event = factory.SubFactory(TodayEventFactory)
+    attended_at = factory.LazyFunction(timezone.now)

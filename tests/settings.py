@@ -23,3 +23,6 @@ CELERY_BROKER_URL = "memory://"
 CELERY_RESULT_BACKEND = None
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+# Tests never run collectstatic: look files up per request (as DEBUG does) instead of warning,
+# at the first request, that STATIC_ROOT does not exist (pytest turns that warning into an error).
+WHITENOISE_AUTOREFRESH = True
