@@ -151,6 +151,7 @@ def registrant_table(event: Event, registrations) -> tablib.Dataset:
             _("Registered"),
             _("Confirmed"),
             _("Checked in"),
+            _("Checked in by"),
             _("Accessibility or dietary needs"),
         ]
     )
@@ -167,6 +168,7 @@ def registrant_table(event: Event, registrations) -> tablib.Dataset:
                 _local(registration.created_at, event),
                 _local(registration.confirmed_at, event),
                 _local(registration.attended_at, event),
+                registration.checked_in_by.get_username() if registration.checked_in_by else "",
                 registration.needs,
             ]
         )
@@ -179,7 +181,9 @@ def registrant_export(request, slug, fmt):
         raise Http404
     event = _event(slug)
     form = RegistrantFilterForm(request.GET)
-    registrations = form.filtered(event.registrations.order_by("created_at", "pk"))
+    registrations = form.filtered(
+        event.registrations.select_related("checked_in_by").order_by("created_at", "pk")
+    )
     stem = f"{event.slug}-registrants-{timezone.localdate():%Y-%m-%d}"
     return table_response(registrant_table(event, registrations), fmt=fmt, file_stem=stem)
 

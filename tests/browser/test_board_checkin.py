@@ -53,6 +53,8 @@ def test_board_member_finds_a_person_and_checks_a_delegate_in(browse):
     expect(page.get_by_role("heading", name="Rəşad İsmayilov")).to_be_visible()
     expect(page.get_by_text("İzmir Ticaret Odası ile görüşme")).to_be_visible()
     expect(page.get_by_text("Ortak yol haritası üzerinde anlaşıldı.")).to_be_visible()
+    browse.click(page.get_by_role("link", name="İzmir Ticaret Odası ile görüşme"), step="visit")
+    expect(page.get_by_role("heading", name=meeting.visit.title)).to_be_visible()
 
     browse.goto("registrants:index", step="registrants")
     browse.click(page.get_by_role("link", name="Check-in at the door"), step="door")
@@ -63,6 +65,8 @@ def test_board_member_finds_a_person_and_checks_a_delegate_in(browse):
 
     expect(page.get_by_role("alert")).to_contain_text("Aysel İsmayilova is checked in (")
     expect(page.get_by_text("Checked in at")).to_be_visible()
+    browse.goto("registrants:list", event.slug, step="registrants-list")
+    expect(page.get_by_role("row", name="Aysel İsmayilova")).to_contain_text("Attended")
     delegate.refresh_from_db()
     assert delegate.checked_in_by == member
     assert Registration.objects.filter(attended_at__isnull=False).count() == 1

@@ -435,3 +435,20 @@ def test_qr_image_is_a_png_kept_out_of_caches(board_client):
     assert response["Content-Type"] == "image/png"
     assert response.content.startswith(b"\x89PNG")
     assert response["Cache-Control"] == "private, no-store"
+
+
+def test_registrant_export_query_count_is_constant(board_client, django_assert_num_queries):
+    event = TodayEventFactory()
+    CheckedInRegistrationFactory(event=event, checked_in_by=BoardMemberFactory())
+    url = reverse("registrants:export", args=[event.slug, "csv"])
+    board_client.get(url)
+
+    with django_assert_num_queries(6) as one:
+        board_client.get(url)
+    member = BoardMemberFactory()
+    CheckedInRegistrationFactory.create_batch(20, event=event, checked_in_by=member)
+    with django_assert_num_queries(len(one.captured_queries)):
+        response = board_client.get(url)
+
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert [row[10] for row in rows[1:]] == [rows[1][10]] + [member.username] * 20
