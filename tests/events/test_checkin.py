@@ -151,3 +151,35 @@ def test_checkin_url_carries_a_check_in_token(settings):
     prefix = "https://kardes40.example/board/registrants/checkin/"
     assert url.startswith(prefix)
     assert read_token(url[len(prefix) :].rstrip("/"), purpose=CHECK_IN) == registration
+
+
+@pytest.mark.integration
+@pytest.mark.django_db(transaction=True)
+def test_check_in_two_simultaneous_taps_agree_on_one_time(postgres):
+    import threading
+
+    from django.db import connection
+
+    registration = RegistrationFactory(event=TodayEventFactory())
+    volunteers = [BoardMemberFactory(), BoardMemberFactory()]
+    start = threading.Barrier(2)
+    results = []
+
+    def tap(volunteer):
+        try:
+            start.wait()
+            results.append(check_in(registration=registration, by=volunteer))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=tap, args=(volunteer,)) for volunteer in volunteers]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    registration.refresh_from_db()
+    assert sorted(result.already for result in results) == [False, True]
+    first = next(result for result in results if not result.already)
+    assert registration.attended_at == first.registration.attended_at
+    assert registration.checked_in_by == first.registration.checked_in_by
