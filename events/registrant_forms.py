@@ -1,7 +1,7 @@
 """Search and filter forms for the board's registrant pages (GET forms: filters live in the URL)."""
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Field, Layout, Submit
+from crispy_forms.layout import Div, Field, Layout, Submit
 from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -52,7 +52,7 @@ class RegistrantFilterForm(forms.Form):
         self.helper.layout = Layout(
             Field("q", wrapper_class="col-12"),
             Field("status", wrapper_class="col-12"),
-            Submit("", _("Search"), css_class="col-12 mb-3"),
+            Div(Submit("", _("Search"), css_class="w-100"), css_class="col-12 mb-3"),
         )
 
     def filtered(self, queryset):
