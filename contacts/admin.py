@@ -237,6 +237,9 @@ class SourceAdmin(FoldedSearchMixin, admin.ModelAdmin):
 
 @admin.register(Organization)
 class OrganizationAdmin(FoldedSearchMixin, admin.ModelAdmin):
+    # Explicit: the count annotations below add a GROUP BY, which drops the model's default
+    # ordering, and the autocomplete widgets paginate these results.
+    ordering = ("sort_name",)
     formfield_overrides = HTTPS_URLS
     list_display = ("name", "short_name", "kind", "country", "city", "people")
     list_filter = ("kind", city_filter("city"), country_filter())
@@ -315,6 +318,9 @@ class MeetingInline(admin.StackedInline):
 
 @admin.register(DelegationVisit)
 class DelegationVisitAdmin(FoldedSearchMixin, admin.ModelAdmin):
+    # Explicit: the count annotations below add a GROUP BY, which drops the model's default
+    # ordering, and the autocomplete widgets paginate these results.
+    ordering = (F("start_date").desc(nulls_last=True), "pk")
     list_display = (
         "title",
         "origin_city",

@@ -43,3 +43,24 @@ def sort_key(text: str) -> str:
         # Letters map into a block after the digits; anything else keeps its own code point.
         out.append(chr(0x2000 + rank) if rank is not None else char)
     return "".join(out)
+
+
+# The same folding as search_key(), as REPLACE() calls that the database runs on a column with no
+# stored key (registrations: several code paths write them, so a derived column could go stale).
+# Both cases are listed: SQLite's lower(), and PostgreSQL's under the C locale, fold only ASCII.
+_DB_FOLD = [("İ", "i"), ("I", "i")]
+for _code, _plain in _FOLD.items():
+    # "ı".upper() is "I", already folded above.
+    _DB_FOLD.extend(
+        (letter, _plain) for letter in (chr(_code).upper(), chr(_code)) if letter != "I"
+    )
+
+
+def folded(expression):
+    """A database expression equal to search_key() of `expression` (whitespace runs aside)."""
+    from django.db.models import Value
+    from django.db.models.functions import Lower, Replace
+
+    for letter, plain in _DB_FOLD:
+        expression = Replace(expression, Value(letter), Value(plain))
+    return Lower(expression)

@@ -11,6 +11,7 @@ from django_countries.fields import CountryField
 
 from contacts.enums import Language
 from contacts.models import DelegationVisit, Organization, Person, SeededModel, Source
+from contacts.text import folded, search_key
 
 from .enums import (
     DatePrecision,
@@ -289,6 +290,19 @@ class RegistrationQuerySet(models.QuerySet):
         """The waitlist, first come first served."""
         return self.waitlisted().order_by("created_at", "pk")
 
+    def attended(self):
+        """Confirmed delegates who were checked in at the door."""
+        return self.confirmed().filter(attended_at__isnull=False)
+
+    def search(self, text: str):
+        """Name or email; Turkish/Azerbaijani-aware: "ismayilov" finds "İsmayilov"."""
+        key = search_key(text or "")
+        if not key:
+            return self
+        return self.alias(name_key=folded(F("full_name"))).filter(
+            Q(name_key__contains=key) | Q(email__icontains=text.strip())
+        )
+
 
 def _new_secret() -> str:
     return secrets.token_urlsafe(24)
@@ -325,6 +339,15 @@ class Registration(models.Model):
     # Deadline for the confirmation click (pending, or promoted from the waitlist).
     expires_at = models.DateTimeField(_("confirm by"), null=True, blank=True)
     attended_at = models.DateTimeField(_("checked in"), null=True, blank=True)
+    checked_in_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("checked in by"),
+    )
     # Part of every signed link; rotating it revokes all links to this registration.
     secret = models.CharField(max_length=64, default=_new_secret, editable=False)
     is_demo = models.BooleanField(_("demo example"), default=False, editable=False)

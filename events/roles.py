@@ -32,3 +32,21 @@ BOARD_GRANTS = (
 BOARD_PERMISSIONS = frozenset(
     f"{app}.{action}_{model}" for app, model, actions in BOARD_GRANTS for action in actions
 )
+
+
+def ensure_board_group():
+    """The Board group with exactly BOARD_PERMISSIONS, created if missing.
+
+    The migration creates it; this rebuilds it where the data was wiped (a flushed test
+    database) or the group was deleted by hand.
+    """
+    from django.contrib.auth.models import Group, Permission
+    from django.db.models import Q
+
+    group, _created = Group.objects.get_or_create(name=BOARD_GROUP)
+    wanted = Q(pk__in=[])
+    for name in BOARD_PERMISSIONS:
+        app_label, codename = name.split(".")
+        wanted |= Q(content_type__app_label=app_label, codename=codename)
+    group.permissions.set(Permission.objects.filter(wanted))
+    return group

@@ -164,11 +164,9 @@ class BoardMemberFactory(UserFactory):
     @factory.post_generation
     def board_group(self, create, extracted, **kwargs):
         if create:
-            from django.contrib.auth.models import Group
+            from events.roles import ensure_board_group
 
-            from events.roles import BOARD_GROUP
-
-            self.groups.add(Group.objects.get(name=BOARD_GROUP))
+            self.groups.add(ensure_board_group())
 
 
 class PlanningItemFactory(factory.django.DjangoModelFactory):
@@ -228,3 +226,29 @@ class MilestoneFactory(EventFactory):
     date_precision = DatePrecision.YEAR
     capacity = None
     is_milestone = True
+
+
+# --- contacts area: board members, check-in ------------------------------------------------
+def user_with_permissions(*codenames: str, **kwargs):
+    """A user holding exactly these permissions ("app_label.codename"), for narrow access tests."""
+    from django.contrib.auth.models import Permission
+
+    user = UserFactory(**kwargs)
+    for name in codenames:
+        app_label, codename = name.split(".")
+        user.user_permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )
+    return user
+
+
+class TodayEventFactory(EventFactory):
+    """An event running now, at an İzmir venue: delegates can be checked in today."""
+
+    start = factory.LazyFunction(lambda: timezone.now().replace(microsecond=0) - timedelta(hours=1))
+    end = factory.LazyAttribute(lambda o: o.start + timedelta(hours=3))
+
+
+class CheckedInRegistrationFactory(RegistrationFactory):
+    event = factory.SubFactory(TodayEventFactory)
+    attended_at = factory.LazyFunction(timezone.now)

@@ -72,11 +72,13 @@ TOKEN_URLS: dict[str, str] = {
     "events:manage": SELF_SERVICE,
     "events:confirm": SELF_SERVICE,
     "events:cancel": SELF_SERVICE,
+    "registrants:checkin": CHECK_IN,
 }
 
 _slug = lambda w: {"slug": w.event.slug}  # noqa: E731
 _series = lambda w: {"slug": w.episode.series.slug}  # noqa: E731
 _registration = lambda w: {"pk": w.registration.pk}  # noqa: E731
+_door = lambda w: {"slug": w.event.slug, "pk": w.registration.pk}  # noqa: E731
 
 EXPECTED: dict[str, Row] = {
     # --- public ---------------------------------------------------------------------------
@@ -147,9 +149,28 @@ EXPECTED: dict[str, Row] = {
         get=BOARD_ONLY, post=BOARD_ONLY, kwargs=lambda w: {"pk": w.episode.pk}
     ),
     "board:audit_log": Row(get=BOARD_ONLY),
-    # --- contacts area (rows as their placeholders answer today) ---------------------------
+    # --- contacts and visits ----------------------------------------------------------------
     "contacts:directory": Row(get=BOARD_ONLY),
-    "registrants:list": Row(get=(DENY, DENY, OK, OK), kwargs=_slug),
+    "contacts:person": Row(get=BOARD_ONLY, kwargs=lambda w: {"pk": w.person.pk}),
+    "contacts:organizations": Row(get=BOARD_ONLY),
+    "contacts:organization": Row(get=BOARD_ONLY, kwargs=lambda w: {"pk": w.organization.pk}),
+    "contacts:visits": Row(get=BOARD_ONLY),
+    "contacts:visit": Row(get=BOARD_ONLY, kwargs=lambda w: {"pk": w.meeting.visit_id}),
+    "contacts:export": Row(get=BOARD_ONLY, kwargs=lambda w: {"kind": "people", "fmt": "csv"}),
+    # An empty upload comes back with its errors; nothing is imported.
+    "contacts:import": Row(get=BOARD_ONLY, post=BOARD_ONLY),
+    "contacts:import_confirm": Row(get=each(NO_METHOD), post=BOARD_ACTION),
+    # --- registrants and check-in -------------------------------------------------------------
+    "registrants:index": Row(get=BOARD_ONLY),
+    "registrants:list": Row(get=BOARD_ONLY, kwargs=_slug),
+    "registrants:export": Row(get=BOARD_ONLY, kwargs=lambda w: {**_slug(w), "fmt": "csv"}),
+    "registrants:door": Row(get=BOARD_ONLY, kwargs=_slug),
+    "registrants:door_check_in": Row(get=each(NO_METHOD), post=BOARD_ACTION, kwargs=_door),
+    "registrants:sheet": Row(get=BOARD_ONLY, kwargs=_slug),
+    "registrants:qr": Row(get=BOARD_ONLY, kwargs=_door),
+    # The QR link from the confirmation email: a delegate holding it cannot check in alone; a
+    # board member with a forged token gets a clear refusal (400) and nothing changes.
+    "registrants:checkin": Row(get=(LOGIN, LOGIN, "400", "400"), post=(LOGIN, LOGIN, "400", "400")),
 }
 
 # The admin's own pages (per-model lists, forms, history) are Django's to guard.

@@ -271,6 +271,9 @@ class EpisodeInline(admin.TabularInline):
 
 @admin.register(Venue)
 class VenueAdmin(FoldedSearchMixin, admin.ModelAdmin):
+    # Explicit: the count annotations below add a GROUP BY, which drops the model's default
+    # ordering, and the autocomplete widgets paginate these results.
+    ordering = ("city", "name")
     list_display = ("name", "city", "zone", "capacity", "event_count", demo_badge)
     list_filter = (city_filter("city"), "time_zone", DemoFilter)
     search_fields = ("name", "city", "address")
@@ -292,6 +295,9 @@ class VenueAdmin(FoldedSearchMixin, admin.ModelAdmin):
 
 @admin.register(Event)
 class EventAdmin(FoldedSearchMixin, admin.ModelAdmin):
+    # Explicit: the count annotations below add a GROUP BY, which drops the model's default
+    # ordering, and the autocomplete widgets paginate these results.
+    ordering = ("start", "title")
     form = EventAdminForm
     formfield_overrides = {
         models.DateTimeField: {
@@ -652,6 +658,9 @@ class RegistrationAdmin(FoldedSearchMixin, admin.ModelAdmin):
 
 @admin.register(PodcastSeries)
 class PodcastSeriesAdmin(FoldedSearchMixin, admin.ModelAdmin):
+    # Explicit: the count annotations below add a GROUP BY, which drops the model's default
+    # ordering, and the autocomplete widgets paginate these results.
+    ordering = ("title",)
     list_display = ("title", "slug", "episode_count")
     search_fields = ("title", "description")
     prepopulated_fields = {"slug": ("title",)}

@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from events.roles import BOARD_GROUP, BOARD_PERMISSIONS
+from events.roles import BOARD_GROUP, BOARD_PERMISSIONS, ensure_board_group
 from tests.factories import BoardMemberFactory
 
 pytestmark = pytest.mark.django_db
@@ -50,3 +50,15 @@ def test_anonymous_visitor_is_sent_to_the_login_page(client):
     response = client.get(reverse("board:my_items"))
 
     assert response["Location"] == f"{reverse('login')}?next={reverse('board:my_items')}"
+
+
+def test_ensure_board_group_rebuilds_a_deleted_group_with_the_same_permissions():
+    Group.objects.filter(name=BOARD_GROUP).delete()
+
+    group = ensure_board_group()
+
+    granted = {
+        f"{app}.{codename}"
+        for app, codename in group.permissions.values_list("content_type__app_label", "codename")
+    }
+    assert (group.name, granted) == (BOARD_GROUP, set(BOARD_PERMISSIONS))

@@ -1,0 +1,220 @@
+"""Read-side queries for the board's directory: lists with their roles, and timelines.
+
+Every function here runs a fixed number of queries, whatever the number of rows: related rows
+come through select_related/prefetch_related, and "is this person a speaker" through Exists().
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from .models import Affiliation, DelegationVisit, Meeting, Organization, Person, Source
+from .text import folded, search_key
+
+VISIT = "visit"
+MEETING = "meeting"
+EVENT = "event"
+EPISODE = "episode"
+
+# The part someone played, as the board would say it.
+TRAVELLER = _("traveller")
+PARTICIPANT = _("participant")
+RESPONSIBLE = _("responsible")
+SPEAKER = _("speaker or guest")
+HOST = _("host")
+TRAVELLING_ORGANIZATION = _("travelling organization")
+PARTICIPATING_ORGANIZATION = _("taking part")
+ORGANIZER = _("organizer")
+PODCAST_GUEST = _("podcast guest")
+
+
+def affiliations_newest_first() -> QuerySet:
+    """Current roles first (no end), then by start, newest first; undated ones last."""
+    return Affiliation.objects.select_related("organization", "person").order_by(
+        F("end").desc(nulls_first=True), F("start").desc(nulls_last=True), "role"
+    )
+
+
+def people_for_directory(query: str = "") -> QuerySet:
+    return (
+        Person.objects.search(query)
+        .alphabetical()
+        .prefetch_related(Prefetch("affiliations", queryset=affiliations_newest_first()))
+    )
+
+
+def organizations_for_directory(query: str = "") -> QuerySet:
+    return (
+        Organization.objects.search(query)
+        .alphabetical()
+        .annotate(people_count=Count("affiliations__person", distinct=True))
+    )
+
+
+def visits_for_directory(query: str = "") -> QuerySet:
+    visits = DelegationVisit.objects.select_related("host_organization").prefetch_related(
+        Prefetch("travellers", queryset=Person.objects.alphabetical()),
+        Prefetch("organizations", queryset=Organization.objects.alphabetical()),
+    )
+    key = search_key(query or "")
+    if key:
+        visits = visits.alias(
+            title_key=folded(F("title")),
+            origin_key=folded(F("origin_city")),
+            destination_key=folded(F("destination_city")),
+        ).filter(
+            Q(title_key__contains=key)
+            | Q(origin_key__contains=key)
+            | Q(destination_key__contains=key)
+        )
+    # Distinct: the two joins would otherwise multiply each other's counts.
+    return visits.annotate(
+        meeting_count=Count("meetings", distinct=True),
+        event_count=Count("events", distinct=True),
+    ).order_by("-start_date", "title")
+
+
+def _with_sources(queryset: QuerySet) -> QuerySet:
+    return queryset.prefetch_related(Prefetch("sources", queryset=Source.objects.all()))
+
+
+@dataclass
+class TimelineEntry:
+    """One visit, meeting, event or podcast episode on someone's timeline."""
+
+    kind: str
+    day: date | None
+    obj: object
+    roles: list = field(default_factory=list)
+    # For events: the local start, so two events on one day keep their order.
+    moment: datetime | None = None
+
+    @property
+    def sources(self) -> list[Source]:
+        return list(self.obj.sources.all()) if hasattr(self.obj, "sources") else []
+
+    @property
+    def sort_key(self) -> tuple:
+        moment = self.moment.time() if self.moment else time.min
+        return (self.day or date.min, moment, self.kind)
+
+
+def _newest_first(entries: list[TimelineEntry]) -> list[TimelineEntry]:
+    return sorted(entries, key=lambda entry: entry.sort_key, reverse=True)
+
+
+def _event_entry(event, roles) -> TimelineEntry:
+    local = event.local_start
+    return TimelineEntry(EVENT, local.date(), event, roles, moment=local)
+
+
+def _visits():
+    return _with_sources(DelegationVisit.objects.select_related("host_organization"))
+
+
+def _meetings():
+    return _with_sources(Meeting.objects.select_related("visit", "host_organization"))
+
+
+def person_timeline(person: Person) -> list[TimelineEntry]:
+    """The visits, meetings, events and podcast episodes a person took part in, newest first."""
+    from events.models import Event, PodcastEpisode
+
+    entries = [
+        TimelineEntry(VISIT, visit.start_date, visit, [TRAVELLER])
+        for visit in _visits().filter(travellers=person)
+    ]
+    entries += [
+        TimelineEntry(MEETING, meeting.date, meeting, [PARTICIPANT])
+        for meeting in _meetings().filter(participants=person)
+    ]
+    speaking = Event.speakers.through.objects.filter(event=OuterRef("pk"), person=person)
+    events = (
+        _with_sources(Event.objects.select_related("venue"))
+        .annotate(is_speaker=Exists(speaking))
+        .filter(Q(responsible=person) | Q(is_speaker=True))
+    )
+    for event in events:
+        roles = [RESPONSIBLE] if event.responsible_id == person.pk else []
+        roles += [SPEAKER] if event.is_speaker else []
+        entries.append(_event_entry(event, roles))
+    for episode in PodcastEpisode.objects.filter(guests=person).select_related("series", "event"):
+        day = episode.published_on or (episode.recorded_at and episode.recorded_at.date())
+        entries.append(TimelineEntry(EPISODE, day, episode, [PODCAST_GUEST]))
+    return _newest_first(entries)
+
+
+def organization_timeline(organization: Organization) -> list[TimelineEntry]:
+    """The visits, meetings and events an organization hosted, joined or organized."""
+    from events.models import Event
+
+    travelling = DelegationVisit.organizations.through.objects.filter(
+        delegationvisit=OuterRef("pk"), organization=organization
+    )
+    entries = []
+    visits = (
+        _visits()
+        .annotate(is_travelling=Exists(travelling))
+        .filter(Q(host_organization=organization) | Q(is_travelling=True))
+    )
+    for visit in visits:
+        roles = [HOST] if visit.host_organization_id == organization.pk else []
+        roles += [TRAVELLING_ORGANIZATION] if visit.is_travelling else []
+        entries.append(TimelineEntry(VISIT, visit.start_date, visit, roles))
+    taking_part = Meeting.organizations.through.objects.filter(
+        meeting=OuterRef("pk"), organization=organization
+    )
+    meetings = (
+        _meetings()
+        .annotate(is_taking_part=Exists(taking_part))
+        .filter(Q(host_organization=organization) | Q(is_taking_part=True))
+    )
+    for meeting in meetings:
+        roles = [HOST] if meeting.host_organization_id == organization.pk else []
+        roles += [PARTICIPATING_ORGANIZATION] if meeting.is_taking_part else []
+        entries.append(TimelineEntry(MEETING, meeting.date, meeting, roles))
+    events = _with_sources(Event.objects.select_related("venue")).filter(organizers=organization)
+    entries += [_event_entry(event, [ORGANIZER]) for event in events]
+    return _newest_first(entries)
+
+
+def visit_with_everything(pk: int) -> DelegationVisit:
+    """A visit with travellers (and their roles), organizations, meetings in order, and events."""
+    from events.models import Event
+
+    people = Person.objects.alphabetical().prefetch_related(
+        Prefetch("affiliations", queryset=affiliations_newest_first())
+    )
+    meetings = (
+        _meetings()
+        .order_by("date", "title")
+        .prefetch_related(
+            Prefetch("participants", queryset=Person.objects.alphabetical()),
+            Prefetch("organizations", queryset=Organization.objects.alphabetical()),
+        )
+    )
+    events = _with_sources(Event.objects.select_related("venue")).order_by("start")
+    return (
+        DelegationVisit.objects.select_related("host_organization")
+        .prefetch_related(
+            Prefetch("travellers", queryset=people),
+            Prefetch("organizations", queryset=Organization.objects.alphabetical()),
+            Prefetch("sources", queryset=Source.objects.all()),
+            Prefetch("meetings", queryset=meetings),
+            Prefetch("events", queryset=events),
+        )
+        .get(pk=pk)
+    )
+
+
+def role_on(person: Person, day: date) -> Affiliation | None:
+    """The role a person held on a given day (from prefetched affiliations), else the latest."""
+    roles = list(person.affiliations.all())
+    for affiliation in roles:
+        started = affiliation.start is None or affiliation.start <= day
+        ongoing = affiliation.end is None or affiliation.end >= day
+        if started and ongoing:
+            return affiliation
+    return roles[0] if roles else None

@@ -1,0 +1,193 @@
+"""Reading and writing the CSV and Excel tables of imports and exports.
+
+What people actually send: Turkish Excel saves "CSV" as Windows-1254 with ";" between cells,
+"CSV UTF-8" with a byte-order mark, and .xlsx with numbers and dates as typed cells. Every one of
+those reads here into a table of stripped strings with normalised headers.
+
+Exports are UTF-8 with a byte-order mark (so Excel shows İ, ş and ə) or .xlsx. A CSV cell that a
+spreadsheet would run as a formula (=, +, -, @) gets a leading apostrophe, which an import removes
+again, so "+90 232 …" survives the round trip and "=HYPERLINK(…)" never runs. In .xlsx cells are
+typed as text, which needs no escaping.
+"""
+
+import csv
+import io
+import warnings
+import zipfile
+from datetime import date, datetime
+
+import tablib
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+
+CSV = "csv"
+XLSX = "xlsx"
+CONTENT_TYPES = {
+    CSV: "text/csv; charset=utf-8",
+    XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class TableError(Exception):
+    """The file cannot be read as a table; `message` tells the user what to do."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def format_of(file_name: str) -> str | None:
+    suffix = file_name.rsplit(".", 1)[-1].lower() if "." in file_name else ""
+    return suffix if suffix in CONTENT_TYPES else None
+
+
+def normalize_header(header) -> str:
+    return "_".join(str(header or "").strip().lower().split())
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    text = str(value).strip()
+    if text.startswith("'") and text[1:2] and text[1] in _FORMULA_STARTS:
+        return text[1:]
+    return text
+
+
+def _decode(content: bytes) -> str:
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Turkish Windows' "CSV (comma delimited)"; it cannot hold ə, so UTF-8 is tried first.
+        return content.decode("cp1254", errors="replace")
+
+
+def _csv_rows(content: bytes) -> list[list]:
+    text = _decode(content)
+    first_line = text.split("\n", 1)[0]
+    delimiter = max([",", ";", "\t"], key=first_line.count)
+    try:
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise TableError(
+            _("The CSV file could not be read (%(problem)s).") % {"problem": exc}
+        ) from exc
+
+
+def _xlsx_rows(content: bytes) -> list[list]:
+    import openpyxl
+
+    try:
+        # Files from other tools often lack a default style; openpyxl warns and copes.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise TableError(
+            _("This is not an Excel (.xlsx) workbook. Save it from Excel as .xlsx or as CSV UTF-8.")
+        ) from exc
+    try:
+        return [list(row) for row in book.active.iter_rows(values_only=True)]
+    finally:
+        book.close()
+
+
+def read_table(*, content: bytes, file_name: str) -> tablib.Dataset:
+    """The file's first sheet as a Dataset of strings; blank rows dropped, headers normalised."""
+    fmt = format_of(file_name)
+    if fmt is None:
+        raise TableError(_("Upload a .csv or .xlsx file."))
+    if len(content) > MAX_UPLOAD_BYTES:
+        raise TableError(
+            _("The file is larger than %(size)d MB; split it into smaller files.")
+            % {"size": MAX_UPLOAD_BYTES // (1024 * 1024)}
+        )
+    rows = _csv_rows(content) if fmt == CSV else _xlsx_rows(content)
+    rows = [[_cell_text(cell) for cell in row] for row in rows]
+    rows = [row for row in rows if any(row)]
+    if not rows:
+        raise TableError(_("The file is empty."))
+    headers = [normalize_header(cell) for cell in rows[0]]
+    while headers and not headers[-1]:
+        headers.pop()
+    seen = set()
+    for header in headers:
+        if not header:
+            raise TableError(_("A column in the first row has no name."))
+        if header in seen:
+            raise TableError(_("The column “%(column)s” appears twice.") % {"column": header})
+        seen.add(header)
+    dataset = tablib.Dataset(headers=headers)
+    width = len(headers)
+    for number, row in enumerate(rows[1:], start=2):
+        if any(row[width:]):
+            raise TableError(
+                _("Row %(row)d has more cells than the first row has column names.")
+                % {"row": number}
+            )
+        dataset.append((row + [""] * width)[:width])
+    return dataset
+
+
+def _csv_safe(value) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def write_table(dataset: tablib.Dataset, *, fmt: str, title: str = "") -> bytes:
+    if fmt == CSV:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(dataset.headers)
+        writer.writerows([_csv_safe(cell) for cell in row] for row in dataset)
+        return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    if fmt == XLSX:
+        return _xlsx_bytes(dataset, title=title)
+    raise ValueError(fmt)
+
+
+def _xlsx_bytes(dataset: tablib.Dataset, *, title: str) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    sheet = book.active
+    # Sheet titles are at most 31 characters and cannot hold []:*?/\
+    sheet.title = "".join(c for c in title if c not in "[]:*?/\\")[:31] or "Sheet1"
+    sheet.append(list(dataset.headers))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in dataset:
+        sheet.append(["" if value is None else value for value in row])
+    widths = [len(str(header)) for header in dataset.headers]
+    for row in sheet.iter_rows(min_row=2):
+        for index, cell in enumerate(row):
+            if isinstance(cell.value, str):
+                # Text stays text: without this "=…" would be stored as a formula.
+                cell.data_type = "s"
+                widths[index] = max(widths[index], min(len(cell.value), 60))
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width + 2
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def table_response(dataset: tablib.Dataset, *, fmt: str, file_stem: str) -> HttpResponse:
+    response = HttpResponse(
+        write_table(dataset, fmt=fmt, title=file_stem), content_type=CONTENT_TYPES[fmt]
+    )
+    response["Content-Disposition"] = f'attachment; filename="{file_stem}.{fmt}"'
+    # Contact and registrant lists are personal data: no shared caches, no browser copies.
+    response["Cache-Control"] = "private, no-store"
+    return response
