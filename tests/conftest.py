@@ -34,3 +34,13 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _english_unless_asked(settings):
+    """Tests read English msgids: without an Accept-Language header, pages and mails are English.
+
+    The product's default is Turkish (tests/test_i18n.py checks that); a test that needs Turkish
+    or Azerbaijani asks for it (Accept-Language, the delegate's language, or this setting).
+    """
+    settings.LANGUAGE_CODE = "en"

@@ -50,7 +50,8 @@ def due_reminder(**kwargs):
     )
 
 
-def test_delivery_changelist_shows_state_and_error(staff_client):
+def test_delivery_changelist_shows_state_and_error(staff_client, settings):
+    settings.LANGUAGE_CODE = "tr"  # staff, cron and board get the site language
     ReminderDeliveryFactory(
         state=DeliveryState.FAILED, email="ayse@example.org", last_error="550 No such user"
     )
@@ -95,7 +96,8 @@ def test_delivery_changelist_query_count_does_not_grow_with_rows(staff_client):
     )
 
 
-def test_send_due_button_runs_a_sweep(staff_client, django_capture_on_commit_callbacks):
+def test_send_due_button_runs_a_sweep(staff_client, django_capture_on_commit_callbacks, settings):
+    settings.LANGUAGE_CODE = "tr"  # staff, cron and board get the site language
     registration = due_reminder()
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -160,7 +162,10 @@ def test_pause_action_pauses_the_events_reminders(staff_client):
     assert not ReminderDelivery.objects.filter(pk=delivery.pk).exists()
 
 
-def test_send_due_reminders_command_sends_and_prints_counts(django_capture_on_commit_callbacks):
+def test_send_due_reminders_command_sends_and_prints_counts(
+    django_capture_on_commit_callbacks, settings
+):
+    settings.LANGUAGE_CODE = "tr"  # staff, cron and board get the site language
     registration = due_reminder()
     out = StringIO()
 

@@ -247,7 +247,8 @@ def test_unique_key_refuses_a_second_reminder_for_the_same_registration_and_offs
         ReminderDeliveryFactory(registration=delivery.registration)
 
 
-def test_send_batch_skips_a_reminder_whose_registration_was_cancelled_after_the_claim():
+def test_send_batch_skips_a_reminder_whose_registration_was_cancelled_after_the_claim(settings):
+    settings.LANGUAGE_CODE = "tr"  # staff, cron and board get the site language
     delivery = ReminderDeliveryFactory()
     claim = reminders.claim_due(now=timezone.now(), limit=10)
     delivery.registration.status = RegistrationStatus.CANCELLED
@@ -412,8 +413,9 @@ def test_confirmed_event_sends_no_responsible_reminder(sweep):
 
 # --- digest --------------------------------------------------------------------------------
 def test_board_digest_goes_to_board_members_and_staff_once_a_week(
-    django_capture_on_commit_callbacks,
+    django_capture_on_commit_callbacks, settings
 ):
+    settings.LANGUAGE_CODE = "tr"  # staff, cron and board get the site language
     member = BoardMemberFactory()
     staff = UserFactory(is_staff=True)
     UserFactory()  # neither board nor staff
