@@ -44,3 +44,24 @@ def _english_unless_asked(settings):
     or Azerbaijani asks for it (Accept-Language, the delegate's language, or this setting).
     """
     settings.LANGUAGE_CODE = "en"
+
+
+@pytest.fixture
+def board_member(db):
+    from tests.factories import BoardMemberFactory
+
+    return BoardMemberFactory()
+
+
+@pytest.fixture
+def board_client(client, board_member):
+    client.force_login(board_member)
+    return client
+
+
+@pytest.fixture
+def staff_client(client, db):
+    from tests.factories import StaffFactory
+
+    client.force_login(StaffFactory())
+    return client

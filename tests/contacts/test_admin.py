@@ -17,17 +17,10 @@ from tests.factories import (
     OrganizationFactory,
     PersonFactory,
     SourceFactory,
-    StaffFactory,
     UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff_client(client):
-    client.force_login(StaffFactory())
-    return client
 
 
 def _changelist(client, model: str, query: str = ""):

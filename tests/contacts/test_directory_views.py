@@ -7,7 +7,6 @@ from django.urls import reverse
 from contacts.selectors import person_timeline
 from tests.factories import (
     AffiliationFactory,
-    BoardMemberFactory,
     DelegationVisitFactory,
     EventFactory,
     MeetingFactory,
@@ -22,17 +21,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 IZMIR = ZoneInfo("Europe/Istanbul")
-
-
-@pytest.fixture(autouse=True)
-def english(settings):
-    settings.LANGUAGE_CODE = "en"
-
-
-@pytest.fixture
-def board_client(client):
-    client.force_login(BoardMemberFactory())
-    return client
 
 
 def _urls():

@@ -12,7 +12,6 @@ from contacts.models import Affiliation, Organization, Person
 from contacts.views import PENDING_IMPORT
 from tests.factories import (
     AffiliationFactory,
-    BoardMemberFactory,
     OrganizationFactory,
     PersonFactory,
 )
@@ -20,17 +19,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 PEOPLE_HEADER = "full_name,email,phone,country,preferred_language,organization,role,role_from"
-
-
-@pytest.fixture(autouse=True)
-def english(settings):
-    settings.LANGUAGE_CODE = "en"
-
-
-@pytest.fixture
-def board_client(client):
-    client.force_login(BoardMemberFactory())
-    return client
 
 
 def _csv(*lines: str, encoding: str = "utf-8") -> bytes:

@@ -21,7 +21,6 @@ from tests.factories import (
     PodcastSeriesFactory,
     RegistrationFactory,
     SourceFactory,
-    StaffFactory,
     UserFactory,
     VenueFactory,
 )
@@ -30,12 +29,6 @@ pytestmark = pytest.mark.django_db
 
 IZMIR = ZoneInfo("Europe/Istanbul")
 BAKU = ZoneInfo("Asia/Baku")
-
-
-@pytest.fixture
-def staff_client(client):
-    client.force_login(StaffFactory())
-    return client
 
 
 def _changelist(client, model: str = "event", query: str = ""):

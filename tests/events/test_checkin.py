@@ -18,11 +18,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def english(settings):
-    settings.LANGUAGE_CODE = "en"
-
-
 def test_check_in_marks_confirmed_registration_attended():
     registration = RegistrationFactory(event=TodayEventFactory())
     member = BoardMemberFactory()

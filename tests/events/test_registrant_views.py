@@ -23,17 +23,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def english(settings):
-    settings.LANGUAGE_CODE = "en"
-
-
-@pytest.fixture
-def board_client(client):
-    client.force_login(BoardMemberFactory())
-    return client
-
-
 def _urls(event, registration):
     token = make_token(registration, purpose=CHECK_IN)
     return {

@@ -21,7 +21,6 @@ from tests.factories import (
     EventFactory,
     RegistrationFactory,
     ReminderDeliveryFactory,
-    StaffFactory,
     UserFactory,
 )
 
@@ -35,12 +34,6 @@ SEND_DUE = "admin:events_reminderdelivery_send_due"
 def _static_root(settings, tmp_path):
     # whitenoise warns (an error here) when STATIC_ROOT is missing; collectstatic is not under test.
     settings.STATIC_ROOT = tmp_path
-
-
-@pytest.fixture
-def staff_client(client):
-    client.force_login(StaffFactory())
-    return client
 
 
 def due_reminder(**kwargs):
