@@ -37,11 +37,15 @@ def redis_reachable(url: str) -> bool:
         return False
 
 
-def clear_broker(url: str, queue: str = "celery") -> None:
+def clear_broker(url: str, queue: str | None = None) -> None:
     """Forget queued and unacknowledged messages from an earlier run (kombu's keys only)."""
     import redis
 
     client = redis.Redis.from_url(url)
+    if queue is None:
+        from django.conf import settings
+
+        queue = settings.CELERY_TASK_DEFAULT_QUEUE
     client.delete(queue, "unacked", "unacked_index", "unacked_mutex", f"_kombu.binding.{queue}")
 
 

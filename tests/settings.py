@@ -28,6 +28,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not memory: the Celery worker an integration test starts must see the same rows.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "db.sqlite3.test")}  # noqa: F405
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+# One queue per test session (the worker it starts inherits the name through the environment),
+# so two sessions sharing a Redis database never take each other's tasks.
+CELERY_TASK_DEFAULT_QUEUE = os.environ.setdefault(
+    "TEST_CELERY_QUEUE", f"kardes40-tests-{os.getpid()}"
+)
 
 # whitenoise warns when STATIC_ROOT is missing; tests serve from the finders, never collect.
 STATIC_ROOT = Path(tempfile.gettempdir()) / "kardes40-test-static"
