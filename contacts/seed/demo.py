@@ -28,8 +28,8 @@ VENUES = {
         "demo:venue:izmir",
         Venue,
         {
-            "name": "Example hall, Alsancak (demo)",
-            "address": "Sample address, Alsancak",
+            "name": "Örnek salon, Alsancak (demo)",
+            "address": "Örnek adres, Alsancak",
             "city": "İzmir",
             "country": "TR",
             "time_zone": IZMIR,
@@ -41,8 +41,8 @@ VENUES = {
         "demo:venue:baku",
         Venue,
         {
-            "name": "Example hall, İçərişəhər (demo)",
-            "address": "Sample address, İçərişəhər",
+            "name": "Örnek salon, İçərişəhər (demo)",
+            "address": "Örnek adres, İçərişəhər",
             "city": "Bakü",
             "country": "AZ",
             "time_zone": BAKU,
@@ -53,8 +53,9 @@ VENUES = {
 }
 
 DESCRIPTION = (
-    "A sample event for trying Kardeş 40: register, look at the fill rate and the waitlist, "
-    "move it around in the admin. It is not part of the real program."
+    "Kardeş 40'ı denemek için örnek bir etkinlik: kayıt olun, doluluk oranına ve bekleme "
+    "listesine bakın, yönetim panelinde üzerinde değişiklik yapın. Gerçek programın parçası "
+    "değildir."
 )
 
 
@@ -77,7 +78,7 @@ class DemoEvent:
 EVENTS = [
     DemoEvent(
         "tea-and-poetry-evening",
-        "Example: Azerbaijani tea and poetry evening",
+        "Örnek: Azerbaycan çayı ve şiir akşamı",
         EventKind.CULTURAL_FESTIVAL,
         IZMIR,
         15,
@@ -89,7 +90,7 @@ EVENTS = [
     ),
     DemoEvent(
         "business-breakfast",
-        "Example: İzmir–Bakü business breakfast",
+        "Örnek: İzmir–Bakü iş kahvaltısı",
         EventKind.B2B_MEETING,
         BAKU,
         20,
@@ -101,7 +102,7 @@ EVENTS = [
     ),
     DemoEvent(
         "youth-volunteering-workshop",
-        "Example: Youth volunteering workshop",
+        "Örnek: Gençlik gönüllülüğü atölyesi",
         EventKind.YOUTH_PROGRAM,
         IZMIR,
         27,
@@ -111,7 +112,7 @@ EVENTS = [
     ),
     DemoEvent(
         "podcast-live-recording",
-        "Example: Podcast recording with a live audience",
+        "Örnek: Canlı izleyiciyle podcast kaydı",
         EventKind.PODCAST_EPISODE,
         BAKU,
         34,
@@ -122,7 +123,7 @@ EVENTS = [
     ),
     DemoEvent(
         "film-evening",
-        "Example: Film screening and talk",
+        "Örnek: Film gösterimi ve söyleşi",
         EventKind.CULTURAL_FESTIVAL,
         BAKU,
         41,
@@ -132,7 +133,7 @@ EVENTS = [
     ),
     DemoEvent(
         "ports-business-forum",
-        "Example: Business forum on ports and logistics",
+        "Örnek: Limanlar ve lojistik üzerine iş forumu",
         EventKind.BUSINESS_FORUM,
         IZMIR,
         48,
@@ -187,9 +188,9 @@ def _sample_registrations(event: Event, demo: DemoEvent, *, now: datetime) -> li
         rows.append(
             Registration(
                 event=event,
-                full_name=f"Sample delegate {number}",
+                full_name=f"Örnek katılımcı {number}",
                 email=f"sample.delegate{number}+{demo.key}@example.org",
-                organization="Example organization",
+                organization="Örnek kuruluş",
                 country="AZ" if from_baku else "TR",
                 language=Language.AZERBAIJANI if from_baku else Language.TURKISH,
                 time_zone=BAKU if from_baku else IZMIR,

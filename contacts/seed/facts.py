@@ -2,7 +2,8 @@
 
 Rules this data keeps (the seeded-facts test checks them):
 - Names of people, organizations and places are spelled as the articles spell them; roles,
-  titles and summaries are in our own words (English, the language of the code and msgids).
+  titles and summaries are in our own words, in Turkish: the board reads Turkish (the code and
+  its msgids stay English).
 - A meeting known only from a news report is dated by the report's publication date and says so
   (`dated_by_publication`). Article 003 carries no date at all, so its visits have none.
 - Historical milestones carry the precision the articles give (1986: the year only).
@@ -47,13 +48,14 @@ SOURCES = [
             "language": Language.TURKISH,
             "file_name": A000,
             "summary": (
-                "Report on a meeting in Bakü between İZAZDER's president Perviz Altay and Fuad "
-                "Muradov, presented as Azerbaijan's diaspora minister and as the Azerbaijani "
-                "counterpart of Türkiye's YTB. Altay outlined the association's work with people "
-                "of Azerbaijani origin in İzmir and announced an April 2026 commemoration "
-                "program in İzmir for the protocol's 40th year, to which official delegations "
-                "from Azerbaijan are expected. Muradov welcomed İZAZDER's work and offered "
-                "cooperation."
+                "İZAZDER Başkanı Perviz Altay'ın Bakü'de Fuad Muradov ile görüşmesini aktaran "
+                "haber; Muradov Azerbaycan'ın diaspora bakanı, bakanlığı da Türkiye'deki YTB'nin "
+                "Azerbaycan'daki karşılığı olarak tanıtılıyor. Altay, derneğin İzmir'de "
+                "yaşayan Azerbaycan kökenli insanlarla yaptığı çalışmaları anlatmış; "
+                "protokolün 40'ıncı yılı için Nisan 2026'da İzmir'de, Azerbaycan'dan resmi "
+                "heyetlerin de gelmesi beklenen bir anma programı düzenleneceğini duyurmuş. "
+                "Muradov ise İZAZDER'in çalışmalarından duyduğu memnuniyeti dile getirip iş "
+                "birliği teklif etmiş."
             ),
         },
         natural_key=("file_name",),
@@ -68,14 +70,14 @@ SOURCES = [
             "language": Language.TURKISH,
             "file_name": A001,
             "summary": (
-                "Report on the İZAZDER board, led by Perviz Altay, calling on İzmir's "
-                "metropolitan mayor Dr. Cemil Tugay at his office; the association handed over "
-                "project proposals on culture, education and trade, and Tugay invited "
-                "Azerbaijani business people to the city. Altay recalled that the sister-city "
-                "protocol dates from 1986 and said İZAZDER would declare 2026 the protocol's "
-                "40th year, with festivals, youth and volunteering programs, business forums, "
-                "B2B meetings, trade delegations, business tours and a podcast series planned "
-                "over the year."
+                "Perviz Altay başkanlığındaki İZAZDER yönetiminin, Büyükşehir Belediye "
+                "Başkanı Cemil Tugay'ı makamında ziyaretini anlatan haber; dernek kültür, "
+                "eğitim ve ticaret alanlarında hazırladığı proje önerilerini sunmuş, Tugay da "
+                "Azerbaycanlı iş insanlarını kente çağırmış. Altay, kardeş şehir protokolünün "
+                "1986'ya uzandığını hatırlatıp İZAZDER'in 2026'yı protokolün 40'ıncı yılı ilan "
+                "edeceğini söylemiş. Yıl içinde planlananlar arasında festivaller, iş "
+                "forumları, gençlik ve gönüllülük programları, ticaret heyetleri, B2B "
+                "görüşmeleri, iş gezileri ve bir podcast serisi var."
             ),
         },
         natural_key=("file_name",),
@@ -93,14 +95,13 @@ SOURCES = [
             "language": Language.TURKISH,
             "file_name": A002,
             "summary": (
-                "Report on Perviz Altay's talks in Bakü with Azer Allahveranov, a deputy in "
-                "Azerbaijan's Milli Meclis and Secretary General of the NGO Platform of the "
-                "Organization of Turkic States' member countries, at a meeting hosted by the "
-                "Azerbaijan National NGO Forum with Nadir İsmayilov also present. The talks "
-                "covered civil-society cooperation among Turkic countries, the platform's work "
-                "since it was set up the year before, and shared cultural and civil-society "
-                "events in İzmir and Bakü for the 40th year. Both sides agreed on a joint "
-                "roadmap."
+                "Perviz Altay'ın Bakü'de, Azerbaycan Milli Meclisi'nde milletvekili olan ve "
+                "TDT STK Platformu'nun Genel Sekreterliğini yürüten Azer Allahveranov'la "
+                "görüşmesini anlatan haber; toplantıya Azerbaycan Milli STK Forumu ev "
+                "sahipliği yapmış, Nadir İsmayilov da orada bulunmuş. Türk ülkeleri arasında "
+                "sivil toplum iş birliği, bir yıl önce kurulan platformun faaliyetleri ve 40'ıncı "
+                "yıl vesilesiyle İzmir ile Bakü'de yapılacak ortak kültür ve sivil toplum "
+                "etkinlikleri konuşulmuş. Taraflar ortak bir yol haritasında uzlaşmış."
             ),
         },
         natural_key=("file_name",),
@@ -115,13 +116,14 @@ SOURCES = [
             "language": Language.TURKISH,
             "file_name": A003,
             "summary": (
-                "Undated report on a visit of an Iraqi Turkmen delegation to Bakü, where "
-                "protocols for shared projects in education, culture and media were signed with "
-                "Azerbaijani official bodies, universities and media representatives. It also "
-                "recalls an international conference on Iraqi Turkmens held in Bakü seven months "
-                "earlier with the Baku International Multiculturalism Centre, the Centre of "
-                "Analysis of International Relations and the Kirkuk Culture Association, "
-                "attended by a 40-member Iraqi Turkmen delegation."
+                "Tarih taşımayan bu haber, bir Irak Türkmen heyetinin Bakü ziyaretini "
+                "anlatıyor; heyet Azerbaycan'daki resmi kurumlar, üniversiteler ve medya "
+                "temsilcileriyle eğitim, kültür ve medya alanlarında ortak projeler için "
+                "protokoller imzalamış. Haber ayrıca yedi ay önce Bakü'de, Bakü Uluslararası "
+                "Çokkültürlülük Merkezi, Uluslararası İlişkiler Analiz Merkezi ve Kerkük "
+                "Kültür Derneği'nin katkısıyla yapılan, Irak Türkmenleri konulu uluslararası "
+                "konferansı hatırlatıyor. O konferansa 40 kişilik bir Irak Türkmen heyeti "
+                "katılmış."
             ),
         },
         natural_key=("file_name",),
@@ -137,12 +139,13 @@ SOURCES = [
             "language": Language.AZERBAIJANI,
             "file_name": A004,
             "summary": (
-                "Undated Azerbaijani-language article on cooperation between Azerbaijani and "
-                "Turkish diaspora organizations. It lists the first forum of the two countries' "
-                "diaspora leaders in Bakü on 9 March 2007, an international conference in "
-                "İstanbul on 17 November 2014, the Şuşa Declaration signed on 15 June 2021, and "
-                "the international conferences held in Şuşa every 15 June in 2022, 2023 and "
-                "2024, organised by the Yeni Azərbaycan Partiyası."
+                "Azerbaycan ve Türk diaspora kuruluşlarının iş birliğini ele alan, tarihsiz "
+                "ve Azerbaycan Türkçesiyle yazılmış bir makale. İki ülkenin diaspora "
+                "liderlerinin 9 Mart 2007'de Bakü'de yapılan ilk forumunu, 17 Kasım 2014'te "
+                "İstanbul'daki uluslararası konferansı ve 15 Haziran 2021'de imzalanan Şuşa "
+                "Beyannamesi'ni sıralıyor. Yeni Azərbaycan Partiyası'nın 2022, 2023 ve "
+                "2024'te her 15 Haziran'da Şuşa'da düzenlediği uluslararası konferanslardan "
+                "da söz ediyor."
             ),
         },
         natural_key=("file_name",),
@@ -193,9 +196,11 @@ ORGANIZATIONS = [
         K.ASSOCIATION,
         "TR",
         IZMIR_CITY,
-        "Supports the social, cultural and academic life of people of Azerbaijani origin in "
-        "İzmir; its projects put business, young people, students and academia first. Runs the "
-        "40th-year program of the İzmir–Bakü sister-city protocol.",
+        (
+            "İzmir'de yaşayan Azerbaycan kökenli insanların sosyal, kültürel ve akademik hayatına "
+            "destek veriyor; projelerinde iş dünyasını, gençleri, öğrencileri ve akademiyi öne "
+            "alıyor. İzmir–Bakü kardeş şehir protokolünün 40. yıl programını yürütüyor."
+        ),
         [S000, S001, S002],
     ),
     _org(
@@ -205,8 +210,10 @@ ORGANIZATIONS = [
         K.ASSOCIATION,
         "TR",
         IZMIR_CITY,
-        "İZAZDER's Business Development Committee. Brings together Azerbaijani business people "
-        "who live in Türkiye; organises business tours and B2B events.",
+        (
+            "İZAZDER'in İş Geliştirme Komitesi. Türkiye'de yaşayan Azerbaycanlı girişimcileri ve "
+            "iş insanlarını buluşturuyor; iş gezileri ve B2B etkinlikleri düzenliyor."
+        ),
         [S001],
     ),
     _org(
@@ -216,7 +223,7 @@ ORGANIZATIONS = [
         K.MUNICIPALITY,
         "TR",
         IZMIR_CITY,
-        "İzmir Metropolitan Municipality.",
+        "İzmir'in büyükşehir belediyesi.",
         [S001],
     ),
     _org(
@@ -226,9 +233,11 @@ ORGANIZATIONS = [
         K.STATE_BODY,
         "AZ",
         BAKU_CITY,
-        "Named as the source names it: the article calls its head Azerbaijan's diaspora "
-        "minister and describes the body as Azerbaijan's counterpart of Türkiye's YTB. The "
-        "article gives no official name.",
+        (
+            "Adı kaynaktaki gibi verildi: haber, kurumun başındaki kişiyi Azerbaycan'ın diaspora "
+            "bakanı olarak anıyor ve kurumu Türkiye'deki YTB'nin Azerbaycan'daki karşılığı diye "
+            "tanıtıyor. Resmî adı haberde geçmiyor."
+        ),
         [S000],
     ),
     _org(
@@ -238,8 +247,10 @@ ORGANIZATIONS = [
         K.STATE_BODY,
         "TR",
         "Ankara",
-        "Türkiye's Presidency for Turks Abroad and Related Communities; mentioned as the "
-        "Turkish counterpart of Azerbaijan's diaspora body.",
+        (
+            "Türkiye'nin yurt dışındaki Türkler ve akraba topluluklarla ilgilenen kamu kurumu; "
+            "haberde Azerbaycan'daki diaspora kurumunun Türkiye'deki karşılığı olarak anılıyor."
+        ),
         [S000],
     ),
     _org(
@@ -249,7 +260,7 @@ ORGANIZATIONS = [
         K.PARLIAMENT,
         "AZ",
         BAKU_CITY,
-        "The parliament of Azerbaijan (Milli Məclis).",
+        "Azerbaycan'ın parlamentosu (Milli Məclis).",
         [S002],
     ),
     _org(
@@ -259,7 +270,7 @@ ORGANIZATIONS = [
         K.PLATFORM,
         "",
         "",
-        "Organization of Turkic States, an intergovernmental organization.",
+        "Türk devletlerinin hükümetler arası kuruluşu.",
         [S002, S004],
     ),
     _org(
@@ -269,9 +280,12 @@ ORGANIZATIONS = [
         K.PLATFORM,
         "",
         "",
-        "NGO Platform of the member states of the Organization of Turkic States. Set up in "
-        "2025 (\u201clast year\u201d in a report of January 2026); its secretariat works on "
-        "partnerships and on the institutional capacity of NGOs.",
+        (
+            "Türk Devletleri Teşkilatı üyesi ülkelerin sivil toplum kuruluşlarını bir araya "
+            "getiren platform. 2025'te kuruldu (Ocak 2026 tarihli bir haberde “geçen yıl” "
+            "deniyor); sekreterliği ortaklıklar ve STK'ların kurumsal kapasitesi üzerinde "
+            "çalışıyor."
+        ),
         [S002],
     ),
     _org(
@@ -281,8 +295,10 @@ ORGANIZATIONS = [
         K.FORUM,
         "AZ",
         BAKU_CITY,
-        "Azerbaijan National NGO Forum; hosted Perviz Altay's meeting with Azer Allahveranov "
-        "in Bakü.",
+        (
+            "Azerbaycan'daki STK'ların ulusal forumu; Perviz Altay ile Azer Allahveranov'un "
+            "Bakü'deki görüşmesine ev sahipliği yaptı."
+        ),
         [S002],
     ),
     _org(
@@ -292,7 +308,7 @@ ORGANIZATIONS = [
         K.PRESS_BODY,
         "AZ",
         BAKU_CITY,
-        "Azerbaijan's Press Council (\u201cBasın Konseyi\u201d in the source).",
+        "Azerbaycan'ın basın konseyi (kaynakta “Basın Konseyi”).",
         [S002],
     ),
     _org(
@@ -302,7 +318,7 @@ ORGANIZATIONS = [
         K.PLATFORM,
         "",
         "",
-        "Central Asia and South Caucasus Freedom of Expression Network.",
+        "Orta Asya ve Güney Kafkasya'da ifade özgürlüğü alanında çalışan bir ağ.",
         [S002],
     ),
     _org(
@@ -312,8 +328,10 @@ ORGANIZATIONS = [
         K.THINK_TANK,
         "AZ",
         BAKU_CITY,
-        "Baku International Multiculturalism Centre; co-organised the international conference "
-        "on Iraqi Turkmens in Bakü.",
+        (
+            "Bakü'deki Irak Türkmenleri konulu uluslararası konferansı birlikte düzenleyen "
+            "kurumlardan biri."
+        ),
         [S003],
     ),
     _org(
@@ -323,8 +341,7 @@ ORGANIZATIONS = [
         K.THINK_TANK,
         "AZ",
         BAKU_CITY,
-        "Centre of Analysis of International Relations; co-organised the international "
-        "conference on Iraqi Turkmens in Bakü.",
+        "Bakü'deki Irak Türkmenleri konulu uluslararası konferansın düzenleyicilerinden biri.",
         [S003],
     ),
     _org(
@@ -334,8 +351,10 @@ ORGANIZATIONS = [
         K.ASSOCIATION,
         "",
         "",
-        "Kirkuk Culture Association; co-organised the international conference on Iraqi "
-        "Turkmens in Bakü. The source does not say where it is based.",
+        (
+            "Bakü'deki Irak Türkmenleri konulu uluslararası konferansın düzenleyicilerinden biri. "
+            "Kaynak derneğin nerede bulunduğunu söylemiyor."
+        ),
         [S003],
     ),
     _org(
@@ -345,8 +364,10 @@ ORGANIZATIONS = [
         K.PARTY,
         "AZ",
         BAKU_CITY,
-        "New Azerbaijan Party; organised the international conferences held in Şuşa on "
-        "15 June 2022, 2023 and 2024.",
+        (
+            "Azerbaycan'da bir siyasi parti; 15 Haziran 2022, 2023 ve 2024'te Şuşa'da yapılan "
+            "uluslararası konferansları düzenledi."
+        ),
         [S004],
     ),
 ]
@@ -385,7 +406,7 @@ PEOPLE = [
         "TR",
         IZMIR_CITY,
         Language.TURKISH,
-        "President of İZAZDER; led the association's contacts in Bakü in January–February 2026.",
+        "İZAZDER Başkanı; derneğin Ocak–Şubat 2026'daki Bakü temaslarını yürüttü.",
         [S000, S001, S002],
     ),
     _person(
@@ -395,7 +416,7 @@ PEOPLE = [
         "TR",
         IZMIR_CITY,
         Language.TURKISH,
-        "Mayor of İzmir Metropolitan Municipality.",
+        "İzmir Büyükşehir Belediye Başkanı.",
         [S001],
     ),
     _person(
@@ -405,7 +426,7 @@ PEOPLE = [
         "AZ",
         "",
         Language.AZERBAIJANI,
-        "The source calls him Azerbaijan's diaspora minister.",
+        "Kaynak onu Azerbaycan'ın diaspora bakanı olarak anıyor.",
         [S000],
     ),
     _person(
@@ -415,7 +436,7 @@ PEOPLE = [
         "AZ",
         "",
         Language.AZERBAIJANI,
-        "Member of Azerbaijan's Milli Meclis and Secretary General of the TDT NGO Platform.",
+        "Azerbaycan Milli Meclisi'nde milletvekili; TDT STK Platformu'nun Genel Sekreteri.",
         [S002],
     ),
     _person(
@@ -425,7 +446,7 @@ PEOPLE = [
         "AZ",
         "",
         Language.AZERBAIJANI,
-        "Secretary of the Press Council's control and audit commission and chair of CASCFEN.",
+        "Basın Konseyi'nin kontrol ve denetim komisyonunda sekreter; CASCFEN'in başkanı.",
         [S002],
     ),
 ]
@@ -442,25 +463,25 @@ def _role(key, person, organization, role, sources):
 
 
 AFFILIATIONS = [
-    _role("altay-izazder", ALTAY, IZAZDER, "President", [S000, S001, S002]),
-    _role("tugay-izmir", TUGAY, IZMIR_MUNICIPALITY, "Mayor", [S001]),
+    _role("altay-izazder", ALTAY, IZAZDER, "Başkan", [S000, S001, S002]),
+    _role("tugay-izmir", TUGAY, IZMIR_MUNICIPALITY, "İzmir Büyükşehir Belediye Başkanı", [S001]),
     _role(
         "muradov-diaspora",
         MURADOV,
         DIASPORA_MINISTRY,
-        "Diaspora minister (as the source calls him)",
+        "Diaspora Bakanı (kaynaktaki ifadeyle)",
         [S000],
     ),
-    _role("allahveranov-meclis", ALLAHVERANOV, MILLI_MECLIS, "Member of parliament", [S002]),
-    _role("allahveranov-platform", ALLAHVERANOV, TDT_NGO_PLATFORM, "Secretary General", [S002]),
+    _role("allahveranov-meclis", ALLAHVERANOV, MILLI_MECLIS, "Milletvekili", [S002]),
+    _role("allahveranov-platform", ALLAHVERANOV, TDT_NGO_PLATFORM, "Genel Sekreter", [S002]),
     _role(
         "ismayilov-press-council",
         ISMAYILOV,
         PRESS_COUNCIL,
-        "Secretary of the control and audit commission",
+        "Kontrol ve Denetim Komisyonu Sekreteri",
         [S002],
     ),
-    _role("ismayilov-cascfen", ISMAYILOV, CASCFEN, "Chair", [S002]),
+    _role("ismayilov-cascfen", ISMAYILOV, CASCFEN, "Başkan", [S002]),
 ]
 
 # --- Delegation visits and meetings ----------------------------------------------------------
@@ -469,22 +490,26 @@ ALTAY_IN_BAKU = Ref("visit:altay-baku-2026")
 IRAQI_TURKMEN_VISIT = Ref("visit:iraqi-turkmen-baku")
 IRAQI_TURKMEN_CONFERENCE = Ref("visit:iraqi-turkmen-conference-baku")
 
-NOT_GIVEN = "Date not given in the source"
+NOT_GIVEN = "Kaynakta tarih verilmemiş"
 
 VISITS = [
     Record(
         "visit:altay-baku-2026",
         DelegationVisit,
         {
-            "title": "Perviz Altay's contacts in Bakü",
+            "title": "Perviz Altay'ın Bakü temasları",
             "origin_city": IZMIR_CITY,
             "destination_city": BAKU_CITY,
             "start_date": date(2026, 1, 28),
             "end_date": date(2026, 2, 3),
-            "dates_note": "Travel dates not given in the sources: start and end are the "
-            "publication dates of the two reports (2026-01-28 and 2026-02-03).",
-            "purpose": "Civil-society and diaspora cooperation between Türkiye and Azerbaijan, "
-            "and the 40th year of the İzmir–Bakü sister-city protocol.",
+            "dates_note": (
+                "Yolculuk tarihleri kaynaklarda geçmiyor: başlangıç ve bitiş, iki haberin yayın "
+                "tarihleri (2026-01-28 ve 2026-02-03)."
+            ),
+            "purpose": (
+                "Türkiye ile Azerbaycan arasında sivil toplum ve diaspora iş birliği; İzmir–Bakü "
+                "kardeş şehir protokolünün 40. yılı."
+            ),
             "host_organization": None,
         },
         links={"travellers": [ALTAY], "organizations": [IZAZDER], "sources": [S000, S002]},
@@ -494,14 +519,16 @@ VISITS = [
         "visit:iraqi-turkmen-baku",
         DelegationVisit,
         {
-            "title": "Iraqi Turkmen delegation visit to Bakü",
-            "origin_city": "Not given in the source",
+            "title": "Irak Türkmen heyetinin Bakü ziyareti",
+            "origin_city": "Kaynakta belirtilmemiş",
             "destination_city": BAKU_CITY,
             "start_date": None,
             "end_date": None,
-            "dates_note": f"{NOT_GIVEN} (the article is undated).",
-            "purpose": "Cooperation between Iraqi Turkmens and Azerbaijan in education, "
-            "culture and media.",
+            "dates_note": f"{NOT_GIVEN} (haberin kendisi de tarihsiz).",
+            "purpose": (
+                "Irak Türkmenleri ile Azerbaycan arasında eğitim, kültür ve medya alanında iş "
+                "birliği."
+            ),
             "host_organization": None,
         },
         links={"sources": [S003]},
@@ -511,15 +538,17 @@ VISITS = [
         "visit:iraqi-turkmen-conference-baku",
         DelegationVisit,
         {
-            "title": "Iraqi Turkmen delegation at the international conference in Bakü",
-            "origin_city": "Iraq, Türkiye and other countries",
+            "title": "Bakü'deki uluslararası konferansta Irak Türkmen heyeti",
+            "origin_city": "Irak, Türkiye ve başka ülkeler",
             "destination_city": BAKU_CITY,
             "start_date": None,
             "end_date": None,
-            "dates_note": f"{NOT_GIVEN}: the undated article places the conference seven "
-            "months before the visit it reports.",
-            "purpose": "A 40-member Iraqi Turkmen delegation from Iraq, Türkiye and abroad "
-            "attended the conference.",
+            "dates_note": f"{NOT_GIVEN}: tarihsiz haber, konferansın anlattığı ziyaretten "
+            "yedi ay önce yapıldığını söylüyor.",
+            "purpose": (
+                "Konferansa Irak'tan, Türkiye'den ve başka ülkelerden gelen 40 kişilik bir Irak "
+                "Türkmen heyeti katıldı."
+            ),
             "host_organization": None,
         },
         links={"sources": [S003]},
@@ -533,19 +562,23 @@ MEETINGS = [
         Meeting,
         {
             "visit": ALTAY_IN_BAKU,
-            "title": "Meeting with Azer Allahveranov at the Azerbaijan National NGO Forum",
+            "title": "Azerbaycan Milli STK Forumu'nda Azer Allahveranov ile görüşme",
             "date": date(2026, 1, 28),
             "dated_by_publication": True,
             "place": "",
             "city": BAKU_CITY,
             "host_organization": NGO_FORUM,
-            "topics": "Civil-society diplomacy across the Turkic world, above all between "
-            "Türkiye and Azerbaijan; shared projects and coordination between institutions; "
-            "the TDT NGO Platform's work and plans; the 40th year of the İzmir–Bakü protocol "
-            "and shared cultural and civil-society events in İzmir and Bakü.",
-            "outcomes": "A joint roadmap agreed: hand the sister-city ties on to the next "
-            "generations, increase shared projects and make civil-society diplomacy in the "
-            "Turkic world more effective.",
+            "topics": (
+                "Türk dünyasında, özellikle Türkiye ile Azerbaycan arasında sivil toplum "
+                "diplomasisi; ortak projeler ve kurumlar arasında eş güdüm; TDT STK Platformu'nun "
+                "çalışmaları ve planları; İzmir–Bakü protokolünün 40. yılı ve İzmir ile Bakü'de "
+                "birlikte yapılacak kültür ve sivil toplum etkinlikleri."
+            ),
+            "outcomes": (
+                "Ortak bir yol haritasında uzlaşıldı: kardeş şehir bağını yeni kuşaklara taşımak, "
+                "ortak projeleri çoğaltmak ve Türk dünyasında sivil toplum diplomasisini daha "
+                "etkili kılmak."
+            ),
         },
         links={
             "participants": [ALTAY, ALLAHVERANOV, ISMAYILOV],
@@ -565,18 +598,22 @@ MEETINGS = [
         Meeting,
         {
             "visit": ALTAY_IN_BAKU,
-            "title": "Meeting with Fuad Muradov",
+            "title": "Fuad Muradov ile görüşme",
             "date": date(2026, 2, 3),
             "dated_by_publication": True,
             "place": "",
             "city": BAKU_CITY,
             "host_organization": None,
-            "topics": "Diaspora work in Türkiye–Azerbaijan relations; shared projects of the "
-            "two countries; İZAZDER's activities for people of Azerbaijani origin in İzmir "
-            "(business, youth, students, academia); the 40th year of the sister-city protocol.",
-            "outcomes": "Support: Muradov welcomed İZAZDER's work and said his side was open to "
-            "cooperation. Announced: a commemoration program in İzmir in April 2026 for the "
-            "40th year, with official delegations from Azerbaijan expected.",
+            "topics": (
+                "Türkiye–Azerbaycan ilişkilerinde diaspora çalışmaları; iki ülkenin ortak "
+                "projeleri; İZAZDER'in İzmir'deki Azerbaycan kökenli insanlar için yaptıkları (iş "
+                "dünyası, gençler, öğrenciler, akademi); kardeş şehir protokolünün 40. yılı."
+            ),
+            "outcomes": (
+                "Destek: Muradov İZAZDER'in çalışmalarını takdirle karşıladı ve iş birliğine "
+                "hazır olduklarını söyledi. Duyuru: 40. yıl için Nisan 2026'da İzmir'de bir anma "
+                "programı yapılacak; Azerbaycan'dan resmi heyetler bekleniyor."
+            ),
         },
         links={
             "participants": [ALTAY, MURADOV],
@@ -589,19 +626,24 @@ MEETINGS = [
         Meeting,
         {
             "visit": None,
-            "title": "İZAZDER board meets Dr. Cemil Tugay",
+            "title": "İZAZDER yönetiminin Dr. Cemil Tugay'ı ziyareti",
             "date": date(2026, 1, 12),
             "dated_by_publication": True,
-            "place": "Mayor's office, İzmir Büyükşehir Belediyesi",
+            "place": "Başkanlık makamı, İzmir Büyükşehir Belediyesi",
             "city": IZMIR_CITY,
             "host_organization": IZMIR_MUNICIPALITY,
-            "topics": "Turning the cities' friendship into lasting institutional cooperation; "
-            "concrete projects in education, trade and the economy; support for Azerbaijani "
-            "students in İzmir; more mutual visits, cultural events and youth projects.",
-            "outcomes": "İZAZDER presented its project proposals. Tugay invited Azerbaijani "
-            "business people to İzmir. Altay announced that İZAZDER would declare 2026 the "
-            "40th year of the İzmir–Bakü sisterhood, with a year-long program. Altay gave "
-            "Tugay a lapel pin with the flag of Azerbaijan.",
+            "topics": (
+                "Şehirler arasındaki dostluğu kalıcı, kurumsal bir iş birliğine dönüştürmek; "
+                "eğitim, ticaret ve ekonomide somut projeler; İzmir'de okuyan Azerbaycanlı "
+                "öğrencilere destek; daha çok karşılıklı ziyaret, kültür etkinliği ve gençlik "
+                "projesi."
+            ),
+            "outcomes": (
+                "İZAZDER proje önerilerini sundu. Tugay Azerbaycanlı iş insanlarını İzmir'e davet "
+                "etti. Altay, İZAZDER'in 2026'yı İzmir–Bakü kardeşliğinin 40. yılı ilan edeceğini "
+                "ve yıla yayılan bir program hazırladığını açıkladı. Altay, Tugay'a Azerbaycan "
+                "bayraklı bir yaka rozeti hediye etti."
+            ),
         },
         links={
             "participants": [ALTAY, TUGAY],
@@ -614,15 +656,17 @@ MEETINGS = [
         Meeting,
         {
             "visit": IRAQI_TURKMEN_VISIT,
-            "title": "Meetings with official bodies, universities and media in Bakü",
+            "title": "Bakü'de resmi kurumlar, üniversiteler ve medyayla görüşmeler",
             "date": None,
             "dated_by_publication": False,
             "place": "",
             "city": BAKU_CITY,
             "host_organization": None,
-            "topics": "Shared projects and cooperation in education, culture and media.",
-            "outcomes": "Protocols for shared projects and cooperation signed with official "
-            "bodies and organizations, universities, and media and press representatives.",
+            "topics": "Eğitim, kültür ve medyada ortak projeler ve iş birliği.",
+            "outcomes": (
+                "Heyet; resmi kurumlar, üniversiteler ve basın-yayın temsilcileriyle ortak proje "
+                "ve iş birliği protokollerine imza attı."
+            ),
         },
         links={"sources": [S003]},
     ),
@@ -631,13 +675,16 @@ MEETINGS = [
         Meeting,
         {
             "visit": IRAQI_TURKMEN_CONFERENCE,
-            "title": "International conference on Iraqi Turkmens and the Turkic world",
+            "title": "Irak Türkmenleri ve Türk dünyası üzerine uluslararası konferans",
             "date": None,
             "dated_by_publication": False,
             "place": "",
             "city": BAKU_CITY,
             "host_organization": None,
-            "topics": "Relations between Iraqi Turkmens and Azerbaijan and plans for their future.",
+            "topics": (
+                "Irak Türkmenleri ile Azerbaycan arasındaki ilişkiler ve bu ilişkilerin "
+                "geleceğine dair planlar."
+            ),
             "outcomes": "",
         },
         links={
@@ -669,24 +716,24 @@ def _venue(key, name, city, country, zone):
 
 
 VENUES = [
-    _venue("izmir", "İzmir — venue to be announced", IZMIR_CITY, "TR", IZMIR),
+    _venue("izmir", "İzmir — yer daha sonra duyurulacak", IZMIR_CITY, "TR", IZMIR),
     _venue(
         "izmir-program",
-        "İzmir — venues to be announced (40th-year program)",
+        "İzmir — yerler daha sonra duyurulacak (40. yıl programı)",
         IZMIR_CITY,
         "TR",
         IZMIR,
     ),
     _venue(
         "baku-program",
-        "Bakü — venues to be announced (40th-year program)",
+        "Bakü — yerler daha sonra duyurulacak (40. yıl programı)",
         BAKU_CITY,
         "AZ",
         BAKU,
     ),
-    _venue("baku-unnamed", "Bakü — venue not given in the source", BAKU_CITY, "AZ", BAKU),
-    _venue("istanbul", "İstanbul — venue not given in the source", "İstanbul", "TR", IZMIR),
-    _venue("susa", "Şuşa — venue not given in the source", "Şuşa", "AZ", BAKU),
+    _venue("baku-unnamed", "Bakü — kaynakta yer belirtilmemiş", BAKU_CITY, "AZ", BAKU),
+    _venue("istanbul", "İstanbul — kaynakta yer belirtilmemiş", "İstanbul", "TR", IZMIR),
+    _venue("susa", "Şuşa — kaynakta yer belirtilmemiş", "Şuşa", "AZ", BAKU),
 ]
 
 # --- Events: milestones and the 2026 plans ---------------------------------------------------
@@ -722,74 +769,84 @@ MILESTONES = [
     _event(
         "protocol-1986",
         "izmir-baku-sister-city-protocol-1986",
-        "İzmir–Bakü sister-city protocol signed",
+        "İzmir–Bakü kardeş şehir protokolü imzalandı",
         E.OTHER,
         S.DONE,
         year_span(1986, IZMIR),
         P.YEAR,
         None,
-        "İzmir and Bakü became sister cities by a protocol signed in 1986, in the Soviet era. "
-        "The sources give the year only. 2026 is the protocol's 40th year.",
+        (
+            "İzmir ile Bakü, Sovyet döneminde, 1986'da imzalanan bir protokolle kardeş şehir "
+            "oldu. Kaynaklar yalnızca yılı veriyor. 2026, protokolün 40. yılı."
+        ),
         is_milestone=True,
         sources=[S001, S002],
     ),
     _event(
         "diaspora-forum-2007",
         "first-azerbaijani-turkish-diaspora-leaders-forum-2007",
-        "First forum of Azerbaijani and Turkish diaspora organization leaders",
+        "Azerbaycan ve Türk diaspora kuruluşları liderlerinin ilk forumu",
         E.CONFERENCE,
         S.DONE,
         day_span(date(2007, 3, 9), BAKU),
         P.DAY,
         VENUE_BAKU_PAST,
-        "The first forum bringing together the leaders of Azerbaijani and Turkish diaspora "
-        "organizations, held in Bakü.",
+        (
+            "Azerbaycan ve Türk diaspora kuruluşlarının liderlerini ilk kez bir araya getiren "
+            "forum; Bakü'de yapıldı."
+        ),
         is_milestone=True,
         sources=[S004],
     ),
     _event(
         "istanbul-conference-2014",
         "istanbul-diaspora-cooperation-conference-2014",
-        "International conference in İstanbul on diaspora cooperation",
+        "İstanbul'da diaspora iş birliği üzerine uluslararası konferans",
         E.CONFERENCE,
         S.DONE,
         day_span(date(2014, 11, 17), IZMIR),
         P.DAY,
         VENUE_ISTANBUL,
-        "An international conference held alongside an exhibition in İstanbul; it discussed "
-        "closer cooperation between Azerbaijani and Turkish diaspora organizations.",
+        (
+            "İstanbul'da bir sergiyle birlikte düzenlenen uluslararası konferans; Azerbaycan ve "
+            "Türk diaspora kuruluşlarının daha sıkı iş birliği konuşuldu."
+        ),
         is_milestone=True,
         sources=[S004],
     ),
     _event(
         "susa-declaration-2021",
         "susa-declaration-2021",
-        "Şuşa Declaration signed",
+        "Şuşa Beyannamesi imzalandı",
         E.OTHER,
         S.DONE,
         day_span(date(2021, 6, 15), BAKU),
         P.DAY,
         VENUE_SUSA,
-        "The presidents of Azerbaijan and Türkiye, İlham Əliyev and Recep Tayyip Erdoğan, "
-        "signed the Şuşa Declaration in Şuşa. Among other things it provides for cooperation "
-        "between the two countries' diasporas and for a joint media platform. The yearly "
-        "15 June conferences in Şuşa mark its anniversary.",
+        (
+            "Azerbaycan ve Türkiye'nin cumhurbaşkanları İlham Əliyev ve Recep Tayyip Erdoğan, "
+            "Şuşa Beyannamesi'ni Şuşa'da imzaladı. Beyanname, başka konuların yanında iki ülkenin "
+            "diasporaları arasında iş birliğini ve ortak bir medya platformunu öngörüyor. Şuşa'da "
+            "her yıl 15 Haziran'da yapılan konferanslar beyannamenin yıl dönümünü anıyor."
+        ),
         is_milestone=True,
         sources=[S004],
     ),
     _event(
         "susa-conference",
         "susa-international-conference-15-june",
-        "International conference in Şuşa (every 15 June)",
+        "Şuşa'da uluslararası konferans (her yıl 15 Haziran)",
         E.CONFERENCE,
         S.DONE,
         day_span(date(2022, 6, 15), BAKU),
         P.DAY,
         VENUE_SUSA,
-        "An international conference held in Şuşa on 15 June each year since the Şuşa "
-        "Declaration, organised by the Yeni Azərbaycan Partiyası. The source reports three: "
-        "2022 (first anniversary of the declaration), 2023 (second anniversary, also marking "
-        "National Salvation Day) and 2024 (on the Organization of Turkic States).",
+        (
+            "Şuşa Beyannamesi'nden bu yana her yıl 15 Haziran'da Şuşa'da, Yeni Azərbaycan "
+            "Partiyası'nın düzenlediği uluslararası konferans. Kaynak üçünü anıyor: 2022 "
+            "(beyannamenin birinci yıl dönümü), 2023 (ikinci yıl dönümü; Milli Kurtuluş Günü de "
+            "anıldı) ve 2024 (Türk Devletleri Teşkilatı üzerine)."
+        ),
         is_milestone=True,
         recurrence=Recurrence.YEARLY,
         organizers=[YAP],
@@ -799,8 +856,8 @@ MILESTONES = [
 
 YEAR_2026_IZMIR = year_span(2026, IZMIR)
 FORTIETH_YEAR_NOTE = (
-    "Part of the year-long program İZAZDER announced for the 40th year of the İzmir–Bakü "
-    "sister-city protocol. The source gives no date or place yet."
+    "İZAZDER'in İzmir–Bakü kardeş şehir protokolünün 40. yılı için duyurduğu, bütün yıla "
+    "yayılan programın parçası. Kaynakta henüz tarih ya da yer yok."
 )
 
 
@@ -824,72 +881,78 @@ PLANNED_2026 = [
     _event(
         "commemoration-2026-04",
         "izmir-baku-40-commemoration-april-2026",
-        "40th-year commemoration program in İzmir",
+        "İzmir'de 40. yıl anma programı",
         E.COMMEMORATION,
         S.PLANNED,
         month_span(2026, 4, IZMIR),
         P.MONTH,
         VENUE_IZMIR,
-        "A comprehensive commemoration program in İzmir in April 2026 for the 40th year of "
-        "the İzmir–Bakü sister-city protocol, announced by Perviz Altay at his meeting with "
-        "Fuad Muradov. Official delegations from Azerbaijan are expected. The source gives "
-        "no day or venue.",
+        (
+            "İzmir–Bakü kardeş şehir protokolünün 40. yılı için Nisan 2026'da İzmir'de yapılacak "
+            "geniş kapsamlı anma programı; Perviz Altay bunu Fuad Muradov ile görüşmesinde "
+            "duyurdu. Azerbaycan'dan resmi heyetlerin katılması bekleniyor. Kaynak gün ya da yer "
+            "vermiyor."
+        ),
         organizers=[IZAZDER],
         sources=[S000],
     ),
-    _year_plan("cultural-festivals", "Cultural festivals (40th year)", E.CULTURAL_FESTIVAL),
+    _year_plan("cultural-festivals", "Kültür festivalleri (40. yıl)", E.CULTURAL_FESTIVAL),
     _year_plan(
-        "youth-volunteering", "Youth and volunteering programs (40th year)", E.YOUTH_PROGRAM
+        "youth-volunteering", "Gençlik ve gönüllülük programları (40. yıl)", E.YOUTH_PROGRAM
     ),
-    _year_plan("business-forums", "Business forums (40th year)", E.BUSINESS_FORUM),
+    _year_plan("business-forums", "İş forumları (40. yıl)", E.BUSINESS_FORUM),
     _year_plan(
         "b2b-meetings",
-        "B2B meetings (40th year)",
+        "B2B görüşmeleri (40. yıl)",
         E.B2B_MEETING,
         organizers=(IZAZDER, BUSINESS_COMMITTEE),
-        extra_note="Run through İZAZDER's Business Development Committee.",
+        extra_note="İZAZDER'in İş Geliştirme Komitesi eliyle yürütülecek.",
     ),
-    _year_plan("trade-delegations", "Trade delegations (40th year)", E.TRADE_DELEGATION),
+    _year_plan("trade-delegations", "Ticaret heyetleri (40. yıl)", E.TRADE_DELEGATION),
     _year_plan(
         "business-tours",
-        "Business tours (40th year)",
+        "İş gezileri (40. yıl)",
         E.BUSINESS_TOUR,
         organizers=(IZAZDER, BUSINESS_COMMITTEE),
-        extra_note="Run through İZAZDER's Business Development Committee.",
+        extra_note="İZAZDER'in İş Geliştirme Komitesi eliyle yürütülecek.",
     ),
     _year_plan(
         "podcast-series",
-        "Podcast series on digital platforms (40th year)",
+        "Dijital platformlarda podcast serisi (40. yıl)",
         E.PODCAST_EPISODE,
-        extra_note="See the podcast series of the same name; no episodes are named yet.",
+        extra_note="Aynı adlı podcast serisine bakın; henüz hiçbir bölümün adı belli değil.",
     ),
     _event(
         "2026-joint-events-izmir",
         "izmir-baku-40-joint-events-izmir",
-        "Joint cultural and civil-society events in İzmir (40th year)",
+        "İzmir'de ortak kültür ve sivil toplum etkinlikleri (40. yıl)",
         E.OTHER,
         S.IDEA,
         YEAR_2026_IZMIR,
         P.YEAR,
         VENUE_IZMIR_PROGRAM,
-        "Shared cultural and civil-society events in İzmir for the 40th year, which Perviz "
-        "Altay called for at his meeting with Azer Allahveranov in Bakü. No date or program "
-        "is given yet.",
+        (
+            "40. yıl için İzmir'de yapılması önerilen ortak kültür ve sivil toplum etkinlikleri; "
+            "Perviz Altay bu çağrıyı Bakü'de Azer Allahveranov ile görüşürken yaptı. Henüz tarih "
+            "ya da program belli değil."
+        ),
         organizers=[IZAZDER],
         sources=[S002],
     ),
     _event(
         "2026-joint-events-baku",
         "izmir-baku-40-joint-events-baku",
-        "Joint cultural and civil-society events in Bakü (40th year)",
+        "Bakü'de ortak kültür ve sivil toplum etkinlikleri (40. yıl)",
         E.OTHER,
         S.IDEA,
         year_span(2026, BAKU),
         P.YEAR,
         VENUE_BAKU_PROGRAM,
-        "Shared cultural and civil-society events in Bakü for the 40th year, which Perviz "
-        "Altay called for at his meeting with Azer Allahveranov. No date or program is given "
-        "yet.",
+        (
+            "40. yıl için Bakü'de yapılması önerilen ortak kültür ve sivil toplum etkinlikleri; "
+            "Perviz Altay bu çağrıyı Azer Allahveranov ile görüşmesinde yaptı. Henüz tarih ya da "
+            "program belli değil."
+        ),
         organizers=[IZAZDER],
         sources=[S002],
     ),
@@ -900,10 +963,12 @@ PODCASTS = [
         "podcast:izmir-baku-40",
         PodcastSeries,
         {
-            "title": "İzmir–Bakü 40th year podcast series",
+            "title": "İzmir–Bakü 40. yıl podcast serisi",
             "slug": "izmir-baku-40-podcast",
-            "description": "A podcast series for the 40th year, to be published on digital "
-            "platforms, as İZAZDER announced in January 2026. The source names no episodes.",
+            "description": (
+                "40. yıl için dijital platformlarda yayımlanacak bir podcast serisi; İZAZDER bunu "
+                "Ocak 2026'da duyurdu. Kaynak hiçbir bölümün adını vermiyor."
+            ),
         },
         links={"organizers": [IZAZDER], "sources": [S001]},
         natural_key=("slug",),

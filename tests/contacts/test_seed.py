@@ -202,18 +202,18 @@ def test_seed_people_hold_their_roles_in_their_organizations(seeded):
     }
 
     assert roles == {
-        "Perviz Altay": [("President", "İZAZDER")],
-        "Dr. Cemil Tugay": [("Mayor", "İzmir Büyükşehir Belediyesi")],
+        "Perviz Altay": [("Başkan", "İZAZDER")],
+        "Dr. Cemil Tugay": [("İzmir Büyükşehir Belediye Başkanı", "İzmir Büyükşehir Belediyesi")],
         "Fuad Muradov": [
-            ("Diaspora minister (as the source calls him)", "Azerbaycan Diaspora Bakanlığı")
+            ("Diaspora Bakanı (kaynaktaki ifadeyle)", "Azerbaycan Diaspora Bakanlığı")
         ],
         "Azer Allahveranov": [
-            ("Member of parliament", "Milli Meclis"),
-            ("Secretary General", "TDT STK Platformu"),
+            ("Genel Sekreter", "TDT STK Platformu"),
+            ("Milletvekili", "Milli Meclis"),
         ],
         "Nadir İsmayilov": [
-            ("Chair", "CASCFEN"),
-            ("Secretary of the control and audit commission", "Azerbaycan Basın Konseyi"),
+            ("Başkan", "CASCFEN"),
+            ("Kontrol ve Denetim Komisyonu Sekreteri", "Azerbaycan Basın Konseyi"),
         ],
     }
 
@@ -251,30 +251,30 @@ def test_seed_meetings_are_dated_by_their_reports(seeded):
     }
 
     assert meetings == {
-        "Meeting with Azer Allahveranov at the Azerbaijan National NGO Forum": (
+        "Azerbaycan Milli STK Forumu'nda Azer Allahveranov ile görüşme": (
             date(2026, 1, 28),
             True,
             "Bakü",
-            "Perviz Altay's contacts in Bakü",
+            "Perviz Altay'ın Bakü temasları",
         ),
-        "Meeting with Fuad Muradov": (
+        "Fuad Muradov ile görüşme": (
             date(2026, 2, 3),
             True,
             "Bakü",
-            "Perviz Altay's contacts in Bakü",
+            "Perviz Altay'ın Bakü temasları",
         ),
-        "İZAZDER board meets Dr. Cemil Tugay": (date(2026, 1, 12), True, "İzmir", None),
-        "Meetings with official bodies, universities and media in Bakü": (
+        "İZAZDER yönetiminin Dr. Cemil Tugay'ı ziyareti": (date(2026, 1, 12), True, "İzmir", None),
+        "Bakü'de resmi kurumlar, üniversiteler ve medyayla görüşmeler": (
             None,
             False,
             "Bakü",
-            "Iraqi Turkmen delegation visit to Bakü",
+            "Irak Türkmen heyetinin Bakü ziyareti",
         ),
-        "International conference on Iraqi Turkmens and the Turkic world": (
+        "Irak Türkmenleri ve Türk dünyası üzerine uluslararası konferans": (
             None,
             False,
             "Bakü",
-            "Iraqi Turkmen delegation at the international conference in Bakü",
+            "Bakü'deki uluslararası konferansta Irak Türkmen heyeti",
         ),
     }
 
@@ -288,7 +288,7 @@ def test_seed_meeting_with_allahveranov_was_hosted_by_the_ngo_forum(seeded):
         "Nadir İsmayilov",
         "Perviz Altay",
     ]
-    assert meeting.outcomes.startswith("A joint roadmap agreed")
+    assert meeting.outcomes.startswith("Ortak bir yol haritasında uzlaşıldı")
 
 
 def test_seed_meeting_with_muradov_announced_the_april_commemoration(seeded):
@@ -298,25 +298,25 @@ def test_seed_meeting_with_muradov_announced_the_april_commemoration(seeded):
         "Fuad Muradov",
         "Perviz Altay",
     ]
-    assert meeting.outcomes.startswith("Support:")
-    assert "commemoration program in İzmir in April 2026" in meeting.outcomes
+    assert meeting.outcomes.startswith("Destek:")
+    assert "Nisan 2026'da İzmir'de bir anma programı" in meeting.outcomes
 
 
 def test_seed_meeting_with_tugay_took_place_at_his_office(seeded):
     meeting = Meeting.objects.get(seed_key="meeting:izazder-board-tugay")
 
-    assert meeting.place == "Mayor's office, İzmir Büyükşehir Belediyesi"
+    assert meeting.place == "Başkanlık makamı, İzmir Büyükşehir Belediyesi"
     assert meeting.host_organization.name == "İzmir Büyükşehir Belediyesi"
-    assert "project proposals" in meeting.outcomes
-    assert "40th year" in meeting.outcomes
+    assert "proje önerilerini" in meeting.outcomes
+    assert "40. yılı" in meeting.outcomes
 
 
 def test_seed_iraqi_turkmen_protocols_were_signed_with_bodies_universities_and_media(seeded):
     meeting = Meeting.objects.get(seed_key="meeting:iraqi-turkmen-protocols")
 
     assert meeting.outcomes == (
-        "Protocols for shared projects and cooperation signed with official bodies and "
-        "organizations, universities, and media and press representatives."
+        "Heyet; resmi kurumlar, üniversiteler ve basın-yayın temsilcileriyle ortak proje ve iş "
+        "birliği protokollerine imza attı."
     )
 
 
@@ -337,31 +337,31 @@ def test_seed_visits_keep_their_dates_or_say_they_have_none(seeded):
     }
 
     assert visits == {
-        "Perviz Altay's contacts in Bakü": ("İzmir", "Bakü", date(2026, 1, 28), date(2026, 2, 3)),
-        "Iraqi Turkmen delegation visit to Bakü": (
-            "Not given in the source",
+        "Perviz Altay'ın Bakü temasları": ("İzmir", "Bakü", date(2026, 1, 28), date(2026, 2, 3)),
+        "Irak Türkmen heyetinin Bakü ziyareti": (
+            "Kaynakta belirtilmemiş",
             "Bakü",
             None,
             None,
         ),
-        "Iraqi Turkmen delegation at the international conference in Bakü": (
-            "Iraq, Türkiye and other countries",
+        "Bakü'deki uluslararası konferansta Irak Türkmen heyeti": (
+            "Irak, Türkiye ve başka ülkeler",
             "Bakü",
             None,
             None,
         ),
     }
     notes = dict(DelegationVisit.objects.values_list("seed_key", "dates_note"))
-    assert "publication dates" in notes["visit:altay-baku-2026"]
-    assert notes["visit:iraqi-turkmen-baku"].startswith("Date not given in the source")
-    assert notes["visit:iraqi-turkmen-conference-baku"].startswith("Date not given in the source")
+    assert "yayın tarihleri" in notes["visit:altay-baku-2026"]
+    assert notes["visit:iraqi-turkmen-baku"].startswith("Kaynakta tarih verilmemiş")
+    assert notes["visit:iraqi-turkmen-conference-baku"].startswith("Kaynakta tarih verilmemiş")
 
 
 def test_seed_undated_visit_reads_well(seeded):
     visit = DelegationVisit.objects.get(seed_key="visit:iraqi-turkmen-baku")
 
     assert str(visit) == (
-        "Iraqi Turkmen delegation visit to Bakü (Not given in the source → Bakü, date not given)"
+        "Irak Türkmen heyetinin Bakü ziyareti (Kaynakta belirtilmemiş → Bakü, date not given)"
     )
 
 
@@ -461,7 +461,7 @@ def test_seed_april_commemoration_is_in_izmir_and_expects_azerbaijani_delegation
     event = Event.objects.get(slug="izmir-baku-40-commemoration-april-2026")
 
     assert (event.city, event.time_zone) == ("İzmir", "Europe/Istanbul")
-    assert "Official delegations from Azerbaijan are expected" in event.description
+    assert "Azerbaycan'dan resmi heyetlerin katılması bekleniyor" in event.description
     assert [o.short_name for o in event.organizers.all()] == ["İZAZDER"]
 
 

@@ -435,7 +435,7 @@ def test_event_city_kind_and_status_filters(staff_client):
 
 
 def test_demo_events_are_marked_and_filterable(staff_client):
-    EventFactory(title="Example: tea evening", is_demo=True)
+    EventFactory(title="Örnek: çay akşamı", is_demo=True)
     EventFactory(title="Anma programı")
 
     everything = _changelist(staff_client).content.decode()
@@ -443,7 +443,7 @@ def test_demo_events_are_marked_and_filterable(staff_client):
     facts = _changelist(staff_client, query="?demo=facts")
 
     assert everything.count('class="kardes-demo-badge"') == 1
-    assert _titles(demo) == ["Example: tea evening"]
+    assert _titles(demo) == ["Örnek: çay akşamı"]
     assert _titles(facts) == ["Anma programı"]
 
 

@@ -31,7 +31,7 @@ def test_demo_loads_upcoming_events_in_both_cities():
     assert all(20 <= e.capacity <= 120 for e in events)
     assert all(e.date_precision == DatePrecision.EXACT for e in events)
     assert all(e.registration_opens <= now < e.registration_closes < e.start for e in events)
-    assert all(e.title.startswith("Example: ") for e in events)
+    assert all(e.title.startswith("Örnek: ") for e in events)
     assert len(events) == 6
 
 
@@ -63,9 +63,9 @@ def test_demo_shows_a_full_event_with_a_waitlist_and_a_half_full_one():
     breakfast = Event.objects.get(slug="demo-business-breakfast")
     assert (tea.capacity, tea.registrations.holding_seat().count()) == (20, 20)
     assert [r.full_name for r in tea.registrations.in_line()] == [
-        "Sample delegate 21",
-        "Sample delegate 22",
-        "Sample delegate 23",
+        "Örnek katılımcı 21",
+        "Örnek katılımcı 22",
+        "Örnek katılımcı 23",
     ]
     assert (breakfast.capacity, breakfast.registrations.confirmed().count()) == (40, 12)
     assert breakfast.registrations.pending().count() == 2
