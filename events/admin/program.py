@@ -42,6 +42,7 @@ from ..conflicts import conflicts_for, conflicts_for_events
 from ..enums import DatePrecision, EventStatus, RegistrationStatus
 from ..models import Event, PodcastEpisode, PodcastSeries, Registration, Venue
 from ..services.program import duplicate_event
+from ..services.registration import cancel_registration
 from ..services.scheduling import cancel_event, confirm_event, reschedule_event
 from ..timezones import IZMIR, localize, zone, zone_label
 
@@ -648,8 +649,47 @@ class RegistrationAdmin(FoldedSearchMixin, admin.ModelAdmin):
         demo_badge,
     )
 
+    actions = ["cancel_registrations"]
+
     def has_add_permission(self, request):
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        # A registration holding a seat or a place in line is cancelled, not deleted, so that the
+        # waitlist moves up and the delegate is told; cancelled and expired rows may go.
+        if obj is not None and obj.status in RegistrationStatus.active():
+            return False
+        return super().has_delete_permission(request, obj)
+
+    @admin.action(
+        description=gettext_lazy("Cancel selected registrations (the waitlist moves up)"),
+        permissions=["change"],
+    )
+    def cancel_registrations(self, request, queryset):
+        cancelled = 0
+        for registration in queryset.select_related("event"):
+            try:
+                cancel_registration(registration=registration)
+            except ValidationError as error:
+                self.message_user(
+                    request,
+                    _("“%(name)s” was not cancelled: %(reason)s")
+                    % {"name": registration.full_name, "reason": " ".join(error.messages)},
+                    messages.ERROR,
+                )
+            else:
+                cancelled += 1
+        if cancelled:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d registration cancelled.",
+                    "%(count)d registrations cancelled.",
+                    cancelled,
+                )
+                % {"count": cancelled},
+                messages.SUCCESS,
+            )
 
     @admin.display(description=gettext_lazy("checked in"), boolean=True, ordering="attended_at")
     def attended(self, obj) -> bool:

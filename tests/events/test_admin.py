@@ -645,3 +645,50 @@ def test_list_conflicts_agree_with_conflicts_for_event_by_event():
         event.pk: key(conflicts_for(event)) for event in events if event.status != "cancelled"
     }
     assert sum(len(found) for found in batched.values()) > 0
+
+
+def test_registration_admin_cancel_action_promotes_the_waitlist(
+    staff_client, mailoutbox, django_capture_on_commit_callbacks
+):
+    event = EventFactory(capacity=1)
+    seated = RegistrationFactory(event=event, email="first@example.org")
+    waiting = RegistrationFactory(
+        event=event, email="second@example.org", status=RegistrationStatus.WAITLISTED
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(
+            reverse("admin:events_registration_changelist"),
+            {"action": "cancel_registrations", "_selected_action": [seated.pk]},
+        )
+
+    seated.refresh_from_db()
+    waiting.refresh_from_db()
+    assert (seated.status, waiting.status) == (
+        RegistrationStatus.CANCELLED,
+        RegistrationStatus.PENDING,
+    )
+    assert sorted(m.to[0] for m in mailoutbox) == ["first@example.org", "second@example.org"]
+
+
+def test_registration_admin_refuses_to_delete_a_seat_holder(staff_client):
+    seated = RegistrationFactory()
+    gone = RegistrationFactory(event=seated.event, status=RegistrationStatus.CANCELLED)
+
+    changelist = reverse("admin:events_registration_changelist")
+
+    refused = staff_client.post(
+        reverse("admin:events_registration_delete", args=[seated.pk]), {"post": "yes"}
+    )
+    staff_client.post(
+        changelist,
+        {"action": "delete_selected", "_selected_action": [seated.pk, gone.pk], "post": "yes"},
+    )
+    kept_both = sorted(Registration.objects.values_list("pk", flat=True))
+    staff_client.post(
+        changelist, {"action": "delete_selected", "_selected_action": [gone.pk], "post": "yes"}
+    )
+
+    assert refused.status_code == 403
+    assert kept_both == sorted([seated.pk, gone.pk])
+    assert list(Registration.objects.values_list("pk", flat=True)) == [seated.pk]
