@@ -21,7 +21,7 @@ from django.utils import timezone
 from contacts.models import DelegationVisit
 
 from .conflicts import Conflict, conflicts_between
-from .enums import DatePrecision, EventStatus, RegistrationStatus
+from .enums import DatePrecision, EventStatus
 from .models import Event, PlanningItem
 from .timezones import zone
 
@@ -33,26 +33,11 @@ CONFLICT_DAYS = 180
 VISIT_LOOKBACK_DAYS = 365
 
 
-def with_registration_counts(queryset):
-    """Annotate seat and waitlist counts in the same query as the events."""
-    return queryset.annotate(
-        confirmed_count=Count(
-            "registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)
-        ),
-        pending_count=Count(
-            "registrations", filter=Q(registrations__status=RegistrationStatus.PENDING)
-        ),
-        waitlist_count=Count(
-            "registrations", filter=Q(registrations__status=RegistrationStatus.WAITLISTED)
-        ),
-    )
-
-
 def fill_percent(event: Event) -> int | None:
     """Seats held (pending and confirmed) as a share of capacity, capped at 100; None: no limit."""
     if not event.capacity:
         return None
-    held = event.confirmed_count + event.pending_count
+    held = event.seats_held
     return min(100, round(100 * held / event.capacity))
 
 
@@ -81,9 +66,7 @@ def dashboard(now: datetime | None = None) -> Dashboard:
     active = Event.objects.active()
 
     upcoming = list(
-        with_registration_counts(active.between(now, soon).select_related("venue")).order_by(
-            "start", "pk"
-        )
+        active.between(now, soon).select_related("venue").with_seat_counts().order_by("start", "pk")
     )
     for event in upcoming:
         event.fill_percent = fill_percent(event)

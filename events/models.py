@@ -80,6 +80,30 @@ class EventQuerySet(models.QuerySet):
     def overlapping(self, event: "Event"):
         return self.between(event.start, event.end).exclude(pk=event.pk).active()
 
+    def with_seat_counts(self):
+        """Registration counts in the same query as the events: `seats_held` (pending and
+        confirmed each hold a seat), `confirmed_count`, `pending_count`, `waitlist_count`."""
+        by_status = {
+            "confirmed_count": RegistrationStatus.CONFIRMED,
+            "pending_count": RegistrationStatus.PENDING,
+            "waitlist_count": RegistrationStatus.WAITLISTED,
+        }
+        return self.annotate(
+            seats_held=models.Count(
+                "registrations",
+                filter=Q(
+                    registrations__status__in=[
+                        RegistrationStatus.PENDING,
+                        RegistrationStatus.CONFIRMED,
+                    ]
+                ),
+            ),
+            **{
+                name: models.Count("registrations", filter=Q(registrations__status=status))
+                for name, status in by_status.items()
+            },
+        )
+
 
 class Event(SeededModel):
     title = models.CharField(_("title"), max_length=250)

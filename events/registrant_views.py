@@ -75,21 +75,19 @@ def registrant_index(request):
     """Events with their registration numbers: the way into each event's list and door."""
     show_past = request.GET.get("past") == "1"
     day_ago = timezone.now() - timedelta(days=1)
-    events = Event.objects.select_related("venue").annotate(
-        total=Count("registrations"),
-        confirmed=Count(
-            "registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)
-        ),
-        attended=Count(
-            "registrations",
-            filter=Q(
-                registrations__status=RegistrationStatus.CONFIRMED,
-                registrations__attended_at__isnull=False,
+    events = (
+        Event.objects.select_related("venue")
+        .with_seat_counts()
+        .annotate(
+            total=Count("registrations"),
+            attended=Count(
+                "registrations",
+                filter=Q(
+                    registrations__status=RegistrationStatus.CONFIRMED,
+                    registrations__attended_at__isnull=False,
+                ),
             ),
-        ),
-        waitlisted=Count(
-            "registrations", filter=Q(registrations__status=RegistrationStatus.WAITLISTED)
-        ),
+        )
     )
     events = (
         events.filter(end__lt=day_ago).order_by("-start")

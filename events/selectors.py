@@ -16,27 +16,20 @@ from django.utils import timezone
 from contacts.models import Organization
 
 from .availability import Availability, availability
-from .enums import DatePrecision, RegistrationStatus
+from .enums import DatePrecision
 from .models import Event, Registration
 from .timezones import localize, zone
 
 PROTOCOL_YEAR = 1986
 ANNIVERSARY_YEAR = PROTOCOL_YEAR + 40
 
-_HOLDING = [RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED]
-
 
 def _with_seat_counts(queryset):
-    return queryset.select_related("venue").annotate(
-        seats_held=Count("registrations", filter=Q(registrations__status__in=_HOLDING)),
-        waitlisted=Count(
-            "registrations", filter=Q(registrations__status=RegistrationStatus.WAITLISTED)
-        ),
-    )
+    return queryset.select_related("venue").with_seat_counts()
 
 
 def public_events():
-    """Public events with their venue and seat counts (seats_held, waitlisted)."""
+    """Public events with their venue and seat counts (see EventQuerySet.with_seat_counts)."""
     return _with_seat_counts(Event.objects.public())
 
 

@@ -17,7 +17,7 @@ from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -394,19 +394,12 @@ class EventAdmin(FoldedSearchMixin, admin.ModelAdmin):
     actions = ["duplicate_events", "confirm_events", "cancel_events"]
 
     def get_queryset(self, request):
-        seat = [RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED]
         return (
             super()
             .get_queryset(request)
             .select_related("venue", "responsible")
             .prefetch_related("speakers")
-            .annotate(
-                _taken=Count("registrations", filter=Q(registrations__status__in=seat)),
-                _waiting=Count(
-                    "registrations",
-                    filter=Q(registrations__status=RegistrationStatus.WAITLISTED),
-                ),
-            )
+            .with_seat_counts()
         )
 
     def get_changelist(self, request, **kwargs):
@@ -430,11 +423,16 @@ class EventAdmin(FoldedSearchMixin, admin.ModelAdmin):
     def when_izmir(self, obj) -> str:
         return izmir_time_text(obj) if obj and obj.pk else "—"
 
-    @admin.display(description=gettext_lazy("seats taken"), ordering="_taken")
+    @admin.display(description=gettext_lazy("seats taken"), ordering="seats_held")
     def seats(self, obj) -> str:
-        taken = f"{obj._taken}/{obj.capacity}" if obj.capacity is not None else str(obj._taken)
-        if obj._waiting:
-            return _("%(taken)s, %(waiting)d waiting") % {"taken": taken, "waiting": obj._waiting}
+        taken = (
+            f"{obj.seats_held}/{obj.capacity}" if obj.capacity is not None else str(obj.seats_held)
+        )
+        if obj.waitlist_count:
+            return _("%(taken)s, %(waiting)d waiting") % {
+                "taken": taken,
+                "waiting": obj.waitlist_count,
+            }
         return taken
 
     @admin.display(description=gettext_lazy("clashes"))
@@ -571,7 +569,7 @@ class EventAdmin(FoldedSearchMixin, admin.ModelAdmin):
             context = {
                 **self.admin_site.each_context(request),
                 "title": _("Cancel these events?"),
-                "rows": [(event, event._taken) for event in events],
+                "rows": [(event, event.seats_held) for event in events],
                 "queryset": events,
                 "opts": self.opts,
                 "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,

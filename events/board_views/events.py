@@ -16,7 +16,7 @@ from django.views.generic import CreateView, DetailView, FormView, TemplateView,
 from contacts.models import Organization, Person
 
 from ..board_forms import EventEditForm, EventForm, RescheduleForm
-from ..board_selectors import fill_percent, with_registration_counts
+from ..board_selectors import fill_percent
 from ..conflicts import conflicts_for
 from ..models import ChecklistTemplate, Event, PlanningItem
 from ..services.scheduling import cancel_event, confirm_event, reschedule_event
@@ -33,17 +33,19 @@ class EventDetailView(BoardPermissionMixin, DetailView):
     context_object_name = "event"
 
     def get_queryset(self):
-        return with_registration_counts(
+        return (
             Event.objects.select_related("venue", "responsible", "delegation_visit")
-        ).prefetch_related(
-            Prefetch("speakers", queryset=Person.objects.order_by("sort_name")),
-            Prefetch("organizers", queryset=Organization.objects.order_by("sort_name")),
-            Prefetch(
-                "planning_items",
-                queryset=PlanningItem.objects.select_related("owner").order_by(
-                    "position", "due_on", "pk"
+            .with_seat_counts()
+            .prefetch_related(
+                Prefetch("speakers", queryset=Person.objects.order_by("sort_name")),
+                Prefetch("organizers", queryset=Organization.objects.order_by("sort_name")),
+                Prefetch(
+                    "planning_items",
+                    queryset=PlanningItem.objects.select_related("owner").order_by(
+                        "position", "due_on", "pk"
+                    ),
                 ),
-            ),
+            )
         )
 
     def get_context_data(self, **kwargs):
@@ -130,7 +132,7 @@ class EventCancelView(_EventActionView, TemplateView):
 
     def get_context_data(self, **kwargs):
         event = self.get_event()
-        counts = with_registration_counts(Event.objects.filter(pk=event.pk)).get()
+        counts = Event.objects.filter(pk=event.pk).with_seat_counts().get()
         return super().get_context_data(event=counts, **kwargs)
 
     def post(self, request, slug):

@@ -24,7 +24,7 @@ from django.contrib.auth import get_user_model
 from django.core.mail import get_connection
 from django.db import DatabaseError, transaction
 from django.db import connection as db_connection
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Lower
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -839,20 +839,7 @@ def board_digest_context(*, now: datetime) -> dict:
         Event.objects.active()
         .between(now, until)
         .select_related("venue")
-        .annotate(
-            seats_taken=Count(
-                "registrations",
-                filter=Q(
-                    registrations__status__in=[
-                        RegistrationStatus.PENDING,
-                        RegistrationStatus.CONFIRMED,
-                    ]
-                ),
-            ),
-            waitlist=Count(
-                "registrations", filter=Q(registrations__status=RegistrationStatus.WAITLISTED)
-            ),
-        )
+        .with_seat_counts()
         .order_by("start", "title")
     )
     unfixed = (DatePrecision.MONTH, DatePrecision.YEAR)
@@ -860,7 +847,7 @@ def board_digest_context(*, now: datetime) -> dict:
     for event in events:
         if event.date_precision in unfixed:
             continue
-        fill = round(100 * event.seats_taken / event.capacity) if event.capacity else None
+        fill = round(100 * event.seats_held / event.capacity) if event.capacity else None
         rows.append({"event": event, "fill": fill})
     return {
         "since": now,
