@@ -7,18 +7,16 @@ The QR code in the confirmation email encodes `checkin_url(registration)`: SITE_
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from ..enums import RegistrationStatus
+from ..links import checkin_url
 from ..models import Event, Registration
 from ..qr import qr_png
 from ..timezones import zone
-from ..tokens import CHECK_IN, make_token
 
 
 class CheckInRefused(Exception):
@@ -44,12 +42,6 @@ class CheckIn:
         if self.already:
             return _("%(name)s was already checked in at %(time)s.") % params
         return _("%(name)s is checked in (%(time)s).") % params
-
-
-def checkin_url(registration: Registration) -> str:
-    """The absolute link a door QR code encodes (for the confirmation email and the sheet)."""
-    token = make_token(registration, purpose=CHECK_IN)
-    return settings.SITE_URL + reverse("registrants:checkin", kwargs={"token": token})
 
 
 def checkin_qr_png(registration: Registration) -> bytes:

@@ -24,11 +24,11 @@ from django.utils.translation import gettext_lazy as _
 from .. import availability
 from ..enums import RegistrationStatus
 from ..ics import event_ics
-from ..links import checkin_url, confirm_url, self_service_url
+from ..links import confirm_url, self_service_url
 from ..mail import build_message
 from ..models import Event, Registration
-from ..qr import qr_png
 from ..timezones import COUNTRY_ZONES, IZMIR
+from .checkin import checkin_qr_png
 
 logger = logging.getLogger(__name__)
 
@@ -394,7 +394,7 @@ def send_registration_email(*, registration_id: int, kind: str, connection=None)
     attachments = []
     if kind == CONFIRMED:
         attachments.append((f"{event.slug}.ics", event_ics(event), "text/calendar"))
-        attachments.append(("check-in-qr.png", qr_png(checkin_url(registration)), "image/png"))
+        attachments.append(("check-in-qr.png", checkin_qr_png(registration), "image/png"))
     message = build_message(
         template=f"registration_{kind}",
         context=context,

@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from contacts.models import Person
-from events.services.checkin import checkin_url
+from events.links import checkin_url
 from tests.factories import BoardMemberFactory, RegistrationFactory, TodayEventFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

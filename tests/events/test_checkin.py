@@ -5,7 +5,8 @@ import pytest
 from django.utils import timezone
 
 from events.enums import EventStatus, RegistrationStatus
-from events.services.checkin import CheckInRefused, check_in, checkin_url, event_days
+from events.links import checkin_url
+from events.services.checkin import CheckInRefused, check_in, event_days
 from events.tokens import CHECK_IN, read_token
 from tests.factories import (
     BakuVenueFactory,
