@@ -1,6 +1,6 @@
 """Forms of the board workspace. Times are typed in the venue's own zone and stored in UTC."""
 
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from crispy_forms.helper import FormHelper
@@ -17,7 +17,7 @@ from contacts.text import search_key
 from .board_selectors import audited_content_types, board_members, venue_cities
 from .enums import DatePrecision, EpisodeStatus, EventKind, EventStatus
 from .models import Event, PlanningItem, PodcastEpisode, PodcastSeries, Venue
-from .timezones import zone
+from .timezones import precision_span, zone
 
 UTC = ZoneInfo("UTC")
 
@@ -51,30 +51,6 @@ def _naive_local(moment: datetime | None, zone_name: str) -> datetime | None:
     return timezone.localtime(moment, zone(zone_name)).replace(tzinfo=None)
 
 
-def precision_span(
-    start: datetime, end: datetime | None, precision: str
-) -> tuple[datetime, datetime | None]:
-    """Widen naive local times to the whole day, month or year the precision names.
-
-    The model stores an unfixed date as the span it covers, end exclusive: "March 2027" is
-    1 March 00:00 to 1 April 00:00. For day precision the end names the last day, inclusive.
-    """
-    if precision == DatePrecision.EXACT:
-        return start, end
-    last = (end or start).date()
-    if precision == DatePrecision.DAY:
-        first, after = start.date(), last + timedelta(days=1)
-    elif precision == DatePrecision.MONTH:
-        first = start.date().replace(day=1)
-        after = (last.replace(day=1) + timedelta(days=32)).replace(day=1)
-    else:
-        first = date(start.year, 1, 1)
-        after = date(last.year + 1, 1, 1)
-    return datetime.combine(first, datetime.min.time()), datetime.combine(
-        after, datetime.min.time()
-    )
-
-
 # Words the board's own URLs use after /board/events/.
 RESERVED_SLUGS = {"new"}
 
@@ -93,6 +69,25 @@ def _helper(*layout, submit=None) -> FormHelper:
     helper.layout = Layout(*layout)
     helper.add_input(Submit("submit", submit or _("Save")))
     return helper
+
+
+def _registration_and_details() -> tuple[Fieldset, Fieldset]:
+    """The part of the layout that creating and editing an event share."""
+    return (
+        Fieldset(
+            _("Registration"),
+            Row(Column("capacity"), Column("registration_opens"), Column("registration_closes")),
+            Row(Column("is_public"), Column("is_milestone")),
+        ),
+        Fieldset(
+            _("Details"),
+            "description",
+            "responsible",
+            Field("speakers", size=8),
+            Field("organizers", size=8),
+            "delegation_visit",
+        ),
+    )
 
 
 TIME_HELP = _("In the venue's local time (Bakü or İzmir); without a venue, İzmir time.")
@@ -173,21 +168,7 @@ class EventForm(EventTimesMixin, forms.ModelForm):
                 Row(Column("venue"), Column("date_precision")),
                 Row(Column("start"), Column("end")),
             ),
-            Fieldset(
-                _("Registration"),
-                Row(
-                    Column("capacity"), Column("registration_opens"), Column("registration_closes")
-                ),
-                Row(Column("is_public"), Column("is_milestone")),
-            ),
-            Fieldset(
-                _("Details"),
-                "description",
-                "responsible",
-                Field("speakers", size=8),
-                Field("organizers", size=8),
-                "delegation_visit",
-            ),
+            *_registration_and_details(),
             submit=_("Create event"),
         )
 
@@ -254,21 +235,7 @@ class EventEditForm(EventTimesMixin, forms.ModelForm):
                 _("Where"),
                 "venue",
             ),
-            Fieldset(
-                _("Registration"),
-                Row(
-                    Column("capacity"), Column("registration_opens"), Column("registration_closes")
-                ),
-                Row(Column("is_public"), Column("is_milestone")),
-            ),
-            Fieldset(
-                _("Details"),
-                "description",
-                "responsible",
-                Field("speakers", size=8),
-                Field("organizers", size=8),
-                "delegation_visit",
-            ),
+            *_registration_and_details(),
         )
 
     def clean(self):

@@ -1,7 +1,7 @@
 """The two cities' zones and the helpers that keep every time in its venue's zone."""
 
 import zoneinfo
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -39,3 +39,29 @@ def other_city_zone(name: str) -> str:
 
 def localize(moment: datetime, name: str) -> datetime:
     return moment.astimezone(zone(name))
+
+
+def precision_span(
+    start: datetime, end: datetime | None, precision: str
+) -> tuple[datetime, datetime | None]:
+    """Widen naive local times to the whole day, month or year the precision names.
+
+    The model stores an unfixed date as the span it covers, end exclusive: "March 2027" is
+    1 March 00:00 to 1 April 00:00. For day precision the end names the last day, inclusive.
+    """
+    from .enums import DatePrecision
+
+    if precision == DatePrecision.EXACT:
+        return start, end
+    last = (end or start).date()
+    if precision == DatePrecision.DAY:
+        first, after = start.date(), last + timedelta(days=1)
+    elif precision == DatePrecision.MONTH:
+        first = start.date().replace(day=1)
+        after = (last.replace(day=1) + timedelta(days=32)).replace(day=1)
+    else:
+        first = date(start.year, 1, 1)
+        after = date(last.year + 1, 1, 1)
+    return datetime.combine(first, datetime.min.time()), datetime.combine(
+        after, datetime.min.time()
+    )

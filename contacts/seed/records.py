@@ -4,13 +4,15 @@ The data modules (`facts.py`, `demo.py`) are plain lists of `Record`s; `loader.p
 rows. Keeping the data declarative means a reviewer can check it against the articles line by line.
 """
 
-import calendar
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db import models
+
+from events.enums import DatePrecision
+from events.timezones import precision_span
 
 
 @dataclass(frozen=True)
@@ -37,21 +39,23 @@ class Record:
     natural_key: tuple[str, ...] = ()
 
 
+def _span(day: date, precision: str, zone: str) -> tuple[datetime, datetime]:
+    """The same spans the board's event form stores, in the venue's zone, end exclusive."""
+    start, end = precision_span(datetime.combine(day, time(0)), None, precision)
+    tz = ZoneInfo(zone)
+    return start.replace(tzinfo=tz), end.replace(tzinfo=tz)
+
+
 def day_span(day: date, zone: str) -> tuple[datetime, datetime]:
-    """The whole local day, end exclusive."""
-    start = datetime.combine(day, time(0), tzinfo=ZoneInfo(zone))
-    return start, datetime.combine(day + timedelta(days=1), time(0), tzinfo=ZoneInfo(zone))
+    """The whole local day."""
+    return _span(day, DatePrecision.DAY, zone)
 
 
 def month_span(year: int, month: int, zone: str) -> tuple[datetime, datetime]:
-    """The whole local month, end exclusive: "April 2026"."""
-    first = date(year, month, 1)
-    after = first + timedelta(days=calendar.monthrange(year, month)[1])
-    tz = ZoneInfo(zone)
-    return datetime.combine(first, time(0), tzinfo=tz), datetime.combine(after, time(0), tzinfo=tz)
+    """The whole local month: "April 2026"."""
+    return _span(date(year, month, 1), DatePrecision.MONTH, zone)
 
 
 def year_span(year: int, zone: str) -> tuple[datetime, datetime]:
-    """The whole local year, end exclusive: "sometime in 2026"."""
-    tz = ZoneInfo(zone)
-    return datetime(year, 1, 1, tzinfo=tz), datetime(year + 1, 1, 1, tzinfo=tz)
+    """The whole local year: "sometime in 2026"."""
+    return _span(date(year, 1, 1), DatePrecision.YEAR, zone)
