@@ -420,3 +420,26 @@ def test_register_errors_are_translated_for_turkish_visitors(client):
     }
     assert '<a href="/privacy/" target="_blank">Aydınlatma metnini</a>' in response.content.decode()
     assert Registration.objects.count() == 0
+
+
+def test_country_menu_is_in_the_visitor_language_with_the_two_countries_first():
+    from django.utils import translation
+
+    from events.forms import RegistrationForm
+
+    def menu(language):
+        with translation.override(language):
+            choices = list(RegistrationForm(action="/").fields["country"].choices)
+            return [(code, str(name)) for code, name in choices]
+
+    english, turkish, english_again = menu("en"), menu("tr"), menu("en")
+
+    assert [code for code, _name in english[:3]] == ["", "TR", "AZ"]
+    assert [code for code, _name in turkish[:3]] == ["", "TR", "AZ"]
+    assert dict(english)["DE"] == "Germany"
+    assert dict(turkish)["DE"] == "Almanya"
+    assert english_again == english
+    # Each menu is sorted by the names in its own language.
+    assert english.index(("EG", "Egypt")) < english.index(("DE", "Germany"))
+    assert turkish.index(("DE", "Almanya")) < turkish.index(("EG", "Mısır"))
+    assert len(english) == len(turkish) > 240
