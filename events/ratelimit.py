@@ -37,11 +37,14 @@ def allow(scope: str, key: str, rate: Rate | str) -> bool:
     window = int(time.time() // rate.seconds)
     digest = hashlib.sha256(key.encode()).hexdigest()[:32]  # no personal data in cache keys
     cache_key = f"ratelimit:{scope}:{digest}:{window}"
-    # add() is a no-op when the key exists; incr() is atomic on Redis and locmem alike.
-    cache.add(cache_key, 0, timeout=rate.seconds + 5)
+    # One round trip in the common case: incr() is atomic on Redis and locmem alike, and fails
+    # only for the window's first hit, which add() then counts (or, if another request added
+    # the key first, incr() again).
     try:
         hits = cache.incr(cache_key)
-    except ValueError:  # evicted between add() and incr()
-        cache.set(cache_key, 1, timeout=rate.seconds + 5)
-        hits = 1
+    except ValueError:
+        if cache.add(cache_key, 1, timeout=rate.seconds + 5):
+            hits = 1
+        else:
+            hits = cache.incr(cache_key)
     return hits <= rate.count

@@ -74,7 +74,7 @@ def test_settings_use_postgres_and_redis_when_configured():
 
     assert values["engine"] == "django.db.backends.postgresql"
     assert (values["eager"], values["broker"]) == (False, "redis://127.0.0.1:6379/3")
-    assert values["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert values["cache"] == "anniversary.cache.SharedClientRedisCache"
     assert values["hosts"] == ["kardes40.example.org"]
 
 

@@ -1,5 +1,9 @@
+import hashlib
+import uuid
+
 import pytest
 from django.conf import settings as django_settings
+from django.core.cache import cache as django_cache
 
 from events.ratelimit import Rate, allow, parse_rate
 from tests.conftest import require_service
@@ -35,21 +39,56 @@ def _redis_available(url: str) -> bool:
         return False
 
 
-@pytest.mark.integration
-def test_allow_counts_in_redis_when_redis_is_the_cache(settings):
+def _disconnect(cache) -> None:
+    # Close the pool's sockets now rather than in some later test's garbage collection, where
+    # the ResourceWarning would be turned into that test's error.
+    cache._cache.get_client(write=True).connection_pool.disconnect()
+
+
+def _redis_cache_url() -> str:
     # A database of its own: other suites flush theirs.
     url = django_settings.TEST_REDIS_URL.rsplit("/", 1)[0] + "/12"
     require_service(_redis_available(url), f"needs Redis at {url}")
+    return url
+
+
+@pytest.mark.integration
+def test_allow_counts_in_redis_when_redis_is_the_cache(settings):
+    url = _redis_cache_url()
     settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        "default": {"BACKEND": "anniversary.cache.SharedClientRedisCache", "LOCATION": url}
     }
-    key = "redis-test-address"
+    key = f"redis-test-address-{uuid.uuid4()}"
+    digest = hashlib.sha256(key.encode()).hexdigest()[:32]
 
     results = [allow("register-ip", key, "3/h") for _ in range(4)]
 
     import redis
 
-    stored = redis.Redis.from_url(url).keys("*ratelimit:register-ip:*")
+    stored = redis.Redis.from_url(url).keys(f"*ratelimit:register-ip:{digest}:*")
     assert results == [True, True, True, False]
     assert len(stored) == 1
     redis.Redis.from_url(url).delete(*stored)
+    _disconnect(django_cache)
+
+
+@pytest.mark.integration
+def test_the_redis_cache_shares_one_client_between_calls_and_threads():
+    from concurrent.futures import ThreadPoolExecutor
+
+    from anniversary.cache import SharedClientRedisCache
+
+    cache = SharedClientRedisCache(_redis_cache_url(), {"KEY_PREFIX": "shared-client-test"})
+    key = "counter"
+    cache.delete(key)
+
+    assert cache.add(key, 0, timeout=60) is True
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        list(pool.map(lambda _i: cache.incr(key), range(200)))
+
+    assert cache.get(key) == 200
+    assert cache._cache.get_client(write=True) is cache._cache.get_client(write=False)
+    with pytest.raises(ValueError):
+        cache.incr("never-set")
+    cache.delete(key)
+    _disconnect(cache)
