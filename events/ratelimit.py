@@ -43,8 +43,6 @@ def allow(scope: str, key: str, rate: Rate | str) -> bool:
     try:
         hits = cache.incr(cache_key)
     except ValueError:
-        if cache.add(cache_key, 1, timeout=rate.seconds + 5):
-            hits = 1
-        else:
-            hits = cache.incr(cache_key)
+        first = cache.add(cache_key, 1, timeout=rate.seconds + 5)
+        hits = 1 if first else cache.incr(cache_key)
     return hits <= rate.count
