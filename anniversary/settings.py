@@ -94,10 +94,11 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "anniversary.wsgi.application"
 
-# SQLite file unless DATABASE_URL is set (postgres://user@host:5432/name in production and CI).
+# SQLite file unless DATABASE_URL is set (postgres://user@host:5432/name in production and CI);
+# set but empty (DATABASE_URL= in a shell or an env file) also means the SQLite file.
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }

@@ -51,8 +51,9 @@ def test_settings_refuse_to_start_without_secret_key_when_debug_is_off():
     assert "Set DJANGO_SECRET_KEY" in result.stderr
 
 
-def test_settings_default_to_embedded_sqlite_without_redis():
-    result = load_settings(DJANGO_SECRET_KEY="x")
+@pytest.mark.parametrize("unset", [{}, {"DATABASE_URL": "", "REDIS_URL": ""}])
+def test_settings_default_to_embedded_sqlite_without_redis(unset):
+    result = load_settings(DJANGO_SECRET_KEY="x", **unset)
     values = json.loads(result.stdout)
 
     assert values["debug"] is False
