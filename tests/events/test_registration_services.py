@@ -480,3 +480,39 @@ def test_every_registration_email_carries_the_self_service_link(
     ):
         assert f"/registrations/{registration.pk}/" in message.body
         assert f"/registrations/{registration.pk}/" in message.alternatives[0][0]
+
+
+def test_seat_counts_under_the_lock_agree_with_the_orm():
+    """The hand-written count that runs under the event lock, against the querysets' rules."""
+    from events.services.registration import _seat_counts
+
+    now = timezone.now()
+    event = EventFactory(capacity=10)
+    other_event = EventFactory(capacity=10)
+    PendingRegistrationFactory(
+        event=event, email="late@example.org", expires_at=now - timedelta(minutes=1)
+    )
+    PendingRegistrationFactory(event=event, expires_at=now + timedelta(hours=1))
+    RegistrationFactory.create_batch(2, event=event, status=RegistrationStatus.CONFIRMED)
+    WaitlistedRegistrationFactory.create_batch(3, event=event)
+    RegistrationFactory(event=event, email="back@example.org", status=RegistrationStatus.CANCELLED)
+    RegistrationFactory(event=event, status=RegistrationStatus.EXPIRED)
+    PendingRegistrationFactory(event=other_event, email="late@example.org", expires_at=now)
+
+    registrations = Registration.objects.filter(event=event)
+    expected = {
+        "held": registrations.holding_seat().count(),
+        "waitlisted": registrations.waitlisted().count(),
+        "overdue": registrations.pending().filter(expires_at__lt=now).count(),
+    }
+
+    assert expected == {"held": 4, "waitlisted": 3, "overdue": 1}
+    assert _seat_counts(event, now=now, email="late@example.org") == {**expected, "same_email": 1}
+    # Cancelled and expired registrations hold nothing, not even the email address.
+    assert _seat_counts(event, now=now, email="back@example.org") == {**expected, "same_email": 0}
+    assert _seat_counts(other_event, now=now) == {
+        "held": 1,
+        "waitlisted": 0,
+        "overdue": 0,
+        "same_email": 0,
+    }
