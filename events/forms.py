@@ -9,6 +9,7 @@ from crispy_forms.layout import HTML, Div, Field, Layout, Submit
 from django import forms
 from django.urls import reverse
 from django.utils import formats
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -194,10 +195,15 @@ class RegistrationForm(forms.Form):
             reverse("events:privacy"),
         )
         self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
-        self.helper = FormHelper()
-        self.helper.form_action = action
-        self.helper.attrs = {"novalidate": ""}
-        self.helper.layout = Layout(
+        self.action = action
+
+    @cached_property
+    def helper(self) -> FormHelper:
+        # Built when the form is shown, not for every POST that succeeds and redirects.
+        helper = FormHelper()
+        helper.form_action = self.action
+        helper.attrs = {"novalidate": ""}
+        helper.layout = Layout(
             "full_name",
             "email",
             "organization",
@@ -218,6 +224,7 @@ class RegistrationForm(forms.Form):
             ),
             Submit("register", _("Register"), css_class="btn-lg"),
         )
+        return helper
 
     def clean_full_name(self) -> str:
         name = " ".join(self.cleaned_data["full_name"].split())
