@@ -1,22 +1,26 @@
 """Registration under load: N registrations for an event with S seats, against a real server.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/kardes_public \
-        python bench/registration.py [--requests 200] [--seats 50] [--concurrency 20]
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/kardes_bench \
+        python bench/registration.py [--requests 200] [--seats 50] [--concurrency 200]
 
 Starts gunicorn (2 gthread workers x 8 threads, loopback only) on the given PostgreSQL database,
 with Redis (its own database number) as cache and Celery broker and one Celery worker that
 builds and "sends" the emails (locmem backend: built in full, not delivered), as production
-runs it (--no-celery sends them inside the request instead). It creates a bench event, and sends the registration POSTs through the real view: each client
-thread first GETs the form, as a browser does, for the CSRF cookie and token, then posts
-registrations with unique emails. Phase two confirms every pending seat through the real
-confirm link. Prints throughput, p50/p95 latency, the final counts and every error, and exits
-non-zero when a target is missed. The bench event and its registrations are deleted at the end
-(--keep to look at them). See bench/RESULTS.md for the figures and the options.
+runs it (--no-celery sends them inside the request instead). It creates a bench event.
+
+--concurrency delegates first open the registration form (GET, unmeasured: cookie and CSRF
+token), then all submit at the same moment and keep submitting until N registrations are in;
+each POST goes through the real view, with a unique email. Phase two confirms every pending
+seat through the real confirm link. Prints throughput, p50/p95 latency, the CPU each part of
+the machine spent per registration and the latency that CPU alone allows, the final counts and
+every error, and exits non-zero when a target is missed. The bench event and its registrations
+are deleted at the end (--keep to look at them). bench/RESULTS.md has the figures.
 """
 
 import argparse
 import http.client
 import os
+import queue
 import re
 import socket
 import statistics
@@ -28,6 +32,8 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
+
+from cputime import CpuMeter
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -122,11 +128,11 @@ def wait_until_up(base: str, timeout: float = 30) -> None:
 
 
 class Browser:
-    """One keep-alive connection, CSRF cookie and token per client thread."""
+    """A delegate with the form open: CSRF cookie and token, and a keep-alive connection."""
 
     def __init__(self, base: str, form_path: str):
         parts = urlsplit(base)
-        self.conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+        self.conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
         self.conn.request("GET", form_path, headers={"Accept-Language": "en"})
         response = self.conn.getresponse()
         html = response.read().decode()
@@ -136,6 +142,9 @@ class Browser:
         if response.status != 200 or not match or not self.cookie.startswith("csrftoken="):
             raise RuntimeError(f"could not load the form {form_path}: {response.status}")
         self.token = match.group(1)
+        # The form was read a while ago: the submit opens a new connection, as a browser
+        # would after the server's keep-alive timeout.
+        self.conn.close()
 
     def post(self, path: str, data: dict) -> tuple[int, str, float]:
         body = urlencode({**data, "csrfmiddlewaretoken": self.token})
@@ -152,31 +161,75 @@ class Browser:
         return response.status, response.getheader("Location", ""), time.perf_counter() - started
 
 
-def run_phase(base, form_path, jobs, concurrency):
-    """Run (path, data, ok_location_part) jobs; return latencies, errors, wall time."""
-    local = threading.local()
+def open_browsers(base: str, form_path: str, count: int) -> list[Browser]:
+    """Load the form once per client, before the clock starts: the burst is the submits."""
+    with ThreadPoolExecutor(max_workers=min(count, 20)) as pool:
+        return list(pool.map(lambda _i: Browser(base, form_path), range(count)))
+
+
+def run_phase(browsers, jobs):
+    """Run (path, data, ok_location_part) jobs, one client thread per browser, all released at
+    the same moment; return latencies, errors and the wall time from release to the last one."""
+    pending = queue.SimpleQueue()
+    for job in jobs:
+        pending.put(job)
     latencies, errors = [], []
     lock = threading.Lock()
+    start = threading.Barrier(len(browsers) + 1)
 
-    def one(job):
-        path, data, expected = job
-        try:
-            if not hasattr(local, "browser"):
-                local.browser = Browser(base, form_path)
-            status, location, seconds = local.browser.post(path, data)
-        except (OSError, http.client.HTTPException, RuntimeError) as exc:
+    def client(browser):
+        start.wait()
+        while True:
+            try:
+                path, data, expected = pending.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                status, location, seconds = browser.post(path, data)
+            except (OSError, http.client.HTTPException) as exc:
+                with lock:
+                    errors.append(f"{path}: {exc!r}")
+                browser.conn.close()
+                continue
             with lock:
-                errors.append(f"{path}: {exc!r}")
-            return
-        with lock:
-            latencies.append(seconds)
-            if status != 302 or expected not in location:
-                errors.append(f"{path}: HTTP {status} {location}")
+                latencies.append(seconds)
+                if status != 302 or expected not in location:
+                    errors.append(f"{path}: HTTP {status} {location}")
 
+    for browser in browsers:
+        # A connection left from an earlier phase may have passed the server's keep-alive.
+        browser.conn.close()
+    threads = [threading.Thread(target=client, args=(b,), daemon=True) for b in browsers]
+    for thread in threads:
+        thread.start()
+    start.wait()
     started = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=concurrency) as pool:
-        list(pool.map(one, jobs))
+    for thread in threads:
+        thread.join()
     return latencies, errors, time.perf_counter() - started
+
+
+# The CPU it takes to answer a registration; the Celery worker's email work can wait.
+ANSWERING = ("web server", "postgresql", "redis", "bench client")
+
+
+def print_floor(cpu: dict[str, float], *, requests: int, in_flight: int) -> None:
+    """The latency the machine's CPU alone allows, whatever the code does with locks.
+
+    With K registrations in flight and X seconds of CPU to answer each on C cores, the
+    answers come at most C/X per second, so (Little's law) they take K*X/C on average; when
+    all N arrive at once, the 95th percentile answer cannot come before 0.95*N*X/C.
+    """
+    cores = os.cpu_count() or 1
+    per_answer = sum(cpu.get(group, 0.0) for group in ANSWERING) / requests
+    if in_flight >= requests:
+        floor, what = 0.95 * requests * per_answer / cores, "p95 of a burst"
+    else:
+        floor, what = in_flight * per_answer / cores, "mean latency"
+    print(
+        f"  CPU floor    {per_answer * 1000:.1f} ms to answer one ({', '.join(ANSWERING)}); "
+        f"{in_flight} in flight on {cores} cores: {what} >= {floor * 1000:.0f} ms"
+    )
 
 
 def _form(name: str, index: int) -> dict:
@@ -215,7 +268,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--seats", type=int, default=50)
-    parser.add_argument("--concurrency", type=int, default=20, help="client threads in flight")
+    parser.add_argument(
+        "--concurrency", type=int, default=200, help="delegates submitting at the same moment"
+    )
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=8, help="threads per gunicorn worker")
     parser.add_argument("--url", help="use this running server (same DATABASE_URL and secret)")
@@ -308,7 +363,8 @@ def main() -> int:
                 (warm_path, _form(f"warmup-{stamp}-{i}", i), "/register/thanks/")
                 for i in range(args.warmup)
             ]
-            _l, warm_errors, _w = run_phase(base, warm_path, warm_jobs, args.concurrency)
+            warm_browsers = open_browsers(base, warm_path, min(args.concurrency, args.warmup))
+            _l, warm_errors, _w = run_phase(warm_browsers, warm_jobs)
             if warm_errors:
                 print("Warm-up errors:", *warm_errors[:5], sep="\n  ")
             if worker:
@@ -322,8 +378,17 @@ def main() -> int:
             )
             for i in range(args.requests)
         ]
-        latencies, errors, wall = run_phase(base, form_path, jobs, args.concurrency)
+        browsers = open_browsers(base, form_path, args.concurrency)
+        meter = CpuMeter(
+            trees={"web server": server and server.pid, "celery worker": worker and worker.pid},
+            names={"postgresql": "postgres", "redis": "redis-server"},
+        )
+        before = meter.read()
+        latencies, errors, wall = run_phase(browsers, jobs)
+        after = meter.read()
         report("Phase 1: registration POSTs", latencies, errors, wall, len(jobs))
+        cpu = meter.report(before, after, len(jobs))
+        print_floor(cpu, requests=len(jobs), in_flight=min(args.concurrency, len(jobs)))
         if worker:
             print(f"  emails       queue drained {wait_for_queue(args.redis):.2f} s after")
 
@@ -336,7 +401,7 @@ def main() -> int:
             )
             for r in pending
         ]
-        c_latencies, c_errors, c_wall = run_phase(base, form_path, confirm_jobs, args.concurrency)
+        c_latencies, c_errors, c_wall = run_phase(browsers, confirm_jobs)
         report("Phase 2: confirm link POSTs", c_latencies, c_errors, c_wall, len(confirm_jobs))
         if worker:
             print(f"  emails       queue drained {wait_for_queue(args.redis):.2f} s after")
