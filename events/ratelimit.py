@@ -37,7 +37,7 @@ def allow(scope: str, key: str, rate: Rate | str) -> bool:
     window = int(time.time() // rate.seconds)
     digest = hashlib.sha256(key.encode()).hexdigest()[:32]  # no personal data in cache keys
     cache_key = f"ratelimit:{scope}:{digest}:{window}"
-    # One round trip in the common case: incr() is atomic on Redis and locmem alike, and fails
+    # One cache call in the common case: incr() is atomic on Redis and locmem alike, and fails
     # only for the window's first hit, which add() then counts (or, if another request added
     # the key first, incr() again).
     try:
