@@ -134,6 +134,16 @@ class ContactResource(resources.ModelResource):
     label = ""
     required_columns: tuple[str, ...] = ()
 
+    class Meta:
+        # Inherited by each resource's own Meta (import-export merges the bases' options).
+        # All or nothing: one bad row rolls the whole file back.
+        use_transactions = True
+        skip_unchanged = True
+        report_skipped = True
+        store_row_values = True
+        # Model validation (blank names, bad emails, unique names) reported per row and field.
+        clean_model_instances = True
+
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.notes: dict[int, list[str]] = {}
@@ -213,12 +223,6 @@ class PersonResource(ContactResource):
             "notes",
         )
         import_id_fields = ("full_name",)
-        skip_unchanged = True
-        report_skipped = True
-        store_row_values = True
-        use_transactions = True
-        # Model validation (blank names, bad emails, unique names) reported per row and field.
-        clean_model_instances = True
 
     def get_instance(self, instance_loader, row):
         person = self._by_id(row)
@@ -358,12 +362,6 @@ class OrganizationResource(ContactResource):
         model = Organization
         fields = ("id", "name", "short_name", "kind", "country", "city", "website", "notes")
         import_id_fields = ("name",)
-        skip_unchanged = True
-        report_skipped = True
-        store_row_values = True
-        use_transactions = True
-        # Model validation (blank names, bad emails, unique names) reported per row and field.
-        clean_model_instances = True
 
     def get_instance(self, instance_loader, row):
         organization = self._by_id(row)

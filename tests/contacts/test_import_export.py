@@ -358,3 +358,19 @@ def test_organization_import_unknown_kind_is_reported(board_client):
     assert (problem.row, problem.column) == (2, "kind")
     assert problem.message.startswith("“spaceship” is not one of: association, ")
     assert Organization.objects.count() == 0
+
+
+@pytest.mark.parametrize("resource", ["PersonResource", "OrganizationResource"])
+def test_both_resources_import_all_or_nothing_with_per_row_validation(resource):
+    # The options live once, on ContactResource.Meta; each resource must still carry them.
+    from contacts import resources
+
+    options = getattr(resources, resource)._meta
+
+    assert options.model is not None
+    assert (options.use_transactions, options.clean_model_instances) == (True, True)
+    assert (options.skip_unchanged, options.report_skipped, options.store_row_values) == (
+        True,
+        True,
+        True,
+    )
