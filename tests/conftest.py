@@ -65,3 +65,28 @@ def staff_client(client, db):
 
     client.force_login(StaffFactory())
     return client
+
+
+@pytest.fixture
+def assert_constant_queries(django_assert_num_queries):
+    """Call `request`, grow the data with `grow`, call it again: the same number of queries.
+
+    The first call is not counted, so that sessions and permission caches are warm alike for
+    both counted ones. `expected`, when given, pins the first count as well. Returns what the
+    last call returned (the response).
+    """
+    from django.test.utils import CaptureQueriesContext
+
+    def check(request, grow, *, expected=None):
+        request()
+        with CaptureQueriesContext(connection) as first:
+            request()
+        if expected is not None:
+            queries = "\n".join(q["sql"] for q in first.captured_queries)
+            count = len(first.captured_queries)
+            assert count == expected, f"{count} queries, expected {expected}:\n{queries}"
+        grow()
+        with django_assert_num_queries(len(first.captured_queries)):
+            return request()
+
+    return check
