@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from events import views as event_views
+from events.public import views as event_views
 
 admin.site.site_header = _("Kardeş 40 — staff")
 admin.site.site_title = _("Kardeş 40")
@@ -13,8 +13,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("board/contacts/", include("contacts.urls")),
-    path("board/registrants/", include("events.registrant_urls")),
-    path("board/", include("events.board_urls")),
+    path("board/registrants/", include("events.registrants.urls")),
+    path("board/", include("events.board.urls")),
     path("", event_views.home, name="home"),
-    path("", include("events.urls")),
+    path("", include("events.public.urls")),
 ]

@@ -11,9 +11,9 @@ import pytest
 from django.core.management import call_command
 
 from contacts.models import Affiliation, DelegationVisit, Meeting, Organization, Person, Source
-from contacts.seed import load_facts
 from contacts.text import search_key
 from events.models import Event, PodcastEpisode, PodcastSeries, Registration, Venue
+from events.seed import load_facts
 from tests.conftest import require_service
 
 pytestmark = pytest.mark.django_db

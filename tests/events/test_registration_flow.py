@@ -425,7 +425,7 @@ def test_register_errors_are_translated_for_turkish_visitors(client):
 def test_country_menu_is_in_the_visitor_language_with_the_two_countries_first():
     from django.utils import translation
 
-    from events.forms import RegistrationForm
+    from events.public.forms import RegistrationForm
 
     def menu(language):
         with translation.override(language):

@@ -7,10 +7,10 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from contacts.seed import load_facts
-from contacts.seed.demo import load_demo, remove_demo
 from events.enums import DatePrecision, RegistrationStatus
 from events.models import Event, Registration, Venue
+from events.seed import load_facts
+from events.seed.demo import load_demo, remove_demo
 from tests.contacts.test_seed import _checksum, _counts
 from tests.factories import EventFactory, RegistrationFactory
 

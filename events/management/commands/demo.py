@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from contacts.seed.demo import load_demo, remove_demo, stale_demo_events
+from events.seed.demo import load_demo, remove_demo, stale_demo_events
 
 
 class Command(BaseCommand):

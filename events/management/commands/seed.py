@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from contacts.seed import load_facts
+from events.seed import load_facts
 
 
 class Command(BaseCommand):

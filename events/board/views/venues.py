@@ -5,9 +5,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import CreateView, ListView, UpdateView
 
-from ..board_forms import VenueForm
-from ..models import Venue
-from .base import BoardPermissionMixin
+from events.board.forms import VenueForm
+from events.board.views.base import BoardPermissionMixin
+from events.models import Venue
 
 
 class VenueListView(BoardPermissionMixin, ListView):

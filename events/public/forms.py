@@ -16,8 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from contacts.enums import Language
-
-from .enums import EventKind
+from events.enums import EventKind
 
 _PHONE = re.compile(r"^\+?[0-9 ()./-]{6,30}$")
 # Listed first in the country menu: most delegates come from the two cities' countries.

@@ -14,11 +14,10 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from contacts.models import Organization
-
-from .availability import Availability, availability
-from .enums import DatePrecision
-from .models import Event, Registration
-from .timezones import localize, zone
+from events.availability import Availability, availability
+from events.enums import DatePrecision
+from events.models import Event, Registration
+from events.timezones import localize, zone
 
 PROTOCOL_YEAR = 1986
 ANNIVERSARY_YEAR = PROTOCOL_YEAR + 40

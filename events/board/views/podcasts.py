@@ -10,10 +10,9 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
 from contacts.models import Person
-
-from ..board_forms import PodcastEpisodeForm, PodcastSeriesForm
-from ..models import PodcastEpisode, PodcastSeries
-from .base import BoardPermissionMixin
+from events.board.forms import PodcastEpisodeForm, PodcastSeriesForm
+from events.board.views.base import BoardPermissionMixin
+from events.models import PodcastEpisode, PodcastSeries
 
 
 class PodcastSeriesListView(BoardPermissionMixin, ListView):

@@ -19,11 +19,10 @@ from django.db.models import Count, DateTimeField, F, ForeignObjectRel, Q
 from django.utils import timezone
 
 from contacts.models import DelegationVisit
-
-from .conflicts import Conflict, conflicts_between
-from .enums import DatePrecision, EventStatus
-from .models import Event, PlanningItem
-from .timezones import zone
+from events.conflicts import Conflict, conflicts_between
+from events.enums import DatePrecision, EventStatus
+from events.models import Event, PlanningItem
+from events.timezones import zone
 
 # How far ahead the dashboard looks, in days.
 DASHBOARD_DAYS = 30
@@ -134,7 +133,7 @@ def calendar_events(start: datetime, end: datetime, *, city="", kind="", status=
 
 
 def venue_cities() -> list[str]:
-    from .models import Venue
+    from events.models import Venue
 
     return list(Venue.objects.order_by("city").values_list("city", flat=True).distinct())
 
@@ -262,7 +261,7 @@ def items_for(user):
 
 def board_members():
     """Users who can own planning items: active members of the Board group, and staff."""
-    from .roles import BOARD_GROUP
+    from events.roles import BOARD_GROUP
 
     return (
         get_user_model()

@@ -10,12 +10,12 @@ from django.utils.translation import ngettext
 from django.views import View
 from django.views.generic import CreateView, ListView, UpdateView
 
-from ..board_forms import PlanningItemForm
-from ..board_selectors import items_for
-from ..enums import PlanningStatus
-from ..models import Event, PlanningItem
-from ..services.planning import apply_checklist_template, set_planning_item_status
-from .base import BoardPermissionMixin, safe_next
+from events.board.forms import PlanningItemForm
+from events.board.selectors import items_for
+from events.board.views.base import BoardPermissionMixin, safe_next
+from events.enums import PlanningStatus
+from events.models import Event, PlanningItem
+from events.services.planning import apply_checklist_template, set_planning_item_status
 
 
 def _event_url(event: Event) -> str:

@@ -5,10 +5,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
 
-from .. import board_selectors
-from ..board_forms import CalendarFilterForm
-from ..enums import EventKind
-from .base import BoardPermissionMixin
+from events.board import selectors as board_selectors
+from events.board.forms import CalendarFilterForm
+from events.board.views.base import BoardPermissionMixin
+from events.enums import EventKind
 
 
 class _CalendarView(BoardPermissionMixin, TemplateView):

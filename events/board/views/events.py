@@ -14,13 +14,12 @@ from django.views import View
 from django.views.generic import CreateView, DetailView, FormView, TemplateView, UpdateView
 
 from contacts.models import Organization, Person
-
-from ..board_forms import EventEditForm, EventForm, RescheduleForm
-from ..board_selectors import fill_percent
-from ..conflicts import conflicts_for
-from ..models import ChecklistTemplate, Event, PlanningItem
-from ..services.scheduling import cancel_event, confirm_event, reschedule_event
-from .base import BoardPermissionMixin
+from events.board.forms import EventEditForm, EventForm, RescheduleForm
+from events.board.selectors import fill_percent
+from events.board.views.base import BoardPermissionMixin
+from events.conflicts import conflicts_for
+from events.models import ChecklistTemplate, Event, PlanningItem
+from events.services.scheduling import cancel_event, confirm_event, reschedule_event
 
 
 def _board_url(event: Event) -> str:

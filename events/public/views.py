@@ -19,23 +19,23 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from . import selectors
-from .availability import availability
-from .enums import RegistrationStatus
-from .forms import CalendarFilterForm, ProgramFilterForm, RegistrationForm
-from .ics import build_calendar, event_ics
-from .links import checkin_url
-from .models import Event, Registration
-from .qr import qr_png
-from .ratelimit import allow
-from .services.registration import (
+from events.availability import availability
+from events.enums import RegistrationStatus
+from events.ics import build_calendar, event_ics
+from events.links import checkin_url
+from events.models import Event, Registration
+from events.public import selectors
+from events.public.forms import CalendarFilterForm, ProgramFilterForm, RegistrationForm
+from events.qr import qr_png
+from events.ratelimit import allow
+from events.services.registration import (
     RegistrationBusy,
     RegistrationError,
     cancel_registration,
     confirm_registration,
     register_delegate,
 )
-from .tokens import SELF_SERVICE, BadToken, read_token
+from events.tokens import SELF_SERVICE, BadToken, read_token
 
 logger = logging.getLogger(__name__)
 

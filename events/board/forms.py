@@ -13,11 +13,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from contacts.text import search_key
-
-from .board_selectors import audited_content_types, board_members, venue_cities
-from .enums import DatePrecision, EpisodeStatus, EventKind, EventStatus
-from .models import Event, PlanningItem, PodcastEpisode, PodcastSeries, Venue
-from .timezones import precision_span, zone
+from events.board.selectors import audited_content_types, board_members, venue_cities
+from events.enums import DatePrecision, EpisodeStatus, EventKind, EventStatus
+from events.models import Event, PlanningItem, PodcastEpisode, PodcastSeries, Venue
+from events.timezones import precision_span, zone
 
 UTC = ZoneInfo("UTC")
 

@@ -6,7 +6,7 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .enums import RegistrationStatus
+from events.enums import RegistrationStatus
 
 
 class BoardStatus(models.TextChoices):

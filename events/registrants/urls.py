@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import registrant_views as views
+from events.registrants import views
 
 app_name = "registrants"
 

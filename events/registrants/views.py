@@ -22,11 +22,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from contacts.spreadsheets import CSV, XLSX, table_response
 from contacts.text import sort_key
-
-from .enums import RegistrationStatus
-from .models import Event, Registration
-from .registrant_forms import BoardStatus, DoorSearchForm, RegistrantFilterForm
-from .services.checkin import (
+from events.enums import RegistrationStatus
+from events.models import Event, Registration
+from events.registrants.forms import BoardStatus, DoorSearchForm, RegistrantFilterForm
+from events.services.checkin import (
     CheckInRefused,
     check_in,
     checked_in_time,
@@ -34,8 +33,8 @@ from .services.checkin import (
     event_refusal,
     refusal,
 )
-from .timezones import zone
-from .tokens import CHECK_IN, BadToken, read_token
+from events.timezones import zone
+from events.tokens import CHECK_IN, BadToken, read_token
 
 LIST_PAGE_SIZE = 50
 DOOR_PAGE_SIZE = 30

@@ -1,8 +1,8 @@
 from django.views.generic import ListView
 
-from ..board_forms import AuditFilterForm
-from ..board_selectors import audit_entries, describe_changes
-from .base import BoardPermissionMixin
+from events.board.forms import AuditFilterForm
+from events.board.selectors import audit_entries, describe_changes
+from events.board.views.base import BoardPermissionMixin
 
 
 class AuditLogView(BoardPermissionMixin, ListView):

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .board_views import audit, calendar, dashboard, events, planning, podcasts, venues
+from events.board.views import audit, calendar, dashboard, events, planning, podcasts, venues
 
 app_name = "board"
 

@@ -1,7 +1,7 @@
 from django.views.generic import TemplateView
 
-from .. import board_selectors
-from .base import BoardPermissionMixin
+from events.board import selectors as board_selectors
+from events.board.views.base import BoardPermissionMixin
 
 
 class DashboardView(BoardPermissionMixin, TemplateView):
