@@ -1,7 +1,11 @@
 import os
 
 import pytest
+import time_machine
 from django.db import connection
+from django.utils import timezone
+
+from tests.clock import pinned_moment
 
 
 def on_ci() -> bool:
@@ -15,6 +19,17 @@ def require_service(available: bool, reason: str) -> None:
     if on_ci():
         pytest.fail(f"{reason} (CI is set, so this test may not skip)")
     pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def now():
+    """The moment every test starts at (aware, UTC): see tests/clock.py. The clock ticks on.
+
+    Use it instead of the real time: `now + timedelta(days=3)` is "in three days" whatever
+    moment the suite is pinned to.
+    """
+    with time_machine.travel(pinned_moment(), tick=True):
+        yield timezone.now()
 
 
 @pytest.fixture

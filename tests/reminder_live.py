@@ -121,7 +121,15 @@ class Worker:
     """A real `celery worker` subprocess in its own process group (so a kill takes it all)."""
 
     def __init__(self, *, env: dict, pool: str = "solo", concurrency: int = 1, name: str = "w"):
-        self.env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.worker_settings", **env}
+        # The worker's clock starts where the test's is now (tests/clock.py).
+        from django.utils import timezone
+
+        self.env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "tests.worker_settings",
+            "KARDES40_TEST_NOW": timezone.now().isoformat(),
+            **env,
+        }
         self.env.pop("REDIS_URL", None)
         self.command = [
             sys.executable,

@@ -37,3 +37,7 @@ CELERY_TASK_DEFAULT_QUEUE = os.environ.setdefault(
 # whitenoise warns when STATIC_ROOT is missing; tests serve from the finders, never collect.
 STATIC_ROOT = Path(tempfile.gettempdir()) / "kardes40-test-static"
 STATIC_ROOT.mkdir(exist_ok=True)
+
+# The suite's clock is pinned (tests/clock.py), Chromium's is not: a session cookie with an
+# Expires date computed from the pinned moment could already be past for the browser.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True

@@ -5,6 +5,7 @@ real SMTP (EMAIL_HOST/EMAIL_PORT: the test's aiosmtpd sink) instead of locmem. D
 set by the test to its own test database, so the worker reads and writes the same rows.
 """
 
+from tests.clock import travel_from_environment
 from tests.settings import *  # noqa: F403
 from tests.settings import TEST_REDIS_URL
 
@@ -12,3 +13,6 @@ CELERY_TASK_ALWAYS_EAGER = False
 CELERY_BROKER_URL = TEST_REDIS_URL
 CELERY_RESULT_BACKEND = None
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+
+# The worker runs on the clock of the test that started it (tests/clock.py).
+travel_from_environment()
