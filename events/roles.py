@@ -6,6 +6,9 @@ the database still matches this list (change both, with a new migration, when it
 Delegates have no account: they reach only the public pages and their own signed link.
 """
 
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+
 BOARD_GROUP = "Board"
 
 _MANAGE = ("view", "add", "change")
@@ -34,6 +37,22 @@ BOARD_PERMISSIONS = frozenset(
 )
 
 
+def board_members():
+    """Active users who work in the board workspace: members of the Board group, and superusers.
+
+    They own planning items and receive the weekly digest. A staff user outside the group is
+    not one of them: staff fix things in the admin, and every link in the digest leads to board
+    pages that need the group's permissions. Returns a queryset of users, ordered by name.
+    """
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(groups__name=BOARD_GROUP) | Q(is_superuser=True))
+        .distinct()
+        .order_by("first_name", "last_name", "username", "pk")
+    )
+
+
 def ensure_board_group():
     """The Board group with exactly BOARD_PERMISSIONS, created if missing.
 
@@ -41,7 +60,6 @@ def ensure_board_group():
     database) or the group was deleted by hand.
     """
     from django.contrib.auth.models import Group, Permission
-    from django.db.models import Q
 
     group, _created = Group.objects.get_or_create(name=BOARD_GROUP)
     wanted = Q(pk__in=[])

@@ -13,9 +13,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from contacts.text import search_key
-from events.board.selectors import audited_content_types, board_members, venue_cities
+from events.board.selectors import audited_content_types, venue_cities
 from events.enums import DatePrecision, EpisodeStatus, EventKind, EventStatus
 from events.models import Event, PlanningItem, PodcastEpisode, PodcastSeries, Venue
+from events.roles import board_members
 from events.timezones import precision_span, zone
 
 UTC = ZoneInfo("UTC")

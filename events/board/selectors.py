@@ -12,7 +12,6 @@ from itertools import groupby
 
 from auditlog.models import LogEntry
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Count, DateTimeField, F, ForeignObjectRel, Q
@@ -257,19 +256,6 @@ def week_calendar(year: int, week: int, **filters) -> WeekCalendar:
 # --- my items ----------------------------------------------------------------------------------
 def items_for(user):
     return PlanningItem.objects.owned_by(user).select_related("event", "event__venue").by_due_date()
-
-
-def board_members():
-    """Users who can own planning items: active members of the Board group, and staff."""
-    from events.roles import BOARD_GROUP
-
-    return (
-        get_user_model()
-        .objects.filter(is_active=True)
-        .filter(Q(groups__name=BOARD_GROUP) | Q(is_staff=True))
-        .distinct()
-        .order_by("first_name", "last_name", "username")
-    )
 
 
 # --- audit log ---------------------------------------------------------------------------------

@@ -121,34 +121,28 @@ def test_register_delegate_again_after_cancelling_is_allowed():
     assert registration.status == RegistrationStatus.PENDING
 
 
+HOUR, DAY = timedelta(hours=1), timedelta(days=1)
+
+
 @pytest.mark.parametrize(
-    ("event_kwargs", "message"),
+    ("event_offsets", "message"),
+    # Offsets from the pinned "now", applied inside the test: parameters are built at collection.
     [
         ({"status": EventStatus.CANCELLED}, "This event has been cancelled"),
-        (
-            {
-                "start": timezone.now() - timedelta(days=2),
-                "end": timezone.now() - timedelta(days=1),
-            },
-            "This event has already taken place.",
-        ),
-        ({"registration_opens": timezone.now() + timedelta(days=1)}, "Registration opens on"),
-        (
-            {"registration_closes": timezone.now() - timedelta(minutes=1)},
-            "Registration for this event is closed.",
-        ),
-        (
-            {
-                "start": timezone.now() - timedelta(hours=1),
-                "end": timezone.now() + timedelta(hours=1),
-            },
-            "Registration for this event is closed.",
-        ),
+        ({"start": -2 * DAY, "end": -DAY}, "This event has already taken place."),
+        ({"registration_opens": DAY}, "Registration opens on"),
+        ({"registration_closes": -timedelta(minutes=1)}, "Registration for this event is closed."),
+        ({"start": -HOUR, "end": HOUR}, "Registration for this event is closed."),
     ],
     ids=["cancelled", "past", "not-yet-open", "closed", "started"],
 )
-def test_register_delegate_outside_the_window_is_refused(event_kwargs, message):
-    event = EventFactory(**event_kwargs)
+def test_register_delegate_outside_the_window_is_refused(event_offsets, message, now):
+    event = EventFactory(
+        **{
+            field: now + value if isinstance(value, timedelta) else value
+            for field, value in event_offsets.items()
+        }
+    )
 
     with pytest.raises(RegistrationError) as error:
         register(event)

@@ -1,0 +1,117 @@
+"""The email of each kind of delivery row: template, context and the attached .ics."""
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+
+from ...enums import DeliveryKind
+from ...ics import event_ics
+from ...mail import build_message
+from ...models import Event, ReminderDelivery
+from ...timezones import zone_label
+from .digest import board_digest_context
+from .timing import MINUTES_PER_DAY
+
+# Emails carry the ics under this name; calendars import it as an update of the same event.
+ICS_MIMETYPE = "text/calendar"
+
+
+def _lead_time(offset: int | None) -> dict:
+    if not offset:
+        return {}
+    if offset % MINUTES_PER_DAY == 0:
+        return {"days": offset // MINUTES_PER_DAY}
+    if offset % 60 == 0:
+        return {"hours": offset // 60}
+    return {"minutes": offset}
+
+
+def _event_context(event: Event, recipient_zone: str | None = None) -> dict:
+    venue_zone = event.time_zone
+    other = recipient_zone if recipient_zone and recipient_zone != venue_zone else ""
+    return {
+        "event": event,
+        "event_url": f"{settings.SITE_URL}{event.get_absolute_url()}",
+        "venue_zone": venue_zone,
+        "venue_zone_label": zone_label(venue_zone),
+        "recipient_zone": other,
+        "recipient_zone_label": zone_label(other) if other else "",
+    }
+
+
+def _ics(event: Event, cache: dict) -> tuple[str, bytes, str]:
+    key = ("ics", event.pk, event.sequence, event.status)
+    if key not in cache:
+        cache[key] = event_ics(event)
+    return (f"{event.slug}.ics", cache[key], ICS_MIMETYPE)
+
+
+def build_delivery_message(delivery: ReminderDelivery, *, connection=None, cache=None):
+    """The email for one row, in the row's language (the recipient's when known)."""
+    cache = {} if cache is None else cache
+    registration = delivery.registration
+    language = registration.language if registration else delivery.language
+    template, context, attachments = _MESSAGES[delivery.kind](delivery, cache)
+    return build_message(
+        template=template,
+        context={"delivery": delivery, **context},
+        to=delivery.email,
+        language=language,
+        attachments=attachments,
+        connection=connection,
+    )
+
+
+def _delegate_reminder(delivery, cache):
+    registration, event = delivery.registration, delivery.event
+    context = {
+        **_event_context(event, registration.time_zone),
+        "registration": registration,
+        **_lead_time(delivery.offset),
+    }
+    return "reminder_delegate", context, [_ics(event, cache)]
+
+
+def _event_admin_url(event: Event) -> str:
+    return f"{settings.SITE_URL}{reverse('admin:events_event_change', args=[event.pk])}"
+
+
+def _responsible_reminder(delivery, cache):
+    event = delivery.event
+    context = {
+        **_event_context(event),
+        "person": delivery.person,
+        "admin_url": _event_admin_url(event),
+        **_lead_time(delivery.offset),
+    }
+    return "reminder_responsible", context, []
+
+
+def _cancellation_notice(delivery, cache):
+    registration, event = delivery.registration, delivery.event
+    context = {**_event_context(event, registration.time_zone), "registration": registration}
+    # STATUS:CANCELLED with the same UID and a higher SEQUENCE removes it from calendars.
+    return "event_cancelled", context, [_ics(event, cache)]
+
+
+def _time_changed_notice(delivery, cache):
+    registration, event = delivery.registration, delivery.event
+    context = {**_event_context(event, registration.time_zone), "registration": registration}
+    return "event_time_changed", context, [_ics(event, cache)]
+
+
+def _board_digest(delivery, cache):
+    if "digest" not in cache:
+        cache["digest"] = board_digest_context(now=timezone.now())
+    return "digest", {"user": delivery.user, **cache["digest"]}, []
+
+
+_MESSAGES: dict[str, Callable] = {
+    DeliveryKind.DELEGATE_REMINDER: _delegate_reminder,
+    DeliveryKind.RESPONSIBLE_REMINDER: _responsible_reminder,
+    DeliveryKind.CANCELLATION_NOTICE: _cancellation_notice,
+    DeliveryKind.TIME_CHANGED_NOTICE: _time_changed_notice,
+    DeliveryKind.BOARD_DIGEST: _board_digest,
+}
