@@ -4,6 +4,7 @@ Every function here runs a fixed number of queries, whatever the number of rows:
 come through select_related/prefetch_related, and "is this person a speaker" through Exists().
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
@@ -76,7 +77,7 @@ def visits_for_directory(query: str = "") -> QuerySet:
     ).order_by("-start_date", "title")
 
 
-def _with_sources(queryset: QuerySet) -> QuerySet:
+def with_sources(queryset: QuerySet) -> QuerySet:
     return queryset.prefetch_related(Prefetch("sources", queryset=Source.objects.all()))
 
 
@@ -105,23 +106,32 @@ def _newest_first(entries: list[TimelineEntry]) -> list[TimelineEntry]:
     return sorted(entries, key=lambda entry: entry.sort_key, reverse=True)
 
 
-def _event_entry(event, roles) -> TimelineEntry:
-    local = event.local_start
-    return TimelineEntry(EVENT, local.date(), event, roles, moment=local)
-
-
 def _visits():
-    return _with_sources(DelegationVisit.objects.select_related("host_organization"))
+    return with_sources(DelegationVisit.objects.select_related("host_organization"))
 
 
 def _meetings():
-    return _with_sources(Meeting.objects.select_related("visit", "host_organization"))
+    return with_sources(Meeting.objects.select_related("visit", "host_organization"))
+
+
+# The other side of a contact's timeline (events, podcast episodes) belongs to other apps.
+# contacts never imports them: they add a source here when they load (events/apps.py).
+TimelineSource = Callable[[Person | Organization], list[TimelineEntry]]
+_timeline_sources: list[TimelineSource] = []
+
+
+def add_timeline_source(source: TimelineSource) -> None:
+    """Let `source(person_or_organization)` add entries to every timeline; idempotent."""
+    if source not in _timeline_sources:
+        _timeline_sources.append(source)
+
+
+def _contributed(subject: Person | Organization) -> list[TimelineEntry]:
+    return [entry for source in _timeline_sources for entry in source(subject)]
 
 
 def person_timeline(person: Person) -> list[TimelineEntry]:
     """The visits, meetings, events and podcast episodes a person took part in, newest first."""
-    from events.models import Event, PodcastEpisode
-
     entries = [
         TimelineEntry(VISIT, visit.start_date, visit, [TRAVELLER])
         for visit in _visits().filter(travellers=person)
@@ -130,26 +140,11 @@ def person_timeline(person: Person) -> list[TimelineEntry]:
         TimelineEntry(MEETING, meeting.date, meeting, [PARTICIPANT])
         for meeting in _meetings().filter(participants=person)
     ]
-    speaking = Event.speakers.through.objects.filter(event=OuterRef("pk"), person=person)
-    events = (
-        _with_sources(Event.objects.select_related("venue"))
-        .annotate(is_speaker=Exists(speaking))
-        .filter(Q(responsible=person) | Q(is_speaker=True))
-    )
-    for event in events:
-        roles = [RESPONSIBLE] if event.responsible_id == person.pk else []
-        roles += [SPEAKER] if event.is_speaker else []
-        entries.append(_event_entry(event, roles))
-    for episode in PodcastEpisode.objects.filter(guests=person).select_related("series", "event"):
-        day = episode.published_on or (episode.recorded_at and episode.recorded_at.date())
-        entries.append(TimelineEntry(EPISODE, day, episode, [PODCAST_GUEST]))
-    return _newest_first(entries)
+    return _newest_first(entries + _contributed(person))
 
 
 def organization_timeline(organization: Organization) -> list[TimelineEntry]:
     """The visits, meetings and events an organization hosted, joined or organized."""
-    from events.models import Event
-
     travelling = DelegationVisit.organizations.through.objects.filter(
         delegationvisit=OuterRef("pk"), organization=organization
     )
@@ -175,15 +170,12 @@ def organization_timeline(organization: Organization) -> list[TimelineEntry]:
         roles = [HOST] if meeting.host_organization_id == organization.pk else []
         roles += [PARTICIPATING_ORGANIZATION] if meeting.is_taking_part else []
         entries.append(TimelineEntry(MEETING, meeting.date, meeting, roles))
-    events = _with_sources(Event.objects.select_related("venue")).filter(organizers=organization)
-    entries += [_event_entry(event, [ORGANIZER]) for event in events]
-    return _newest_first(entries)
+    return _newest_first(entries + _contributed(organization))
 
 
 def visit_with_everything(pk: int) -> DelegationVisit:
-    """A visit with travellers (and their roles), organizations, meetings in order, and events."""
-    from events.models import Event
-
+    """A visit with travellers (and their roles), organizations, meetings in order, and events
+    (in their own order: by start)."""
     people = Person.objects.alphabetical().prefetch_related(
         Prefetch("affiliations", queryset=affiliations_newest_first())
     )
@@ -195,7 +187,6 @@ def visit_with_everything(pk: int) -> DelegationVisit:
             Prefetch("organizations", queryset=Organization.objects.alphabetical()),
         )
     )
-    events = _with_sources(Event.objects.select_related("venue")).order_by("start")
     return (
         DelegationVisit.objects.select_related("host_organization")
         .prefetch_related(
@@ -203,7 +194,8 @@ def visit_with_everything(pk: int) -> DelegationVisit:
             Prefetch("organizations", queryset=Organization.objects.alphabetical()),
             Prefetch("sources", queryset=Source.objects.all()),
             Prefetch("meetings", queryset=meetings),
-            Prefetch("events", queryset=events),
+            "events__venue",
+            "events__sources",
         )
         .get(pk=pk)
     )

@@ -8,7 +8,7 @@ import base64
 import uuid
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
@@ -17,6 +17,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from anniversary.permissions import board_permission
 
 from . import selectors
 from .forms import ContactImportForm, DirectorySearchForm
@@ -40,15 +42,6 @@ IMPORT_PERMISSIONS = {
     ),
     ORGANIZATIONS: ("contacts.add_organization", "contacts.change_organization"),
 }
-
-
-def board_permission(*perms):
-    """Anonymous: to the login page. Logged in without the permission: 403."""
-
-    def decorate(view):
-        return login_required(permission_required(perms, raise_exception=True)(view))
-
-    return decorate
 
 
 def _tabs(request, query: str, active: str) -> list[dict]:

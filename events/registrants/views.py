@@ -10,7 +10,6 @@ from urllib.parse import urlencode
 
 import tablib
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
@@ -20,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from anniversary.permissions import board_permission
 from contacts.spreadsheets import CSV, XLSX, table_response
 from contacts.text import sort_key
 from events.enums import RegistrationStatus
@@ -39,15 +39,6 @@ from events.tokens import CHECK_IN, BadToken, read_token
 LIST_PAGE_SIZE = 50
 DOOR_PAGE_SIZE = 30
 EVENT_PAGE_SIZE = 25
-
-
-def board_permission(*perms):
-    """Anonymous: to the login page. Logged in without the permission: 403."""
-
-    def decorate(view):
-        return login_required(permission_required(perms, raise_exception=True)(view))
-
-    return decorate
 
 
 def _status_counts(event: Event) -> dict[str, int]:

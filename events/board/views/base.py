@@ -1,11 +1,9 @@
-from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.utils.http import url_has_allowed_host_and_scheme
 
+# The board's views take their permission rule from the one home of it.
+from anniversary.permissions import BoardPermissionMixin
 
-class BoardPermissionMixin(PermissionRequiredMixin):
-    """Anonymous: redirect to the login page. Logged in without the permission: 403."""
-
-    raise_exception = False
+__all__ = ["BoardPermissionMixin", "safe_next"]
 
 
 def safe_next(request, fallback: str) -> str:
