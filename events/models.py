@@ -1,5 +1,5 @@
 import secrets
-from datetime import datetime
+from datetime import date, datetime
 
 from django.conf import settings
 from django.db import models
@@ -24,7 +24,14 @@ from .enums import (
     Recurrence,
     RegistrationStatus,
 )
-from .timezones import IZMIR, localize, other_city_zone, validate_time_zone, zone_label
+from .timezones import (
+    IZMIR,
+    local_days,
+    localize,
+    other_city_zone,
+    validate_time_zone,
+    zone_label,
+)
 
 
 class Venue(SeededModel):
@@ -240,6 +247,16 @@ class Event(SeededModel):
         return localize(self.end, self.time_zone)
 
     @property
+    def local_days(self) -> tuple[date, date]:
+        """First and last day the event covers in the venue's zone (the end is exclusive)."""
+        return local_days(self.start, self.end, self.time_zone)
+
+    @property
+    def last_local_day(self) -> date:
+        """The last day of the event in the venue's zone: an end at 00:00 is the day before."""
+        return self.local_days[1]
+
+    @property
     def zone_label(self) -> str:
         return zone_label(self.time_zone)
 
@@ -280,10 +297,6 @@ class Event(SeededModel):
             if candidate[1] >= now:
                 return candidate
             years += 1
-
-    @property
-    def effective_reminder_offsets(self) -> list[int]:
-        return sorted(self.reminder_offsets or settings.REMINDER_DEFAULT_OFFSETS, reverse=True)
 
 
 def _shift_years(moment: datetime, years: int) -> datetime:

@@ -41,6 +41,17 @@ def localize(moment: datetime, name: str) -> datetime:
     return moment.astimezone(zone(name))
 
 
+def local_days(start: datetime, end: datetime, name: str) -> tuple[date, date]:
+    """First and last day, in zone `name`, that the span [start, end) covers (aware datetimes).
+
+    The end is exclusive, as DTEND is in iCalendar (RFC 5545 §3.6.1): an event ending at 00:00
+    ends the day before. The last day is never before the first (a zero-length span).
+    """
+    first = localize(start, name).date()
+    last = (localize(end, name) - timedelta(microseconds=1)).date()
+    return first, max(first, last)
+
+
 def precision_span(
     start: datetime, end: datetime | None, precision: str
 ) -> tuple[datetime, datetime | None]:

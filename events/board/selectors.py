@@ -137,13 +137,6 @@ def venue_cities() -> list[str]:
     return list(Venue.objects.order_by("city").values_list("city", flat=True).distinct())
 
 
-def local_days(event: Event) -> tuple[date, date]:
-    """First and last local day (venue zone) the event covers; the end is exclusive."""
-    first = event.local_start.date()
-    last = (event.local_end - timedelta(microseconds=1)).date()
-    return first, max(first, last)
-
-
 def _day_bounds(first: date, last: date) -> tuple[datetime, datetime]:
     """UTC window wide enough for every zone's view of the days [first, last]: a Bakü event at
     01:00 on the 1st is still the 30th in UTC, so the window is padded by a day each side."""
@@ -167,7 +160,7 @@ def _place(days: dict[date, CalendarDay], events, first: date, last: date) -> li
         if event.date_precision in (DatePrecision.MONTH, DatePrecision.YEAR):
             unfixed.append(event)
             continue
-        event_first, event_last = local_days(event)
+        event_first, event_last = event.local_days
         if event_last < first or event_first > last:
             continue
         day = max(event_first, first)

@@ -17,7 +17,7 @@ from contacts.models import Organization
 from events.availability import Availability, availability
 from events.enums import DatePrecision
 from events.models import Event, Registration
-from events.timezones import localize, zone
+from events.timezones import local_days, localize, zone
 
 PROTOCOL_YEAR = 1986
 ANNIVERSARY_YEAR = PROTOCOL_YEAR + 40
@@ -96,8 +96,7 @@ def program_events(filters: ProgramFilters, *, now: datetime | None = None):
 
 
 def _in_month(event: Event, month: date) -> bool:
-    first = event.local_start.date()
-    last = (event.local_end - timedelta(microseconds=1)).date()
+    first, last = event.local_days
     month_end = month.replace(day=calendar.monthrange(month.year, month.month)[1])
     return first <= month_end and last >= month
 
@@ -218,7 +217,7 @@ def month_calendar(
             if (start.year, start.month) == (year, month):
                 to_be_announced.append(event)
             continue
-        day, last = start.date(), (end - timedelta(microseconds=1)).date()
+        day, last = local_days(start, end, event.time_zone)
         while day <= last:
             if (day.year, day.month) == (year, month):
                 by_day[day].append(event)

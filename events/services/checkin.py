@@ -5,7 +5,7 @@ The QR code in the confirmation email encodes `checkin_url(registration)`: SITE_
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -56,17 +56,11 @@ def checked_in_time(registration: Registration) -> str:
     return local.strftime("%H:%M")
 
 
-def event_days(event: Event) -> tuple[date, date]:
-    """First and last local day of the event (its end is exclusive, as in iCal)."""
-    last = event.local_end - timedelta(microseconds=1)
-    return event.local_start.date(), max(last.date(), event.local_start.date())
-
-
 def event_refusal(event: Event, *, now: datetime | None = None) -> str | None:
     """Why nobody can be checked in to this event now (cancelled, another day), or None."""
     if event.is_cancelled:
         return _("“%(event)s” is cancelled.") % {"event": event.title}
-    first, last = event_days(event)
+    first, last = event.local_days
     today = timezone.localdate(now or timezone.now(), zone(event.time_zone))
     params = {
         "event": event.title,

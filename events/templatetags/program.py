@@ -5,15 +5,13 @@ Always in the venue's zone with the zone named, and the twin city's time beside 
 so times are formatted here, from datetimes already in the right zone.
 """
 
-from datetime import timedelta
-
 from django import template
 from django.utils import formats
 from django.utils.translation import gettext as _
 
 from ..enums import DatePrecision, Recurrence
 from ..models import Event
-from ..timezones import localize
+from ..timezones import local_days, localize
 
 register = template.Library()
 
@@ -47,7 +45,7 @@ def event_when(event: Event) -> str:
             "month": formats.date_format(start, "YEAR_MONTH_FORMAT")
         }
     if event.date_precision == DatePrecision.DAY:
-        last_day = (end - timedelta(microseconds=1)).date()
+        _first, last_day = local_days(start, end, event.time_zone)
         if last_day <= start.date():
             return _date(start)
         return f"{_date(start)} – {_date(last_day)}"

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from events.enums import EventStatus, RegistrationStatus
 from events.links import checkin_url
-from events.services.checkin import CheckInRefused, check_in, event_days
+from events.services.checkin import CheckInRefused, check_in
 from events.tokens import CHECK_IN, read_token
 from tests.factories import (
     BakuVenueFactory,
@@ -135,7 +135,7 @@ def test_check_in_on_second_day_of_multi_day_event_is_allowed():
     )
 
     assert result.already is False
-    assert event_days(event) == (datetime(2026, 12, 1).date(), datetime(2026, 12, 3).date())
+    assert event.local_days == (datetime(2026, 12, 1).date(), datetime(2026, 12, 3).date())
 
 
 def test_checkin_url_carries_a_check_in_token(settings):

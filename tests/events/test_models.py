@@ -1,10 +1,11 @@
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import IntegrityError
 
 from events.enums import Recurrence
+from events.timezones import IZMIR, local_days
 from tests.factories import BakuVenueFactory, EventFactory, VenueFactory
 
 pytestmark = pytest.mark.django_db
@@ -76,3 +77,42 @@ def test_overlapping_finds_events_sharing_time_only():
     EventFactory(venue=venue, start=start + timedelta(hours=2), end=start + timedelta(hours=4))
 
     assert list(type(first).objects.overlapping(first)) == [clash]
+
+
+# --- the last local day: one rule (Event.local_days / timezones.local_days) ---------------
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        # An evening that ends at midnight ends on its own day: DTEND is exclusive.
+        ((2026, 5, 1, 19, 0), (2026, 5, 2, 0, 0), ((2026, 5, 1), (2026, 5, 1))),
+        # One minute past midnight is the next day.
+        ((2026, 5, 1, 19, 0), (2026, 5, 2, 0, 1), ((2026, 5, 1), (2026, 5, 2))),
+        # Three whole days, as a day-precision event is stored.
+        ((2026, 12, 29, 0, 0), (2027, 1, 1, 0, 0), ((2026, 12, 29), (2026, 12, 31))),
+        # Zero length: the last day is never before the first.
+        ((2026, 5, 1, 0, 0), (2026, 5, 1, 0, 0), ((2026, 5, 1), (2026, 5, 1))),
+    ],
+)
+def test_event_local_days_treat_the_end_as_exclusive(start, end, expected):
+    baku = BAKU
+    event = EventFactory.build(
+        venue=BakuVenueFactory(),
+        start=datetime(*start, tzinfo=baku),
+        end=datetime(*end, tzinfo=baku),
+    )
+
+    assert event.local_days == tuple(date(*day) for day in expected)
+    assert event.last_local_day == date(*expected[1])
+
+
+def test_event_local_days_are_the_venues_not_izmirs():
+    # 00:30 on 1 May in Bakü is 23:30 on 30 April in İzmir: the venue's calendar decides.
+    baku = BAKU
+    event = EventFactory.build(
+        venue=BakuVenueFactory(),
+        start=datetime(2026, 5, 1, 0, 30, tzinfo=baku),
+        end=datetime(2026, 5, 1, 2, 0, tzinfo=baku),
+    )
+
+    assert event.local_days == (date(2026, 5, 1), date(2026, 5, 1))
+    assert local_days(event.start, event.end, IZMIR) == (date(2026, 4, 30), date(2026, 5, 1))
