@@ -36,7 +36,7 @@ def _local(moment: datetime, event: Event) -> str:
     )
 
 
-def window_problem(event: Event, *, now: datetime | None = None) -> str | None:
+def why_registration_closed(event: Event, *, now: datetime | None = None) -> str | None:
     """Why the event takes no registration now, said plainly; None when it does."""
     now = now or timezone.now()
     if event.is_cancelled:
@@ -67,7 +67,7 @@ def availability(event: Event, *, seats_held: int, now: datetime | None = None) 
     """The event's registration state given how many seats pending/confirmed ones hold."""
     now = now or timezone.now()
     seats_left = None if event.capacity is None else max(event.capacity - seats_held, 0)
-    problem = window_problem(event, now=now)
+    problem = why_registration_closed(event, now=now)
     if event.is_cancelled:
         return Availability(CANCELLED, seats_left, problem)
     if event.end <= now:

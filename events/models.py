@@ -323,7 +323,7 @@ class RegistrationQuerySet(models.QuerySet):
         """Pending and confirmed registrations each hold one seat until they expire or cancel."""
         return self.filter(status__in=[RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED])
 
-    def in_line(self):
+    def waitlist(self):
         """The waitlist, first come first served."""
         return self.waitlisted().order_by("created_at", "pk")
 

@@ -36,6 +36,7 @@ from events.services.registration import (
     register_delegate,
 )
 from events.tokens import SELF_SERVICE, BadToken, read_token
+from events.web import flash_errors
 
 logger = logging.getLogger(__name__)
 
@@ -314,9 +315,8 @@ def confirm(request, pk: int, token: str):
     if request.method == "POST":
         try:
             confirm_registration(registration=registration)
-        except RegistrationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
+        except RegistrationError as error:
+            flash_errors(request, error)
         else:
             messages.success(request, _("Your registration is confirmed. See you there!"))
         return redirect(_manage_url(registration, token))
@@ -336,9 +336,8 @@ def cancel(request, pk: int, token: str):
         return _bad_link(request)
     try:
         cancel_registration(registration=registration)
-    except RegistrationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
+    except RegistrationError as error:
+        flash_errors(request, error)
     else:
         messages.success(request, _("Your registration is cancelled."))
     return redirect(_manage_url(registration, token))

@@ -35,6 +35,7 @@ from events.services.checkin import (
 )
 from events.timezones import zone
 from events.tokens import CHECK_IN, BadToken, read_token
+from events.web import flash_errors
 
 LIST_PAGE_SIZE = 50
 DOOR_PAGE_SIZE = 30
@@ -226,7 +227,7 @@ def registrant_door_check_in(request, slug, pk):
     try:
         result = check_in(registration=registration, by=request.user)
     except CheckInRefused as refused:
-        messages.error(request, refused.message)
+        flash_errors(request, refused)
     else:
         (messages.info if result.already else messages.success)(request, result.message)
     return redirect(_door_url(event, request.POST.get("q", ""), request.POST.get("page", "")))

@@ -13,18 +13,15 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from ..enums import RegistrationStatus
+from ..exceptions import DomainError
 from ..links import checkin_url
 from ..models import Event, Registration
 from ..qr import qr_png
 from ..timezones import zone
 
 
-class CheckInRefused(Exception):
+class CheckInRefused(DomainError):
     """The registration cannot be checked in; `message` says why, in the user's language."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)

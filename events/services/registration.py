@@ -15,13 +15,13 @@ from contextlib import contextmanager
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .. import availability
 from ..enums import RegistrationStatus
+from ..exceptions import DomainError
 from ..ics import event_ics
 from ..links import confirm_url, self_service_url
 from ..mail import build_message
@@ -40,7 +40,7 @@ CANCELLED = "cancelled"
 EXPIRED = "expired"
 
 
-class RegistrationError(ValidationError):
+class RegistrationError(DomainError):
     """A registration rule said no. The message is meant for the delegate."""
 
 
@@ -81,6 +81,20 @@ def _lock(event: Event) -> Event:
     return Event.objects.select_for_update().get(pk=event.pk)
 
 
+@contextmanager
+def _locked(registration: Registration) -> Iterator[Registration]:
+    """One transaction holding the event's lock, with the registration re-read under it.
+
+    Its status may have changed since the caller read it (a double click, the expiry sweep);
+    only the copy read under the lock can be trusted. Lock timeouts become RegistrationBusy.
+    """
+    with _friendly_lock_timeout(), transaction.atomic():
+        event = _lock(registration.event)
+        fresh = Registration.objects.get(pk=registration.pk)
+        fresh.event = event
+        yield fresh
+
+
 def _confirm_deadline(event: Event, now: datetime) -> datetime:
     """Confirm within REGISTRATION_CONFIRM_HOURS, and never later than the event's start."""
     return min(now + timedelta(hours=settings.REGISTRATION_CONFIRM_HOURS), event.start)
@@ -115,7 +129,7 @@ def _fill_free_seats(event: Event, *, now: datetime) -> list[Registration]:
     """Move the first in line into free seats, as pending. Caller holds the event lock."""
     if event.is_cancelled or event.start <= now:
         return []
-    line = event.registrations.in_line()
+    line = event.registrations.waitlist()
     if event.capacity is not None:
         free = event.capacity - event.registrations.holding_seat().count()
         if free <= 0:
@@ -211,7 +225,7 @@ def register_delegate(
     try:
         with _friendly_lock_timeout(), transaction.atomic():
             event = _lock(event)
-            problem = availability.window_problem(event, now=now)
+            problem = availability.why_registration_closed(event, now=now)
             if problem:
                 raise RegistrationError(problem, code="closed")
             seats = _seat_counts(event, now=now, email=email)
@@ -257,10 +271,8 @@ def confirm_registration(
     """
     now = now or timezone.now()
     ran_out = False
-    with _friendly_lock_timeout(), transaction.atomic():
-        event = _lock(registration.event)
-        registration = Registration.objects.get(pk=registration.pk)
-        registration.event = event
+    with _locked(registration) as registration:
+        event = registration.event
         if registration.status == RegistrationStatus.CONFIRMED:
             return registration
         if registration.status == RegistrationStatus.WAITLISTED:
@@ -280,7 +292,7 @@ def confirm_registration(
             raise _expired_error()
         problem = None
         if event.is_cancelled or event.end <= now:
-            problem = availability.window_problem(event, now=now)
+            problem = availability.why_registration_closed(event, now=now)
         if problem:
             raise RegistrationError(problem, code="closed")
         if registration.expires_at and registration.expires_at < now:
@@ -317,10 +329,8 @@ def cancel_registration(*, registration: Registration, now: datetime | None = No
     cancellation notice. Raises RegistrationError for an expired registration or a past event.
     """
     now = now or timezone.now()
-    with _friendly_lock_timeout(), transaction.atomic():
-        event = _lock(registration.event)
-        registration = Registration.objects.get(pk=registration.pk)
-        registration.event = event
+    with _locked(registration) as registration:
+        event = registration.event
         if registration.status == RegistrationStatus.CANCELLED:
             return registration
         if registration.status == RegistrationStatus.EXPIRED:
@@ -377,7 +387,7 @@ def expire_overdue_registrations(*, now: datetime | None = None) -> int:
     for event_id in list(event_ids):
         try:
             with _friendly_lock_timeout(), transaction.atomic():
-                event = Event.objects.select_for_update().get(pk=event_id)
+                event = _lock(Event(pk=event_id))
                 count = _expire_overdue(event, now=now)
                 _fill_free_seats(event, now=now)
         except RegistrationBusy:

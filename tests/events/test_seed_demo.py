@@ -62,7 +62,7 @@ def test_demo_shows_a_full_event_with_a_waitlist_and_a_half_full_one():
     tea = Event.objects.get(slug="demo-tea-and-poetry-evening")
     breakfast = Event.objects.get(slug="demo-business-breakfast")
     assert (tea.capacity, tea.registrations.holding_seat().count()) == (20, 20)
-    assert [r.full_name for r in tea.registrations.in_line()] == [
+    assert [r.full_name for r in tea.registrations.waitlist()] == [
         "Örnek katılımcı 21",
         "Örnek katılımcı 22",
         "Örnek katılımcı 23",
