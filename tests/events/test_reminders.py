@@ -8,7 +8,14 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from events.enums import DatePrecision, DeliveryKind, DeliveryState, EventStatus, RegistrationStatus
+from events.enums import (
+    DatePrecision,
+    DeliveryKind,
+    DeliveryState,
+    EventStatus,
+    PlanningStatus,
+    RegistrationStatus,
+)
 from events.ics import event_uid
 from events.models import ReminderDelivery
 from events.services import reminders
@@ -512,8 +519,27 @@ def test_sweep_catches_up_a_missed_digest_on_monday_only():
     assert (on_monday, on_tuesday) == (1, 0)
 
 
-def test_overdue_planning_items_are_empty_without_the_planning_module():
-    assert reminders.overdue_planning_items(now=timezone.now()) == []
+def test_overdue_planning_items_lists_unfinished_items_past_due_oldest_first(now):
+    today = timezone.localdate(now)
+    event = EventFactory(title="Forum")
+    owner = BoardMemberFactory(first_name="Leyla", last_name="Aras")
+    PlanningItemFactory(event=event, title="Due today", owner=owner, due_on=today)
+    PlanningItemFactory(
+        event=event,
+        title="Done late",
+        owner=owner,
+        due_on=today - timedelta(days=9),
+        status=PlanningStatus.DONE,
+    )
+    PlanningItemFactory(event=event, title="No owner", owner=None, due_on=today - timedelta(days=1))
+    PlanningItemFactory(event=event, title="Oldest", owner=owner, due_on=today - timedelta(days=5))
+
+    overdue = reminders.overdue_planning_items(now=now)
+
+    assert overdue == [
+        {"label": "Oldest — Forum", "owner": "Leyla Aras", "due": today - timedelta(days=5)},
+        {"label": "No owner — Forum", "owner": "", "due": today - timedelta(days=1)},
+    ]
 
 
 # --- language ------------------------------------------------------------------------------
