@@ -34,7 +34,7 @@ SEEDED_MODELS = [
 
 # The articles stay where they were given (shared/ beside the clone, as on CI); the repository
 # keeps only our own summaries of them.
-ARTICLES_DIR = Path(__file__).resolve().parents[3] / "shared" / "articles"
+ARTICLES_DIR = Path(__file__).resolve().parents[4] / "shared" / "articles"
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from events.enums import DatePrecision, RegistrationStatus
 from events.models import Event, Registration, Venue
 from events.seed import load_facts
 from events.seed.demo import load_demo, remove_demo
-from tests.contacts.test_seed import _checksum, _counts
+from tests.events.seed.test_facts import _checksum, _counts
 from tests.factories import EventFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
