@@ -1,4 +1,5 @@
 import os
+from datetime import datetime
 
 import pytest
 import time_machine
@@ -22,13 +23,17 @@ def require_service(available: bool, reason: str) -> None:
 
 
 @pytest.fixture(autouse=True)
-def now():
+def now(request):
     """The moment every test starts at (aware, UTC): see tests/clock.py. The clock ticks on.
 
     Use it instead of the real time: `now + timedelta(days=3)` is "in three days" whatever
-    moment the suite is pinned to.
+    moment the suite is pinned to. A test about one fixed date (a month's name in an email)
+    pins its own moment with `@pytest.mark.now("2026-11-25T10:00:00+03:00")`; the awkward
+    moments of the CI rerun do not move it.
     """
-    with time_machine.travel(pinned_moment(), tick=True):
+    marker = request.node.get_closest_marker("now")
+    moment = datetime.fromisoformat(marker.args[0]) if marker else pinned_moment()
+    with time_machine.travel(moment, tick=True):
         yield timezone.now()
 
 

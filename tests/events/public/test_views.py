@@ -265,6 +265,7 @@ def test_calendar_impossible_month_is_not_found(client):
 # --- event page -----------------------------------------------------------------------------
 
 
+@pytest.mark.now("2026-11-25T10:00:00+03:00")  # the event below is still to come
 def test_event_page_shows_local_time_with_zone_and_the_other_city(client):
     organizer = OrganizationFactory(name="İZAZDER")
     event = EventFactory(

@@ -407,6 +407,7 @@ def test_promote_from_waitlist_fills_seats_added_by_staff():
         ),
     ],
 )
+@pytest.mark.now("2026-11-25T10:00:00+03:00")  # a December event still to come
 def test_registration_email_is_in_the_delegates_language(
     language, month, subject, times, django_capture_on_commit_callbacks
 ):
