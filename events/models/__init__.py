@@ -1,0 +1,33 @@
+"""The events app's models, one module per area; import them from here.
+
+events         Venue, Event (and its queryset)
+registrations  Registration
+podcasts       PodcastSeries, PodcastEpisode
+planning       PlanningItem, ChecklistTemplate, ChecklistTemplateItem
+reminders      ReminderDelivery
+"""
+
+from .events import Event, EventQuerySet, Venue
+from .planning import ChecklistTemplate, ChecklistTemplateItem, PlanningItem, PlanningItemQuerySet
+from .podcasts import PodcastEpisode, PodcastSeries
+
+# Migration 0001 names the secret's default as events.models._new_secret.
+from .registrations import Registration, RegistrationQuerySet, _new_secret
+from .reminders import ReminderDelivery, ReminderDeliveryQuerySet
+
+__all__ = [
+    "ChecklistTemplate",
+    "ChecklistTemplateItem",
+    "Event",
+    "EventQuerySet",
+    "PlanningItem",
+    "PlanningItemQuerySet",
+    "PodcastEpisode",
+    "PodcastSeries",
+    "Registration",
+    "RegistrationQuerySet",
+    "ReminderDelivery",
+    "ReminderDeliveryQuerySet",
+    "Venue",
+    "_new_secret",
+]

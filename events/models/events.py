@@ -1,0 +1,301 @@
+"""Venues and events: where and when, always in the venue's time zone."""
+
+from datetime import date, datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from contacts.models import DelegationVisit, Organization, Person, SeededModel, Source
+
+from ..enums import (
+    DatePrecision,
+    EventKind,
+    EventStatus,
+    Recurrence,
+    RegistrationStatus,
+)
+from ..timezones import (
+    IZMIR,
+    local_days,
+    localize,
+    other_city_zone,
+    validate_time_zone,
+    zone_label,
+)
+
+
+class Venue(SeededModel):
+    name = models.CharField(_("name"), max_length=200)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    city = models.CharField(_("city"), max_length=100)
+    country = CountryField(_("country"), blank=True)
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, default=IZMIR, validators=[validate_time_zone]
+    )
+    capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
+    is_demo = models.BooleanField(_("demo example"), default=False, editable=False)
+
+    class Meta:
+        verbose_name = _("venue")
+        verbose_name_plural = _("venues")
+        ordering = ["city", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(capacity__isnull=True) | Q(capacity__gte=0),
+                name="venue_capacity_not_negative",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name}, {self.city}"
+
+
+class EventQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(is_public=True)
+
+    def facts(self):
+        """Everything but the demo program."""
+        return self.filter(is_demo=False)
+
+    def demo(self):
+        return self.filter(is_demo=True)
+
+    def upcoming(self, now: datetime | None = None):
+        return self.filter(end__gte=now or timezone.now())
+
+    def past(self, now: datetime | None = None):
+        return self.filter(end__lt=now or timezone.now())
+
+    def active(self):
+        return self.exclude(status=EventStatus.CANCELLED)
+
+    def between(self, start: datetime, end: datetime):
+        """Events that overlap the half-open window [start, end)."""
+        return self.filter(start__lt=end, end__gt=start)
+
+    def overlapping(self, event: "Event"):
+        return self.between(event.start, event.end).exclude(pk=event.pk).active()
+
+    def with_seat_counts(self):
+        """Registration counts in the same query as the events: `seats_held` (pending and
+        confirmed each hold a seat), `confirmed_count`, `pending_count`, `waitlist_count`."""
+        by_status = {
+            "confirmed_count": RegistrationStatus.CONFIRMED,
+            "pending_count": RegistrationStatus.PENDING,
+            "waitlist_count": RegistrationStatus.WAITLISTED,
+        }
+        return self.annotate(
+            seats_held=models.Count(
+                "registrations",
+                filter=Q(
+                    registrations__status__in=[
+                        RegistrationStatus.PENDING,
+                        RegistrationStatus.CONFIRMED,
+                    ]
+                ),
+            ),
+            **{
+                name: models.Count("registrations", filter=Q(registrations__status=status))
+                for name, status in by_status.items()
+            },
+        )
+
+
+class Event(SeededModel):
+    title = models.CharField(_("title"), max_length=250)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=EventKind.choices)
+    status = models.CharField(
+        _("status"), max_length=20, choices=EventStatus.choices, default=EventStatus.PLANNED
+    )
+    description = models.TextField(_("description"), blank=True)
+    venue = models.ForeignKey(
+        Venue,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("venue"),
+    )
+    # Stored in UTC; shown in the venue's zone. For day/month/year precision the pair spans
+    # the whole local day/month/year, end exclusive (as iCal's DTEND is).
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    date_precision = models.CharField(
+        _("date precision"),
+        max_length=10,
+        choices=DatePrecision.choices,
+        default=DatePrecision.EXACT,
+        help_text=_("“April 2026, İzmir” is a real plan before the day is fixed."),
+    )
+    recurrence = models.CharField(
+        _("repeats"), max_length=10, choices=Recurrence.choices, default=Recurrence.NONE, blank=True
+    )
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, help_text=_("Empty: no registration limit.")
+    )
+    registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    registration_closes = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    is_public = models.BooleanField(_("public"), default=True)
+    is_milestone = models.BooleanField(
+        _("historical milestone"), default=False, help_text=_("Shown on the anniversary timeline.")
+    )
+    organizers = models.ManyToManyField(
+        Organization, blank=True, related_name="organized_events", verbose_name=_("organizers")
+    )
+    responsible = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="responsible_for",
+        verbose_name=_("responsible person"),
+    )
+    speakers = models.ManyToManyField(
+        Person, blank=True, related_name="speaking_at", verbose_name=_("speakers and guests")
+    )
+    delegation_visit = models.ForeignKey(
+        DelegationVisit,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("delegation visit"),
+    )
+    sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
+    # iCal SEQUENCE: raised whenever the time or status changes, so calendars update in place.
+    sequence = models.PositiveIntegerField(_("revision"), default=0, editable=False)
+    reminders_paused = models.BooleanField(_("reminders paused"), default=False)
+    reminder_offsets = models.JSONField(
+        _("reminder offsets (minutes)"),
+        default=list,
+        blank=True,
+        help_text=_("Minutes before the start, e.g. [10080, 1440, 120]. Empty: the site default."),
+    )
+    is_demo = models.BooleanField(_("demo example"), default=False, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["start", "title"]
+        indexes = [models.Index(fields=["start", "end"]), models.Index(fields=["status"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="event_end_after_start"),
+            models.CheckConstraint(
+                condition=Q(capacity__isnull=True) | Q(capacity__gte=0),
+                name="event_capacity_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(registration_opens__isnull=True)
+                | Q(registration_closes__isnull=True)
+                | Q(registration_closes__gt=F("registration_opens")),
+                name="event_registration_closes_after_opens",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("events:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        errors = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = _("The end must be after the start.")
+        if (
+            self.registration_opens
+            and self.registration_closes
+            and self.registration_closes <= self.registration_opens
+        ):
+            errors["registration_closes"] = _("Registration must close after it opens.")
+        if errors:
+            raise ValidationError(errors)
+
+    # --- time, always in the venue's zone ------------------------------------------------
+    @property
+    def time_zone(self) -> str:
+        return self.venue.time_zone if self.venue_id else settings.TIME_ZONE
+
+    @property
+    def city(self) -> str:
+        return self.venue.city if self.venue_id else ""
+
+    @property
+    def local_start(self) -> datetime:
+        return localize(self.start, self.time_zone)
+
+    @property
+    def local_end(self) -> datetime:
+        return localize(self.end, self.time_zone)
+
+    @property
+    def local_days(self) -> tuple[date, date]:
+        """First and last day the event covers in the venue's zone (the end is exclusive)."""
+        return local_days(self.start, self.end, self.time_zone)
+
+    @property
+    def last_local_day(self) -> date:
+        """The last day of the event in the venue's zone: an end at 00:00 is the day before."""
+        return self.local_days[1]
+
+    @property
+    def zone_label(self) -> str:
+        return zone_label(self.time_zone)
+
+    @property
+    def other_zone(self) -> str:
+        return other_city_zone(self.time_zone)
+
+    @property
+    def other_zone_label(self) -> str:
+        return zone_label(self.other_zone)
+
+    @property
+    def other_start(self) -> datetime:
+        """The start in the twin city's zone ("19:00 Bakü · 18:00 İzmir")."""
+        return localize(self.start, self.other_zone)
+
+    @property
+    def is_exact(self) -> bool:
+        return self.date_precision == DatePrecision.EXACT
+
+    @property
+    def is_past(self) -> bool:
+        return self.end < timezone.now()
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == EventStatus.CANCELLED
+
+    def next_occurrence(self, now: datetime | None = None) -> tuple[datetime, datetime]:
+        """For a yearly event, the first (start, end) in the future; else its own dates."""
+        now = now or timezone.now()
+        if self.recurrence != Recurrence.YEARLY or self.end >= now:
+            return self.start, self.end
+        start, end = self.local_start, self.local_end
+        years = now.year - start.year
+        while True:
+            candidate = _shift_years(start, years), _shift_years(end, years)
+            if candidate[1] >= now:
+                return candidate
+            years += 1
+
+
+def _shift_years(moment: datetime, years: int) -> datetime:
+    try:
+        return moment.replace(year=moment.year + years)
+    except ValueError:  # 29 February in a common year
+        return moment.replace(year=moment.year + years, day=28)

@@ -1,0 +1,128 @@
+"""Registrations: a delegate's seat, waitlist place, and check-in."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from contacts.enums import Language
+from contacts.text import folded, search_key
+
+from ..enums import (
+    RegistrationStatus,
+)
+from ..timezones import (
+    IZMIR,
+    validate_time_zone,
+)
+from .events import Event
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(status__in=RegistrationStatus.active())
+
+    def confirmed(self):
+        return self.filter(status=RegistrationStatus.CONFIRMED)
+
+    def pending(self):
+        return self.filter(status=RegistrationStatus.PENDING)
+
+    def waitlisted(self):
+        return self.filter(status=RegistrationStatus.WAITLISTED)
+
+    def holding_seat(self):
+        """Pending and confirmed registrations each hold one seat until they expire or cancel."""
+        return self.filter(status__in=[RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED])
+
+    def waitlist(self):
+        """The waitlist, first come first served."""
+        return self.waitlisted().order_by("created_at", "pk")
+
+    def attended(self):
+        """Confirmed delegates who were checked in at the door."""
+        return self.confirmed().filter(attended_at__isnull=False)
+
+    def search(self, text: str):
+        """Name or email; Turkish/Azerbaijani-aware: "ismayilov" finds "İsmayilov"."""
+        key = search_key(text or "")
+        if not key:
+            return self
+        return self.alias(name_key=folded(F("full_name"))).filter(
+            Q(name_key__contains=key) | Q(email__icontains=text.strip())
+        )
+
+
+def _new_secret() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class Registration(models.Model):
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("event")
+    )
+    full_name = models.CharField(_("full name"), max_length=200)
+    # Stored lower-cased by the service so that the uniqueness rule below holds.
+    email = models.EmailField(_("email"))
+    organization = models.CharField(_("organization"), max_length=200, blank=True)
+    country = CountryField(_("country"))
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    language = models.CharField(
+        _("preferred language"), max_length=2, choices=Language.choices, default=Language.TURKISH
+    )
+    needs = models.TextField(_("accessibility or dietary needs"), blank=True)
+    # The delegate's own zone, for reminders that state the time where they live.
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, default=IZMIR, validators=[validate_time_zone]
+    )
+    consent_at = models.DateTimeField(_("privacy consent given"))
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=RegistrationStatus.choices,
+        default=RegistrationStatus.PENDING,
+    )
+    created_at = models.DateTimeField(_("registered"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    # Deadline for the confirmation click (pending, or promoted from the waitlist).
+    expires_at = models.DateTimeField(_("confirm by"), null=True, blank=True)
+    attended_at = models.DateTimeField(_("checked in"), null=True, blank=True)
+    checked_in_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("checked in by"),
+    )
+    # Part of every signed link; rotating it revokes all links to this registration.
+    secret = models.CharField(max_length=64, default=_new_secret, editable=False)
+    is_demo = models.BooleanField(_("demo example"), default=False, editable=False)
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["event", "status", "created_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "email"],
+                condition=Q(status__in=RegistrationStatus.active()),
+                name="registration_one_active_per_email",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.full_name} — {self.event}"
+
+    @property
+    def is_attended(self) -> bool:
+        return self.attended_at is not None
