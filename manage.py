@@ -5,7 +5,8 @@ import sys
 
 def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "anniversary.settings")
-    from django.core.management import execute_from_command_line
+    # Django reads DJANGO_SETTINGS_MODULE as it loads; it must be set before.
+    from django.core.management import execute_from_command_line  # noqa: PLC0415
 
     execute_from_command_line(sys.argv)
 

@@ -16,9 +16,13 @@ import warnings
 import zipfile
 from datetime import date, datetime
 
+import openpyxl
 import tablib
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 CSV = "csv"
 XLSX = "xlsx"
@@ -83,8 +87,6 @@ def _csv_rows(content: bytes) -> list[list]:
 
 
 def _xlsx_rows(content: bytes) -> list[list]:
-    import openpyxl
-
     try:
         # Files from other tools often lack a default style; openpyxl warns and copes.
         with warnings.catch_warnings():
@@ -155,9 +157,6 @@ def write_table(dataset: tablib.Dataset, *, fmt: str, title: str = "") -> bytes:
 
 
 def _xlsx_bytes(dataset: tablib.Dataset, *, title: str) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
 
     book = Workbook()
     sheet = book.active

@@ -4,6 +4,9 @@ Databases fold case with ASCII rules (or the server's locale), so "izmir" misses
 "Çelik" sorts after "Zeynep". We store two derived keys instead and compare those.
 """
 
+from django.db.models import Value
+from django.db.models.functions import Lower, Replace
+
 # Both alphabets merged, in their own order (Azerbaijani adds ə, q, x; Turkish has them foreign).
 ALPHABET = "abcçdeəfgğhıijkqlmnoöprsştuüvwxyz"
 _RANK = {letter: index for index, letter in enumerate(ALPHABET)}
@@ -58,8 +61,6 @@ for _code, _plain in _FOLD.items():
 
 def folded(expression):
     """A database expression equal to search_key() of `expression` (whitespace runs aside)."""
-    from django.db.models import Value
-    from django.db.models.functions import Lower, Replace
 
     for letter, plain in _DB_FOLD:
         expression = Replace(expression, Value(letter), Value(plain))

@@ -8,8 +8,9 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         # contacts shows events on its timelines without importing events (docs/architecture.md).
-        from contacts.selectors import add_timeline_source
+        # Models can be imported only once the app registry is ready, i.e. here.
+        from contacts.selectors import add_timeline_source  # noqa: PLC0415
 
-        from .timeline import contact_timeline
+        from .timeline import contact_timeline  # noqa: PLC0415
 
         add_timeline_source(contact_timeline)

@@ -7,6 +7,7 @@ Delegates have no account: they reach only the public pages and their own signed
 """
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 
 BOARD_GROUP = "Board"
@@ -59,8 +60,6 @@ def ensure_board_group():
     The migration creates it; this rebuilds it where the data was wiped (a flushed test
     database) or the group was deleted by hand.
     """
-    from django.contrib.auth.models import Group, Permission
-
     group, _created = Group.objects.get_or_create(name=BOARD_GROUP)
     wanted = Q(pk__in=[])
     for name in BOARD_PERMISSIONS:

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from .enums import DatePrecision
+
 IZMIR = "Europe/Istanbul"
 BAKU = "Asia/Baku"
 
@@ -60,8 +62,6 @@ def precision_span(
     The model stores an unfixed date as the span it covers, end exclusive: "March 2027" is
     1 March 00:00 to 1 April 00:00. For day precision the end names the last day, inclusive.
     """
-    from .enums import DatePrecision
-
     if precision == DatePrecision.EXACT:
         return start, end
     last = (end or start).date()

@@ -3,10 +3,13 @@ from datetime import datetime
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests.clock import pinned_moment
+from tests.factories import BoardMemberFactory, StaffFactory
 
 
 def on_ci() -> bool:
@@ -49,7 +52,6 @@ def postgres():
 @pytest.fixture(autouse=True)
 def _clear_cache():
     # Rate limits and other cached state must not leak from one test into the next.
-    from django.core.cache import cache
 
     cache.clear()
     yield
@@ -68,7 +70,6 @@ def _english_unless_asked(settings):
 
 @pytest.fixture
 def board_member(db):
-    from tests.factories import BoardMemberFactory
 
     return BoardMemberFactory()
 
@@ -81,7 +82,6 @@ def board_client(client, board_member):
 
 @pytest.fixture
 def staff_client(client, db):
-    from tests.factories import StaffFactory
 
     client.force_login(StaffFactory())
     return client
@@ -95,7 +95,6 @@ def assert_constant_queries(django_assert_num_queries):
     both counted ones. `expected`, when given, pins the first count as well. Returns what the
     last call returned (the response).
     """
-    from django.test.utils import CaptureQueriesContext
 
     def check(request, grow, *, expected=None):
         request()

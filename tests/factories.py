@@ -1,15 +1,18 @@
 """The one factory module for the whole suite."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.utils import timezone
 
 from contacts.enums import Language, OrganizationKind
 from contacts.models import Affiliation, DelegationVisit, Meeting, Organization, Person, Source
 from events.enums import DatePrecision, EventKind, EventStatus, RegistrationStatus
 from events.models import Event, PodcastEpisode, PodcastSeries, Registration, Venue
+from events.roles import ensure_board_group
 from events.timezones import BAKU, IZMIR
 
 
@@ -164,8 +167,6 @@ class BoardMemberFactory(UserFactory):
     @factory.post_generation
     def board_group(self, create, extracted, **kwargs):
         if create:
-            from events.roles import ensure_board_group
-
             self.groups.add(ensure_board_group())
 
 
@@ -211,8 +212,6 @@ class WaitlistedRegistrationFactory(RegistrationFactory):
 
 def _protocol_year(offset: int = 0):
     # Imported here so that this section leaves the module's shared imports untouched.
-    from datetime import datetime
-    from zoneinfo import ZoneInfo
 
     return datetime(1986 + offset, 1, 1, tzinfo=ZoneInfo(IZMIR))
 
@@ -231,7 +230,6 @@ class MilestoneFactory(EventFactory):
 # --- contacts area: board members, check-in ------------------------------------------------
 def user_with_permissions(*codenames: str, **kwargs):
     """A user holding exactly these permissions ("app_label.codename"), for narrow access tests."""
-    from django.contrib.auth.models import Permission
 
     user = UserFactory(**kwargs)
     for name in codenames:

@@ -17,7 +17,13 @@ import threading
 import time
 from pathlib import Path
 
+import redis
 from aiosmtpd.controller import Controller
+from django.conf import settings
+from django.utils import timezone
+from kombu import pools
+
+from anniversary.celery import app
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,7 +35,6 @@ def free_port() -> int:
 
 
 def redis_reachable(url: str) -> bool:
-    import redis
 
     try:
         return bool(redis.Redis.from_url(url, socket_connect_timeout=1).ping())
@@ -39,12 +44,9 @@ def redis_reachable(url: str) -> bool:
 
 def clear_broker(url: str, queue: str | None = None) -> None:
     """Forget queued and unacknowledged messages from an earlier run (kombu's keys only)."""
-    import redis
 
     client = redis.Redis.from_url(url)
     if queue is None:
-        from django.conf import settings
-
         queue = settings.CELERY_TASK_DEFAULT_QUEUE
     client.delete(queue, "unacked", "unacked_index", "unacked_mutex", f"_kombu.binding.{queue}")
 
@@ -122,7 +124,6 @@ class Worker:
 
     def __init__(self, *, env: dict, pool: str = "solo", concurrency: int = 1, name: str = "w"):
         # The worker's clock starts where the test's is now (tests/clock.py).
-        from django.utils import timezone
 
         self.env = {
             **os.environ,
@@ -223,13 +224,11 @@ class LiveBroker:
     KEYS = ("task_always_eager", "broker_url", "result_backend")
 
     def __init__(self, url: str):
-        from anniversary.celery import app
 
         self.app, self.url = app, url
         self.saved = {}
 
     def _reset_pools(self) -> None:
-        from kombu import pools
 
         # kombu keeps one pool per broker URL for the whole process; start afresh both ways.
         pools.reset()

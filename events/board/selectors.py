@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from itertools import groupby
 
 from auditlog.models import LogEntry
+from auditlog.registry import auditlog
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
@@ -20,7 +21,7 @@ from django.utils import timezone
 from contacts.models import DelegationVisit
 from events.conflicts import Conflict, conflicts_between
 from events.enums import DatePrecision, EventStatus
-from events.models import Event, PlanningItem
+from events.models import Event, PlanningItem, Venue
 from events.timezones import zone
 
 # How far ahead the dashboard looks, in days.
@@ -132,8 +133,6 @@ def calendar_events(start: datetime, end: datetime, *, city="", kind="", status=
 
 
 def venue_cities() -> list[str]:
-    from events.models import Venue
-
     return list(Venue.objects.order_by("city").values_list("city", flat=True).distinct())
 
 
@@ -253,8 +252,6 @@ def items_for(user):
 
 # --- audit log ---------------------------------------------------------------------------------
 def audited_content_types() -> list[ContentType]:
-    from auditlog.registry import auditlog
-
     models = auditlog.get_models()
     return sorted(
         ContentType.objects.get_for_models(*models).values(),

@@ -3,6 +3,7 @@
 from datetime import date, datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -210,8 +211,6 @@ class Event(SeededModel):
         return reverse("events:detail", kwargs={"slug": self.slug})
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         errors = {}
         if self.start and self.end and self.end <= self.start:
             errors["end"] = _("The end must be after the start.")

@@ -105,7 +105,8 @@ def _queue_email(registration: Registration, kind: str) -> None:
 
     robust: a broker or mail server hiccup is logged; it never undoes or fails the request.
     """
-    from ..tasks import send_registration_email_task
+    # tasks.py imports this module to call it; importing tasks at the top would be a cycle.
+    from ..tasks import send_registration_email_task  # noqa: PLC0415
 
     registration_id = registration.pk
 

@@ -17,7 +17,8 @@ from . import reminders
 
 
 def _dispatch_after_commit() -> None:
-    from ..tasks import dispatch_due_deliveries
+    # tasks.py imports the services it runs; importing it at the top would be a cycle.
+    from ..tasks import dispatch_due_deliveries  # noqa: PLC0415
 
     transaction.on_commit(dispatch_due_deliveries.delay)
 

@@ -43,6 +43,7 @@ from pathlib import Path
 import pytest
 from django.db import connections
 from django.urls import reverse
+from playwright.sync_api import sync_playwright
 
 from tests.conftest import require_service
 
@@ -140,7 +141,6 @@ def browse(request, live_server, settings, monkeypatch):
         Path(CHROMIUM).exists(),
         f"needs Debian's Chromium at {CHROMIUM} (apt-get install chromium)",
     )
-    from playwright.sync_api import sync_playwright
 
     # Playwright's sync API keeps an event loop registered on this thread; Django then refuses
     # ORM calls from the test body (factories) as "async-unsafe". The advice of pytest-django and

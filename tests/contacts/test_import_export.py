@@ -7,6 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from contacts import resources
 from contacts.enums import OrganizationKind
 from contacts.models import Affiliation, Organization, Person
 from contacts.views import PENDING_IMPORT
@@ -361,7 +362,6 @@ def test_organization_import_unknown_kind_is_reported(board_client):
 @pytest.mark.parametrize("resource", ["PersonResource", "OrganizationResource"])
 def test_both_resources_import_all_or_nothing_with_per_row_validation(resource):
     # The options live once, on ContactResource.Meta; each resource must still carry them.
-    from contacts import resources
 
     options = getattr(resources, resource)._meta
 

@@ -1,10 +1,13 @@
 import hashlib
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+import redis
 from django.conf import settings as django_settings
 from django.core.cache import cache as django_cache
 
+from anniversary.cache import SharedClientRedisCache
 from events.ratelimit import Rate, allow, parse_rate
 from tests.conftest import require_service
 
@@ -31,7 +34,6 @@ def test_allow_counts_per_key_and_scope():
 
 
 def _redis_available(url: str) -> bool:
-    import redis
 
     try:
         return bool(redis.Redis.from_url(url, socket_connect_timeout=1).ping())
@@ -63,8 +65,6 @@ def test_allow_counts_in_redis_when_redis_is_the_cache(settings):
 
     results = [allow("register-ip", key, "3/h") for _ in range(4)]
 
-    import redis
-
     stored = redis.Redis.from_url(url).keys(f"*ratelimit:register-ip:{digest}:*")
     assert results == [True, True, True, False]
     assert len(stored) == 1
@@ -74,9 +74,6 @@ def test_allow_counts_in_redis_when_redis_is_the_cache(settings):
 
 @pytest.mark.integration
 def test_the_redis_cache_shares_one_client_between_calls_and_threads():
-    from concurrent.futures import ThreadPoolExecutor
-
-    from anniversary.cache import SharedClientRedisCache
 
     cache = SharedClientRedisCache(_redis_cache_url(), {"KEY_PREFIX": "shared-client-test"})
     key = "counter"

@@ -1,8 +1,10 @@
 import pytest
 from django.contrib.auth.models import Group
+from django.urls import reverse
 
+from events.enums import EventStatus
 from events.roles import BOARD_GROUP, BOARD_PERMISSIONS, ensure_board_group
-from tests.factories import BoardMemberFactory
+from tests.factories import BoardMemberFactory, EventFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -28,10 +30,6 @@ def test_board_member_cannot_delete_or_enter_the_admin():
 
 
 def test_logged_in_user_without_the_permission_gets_403_and_changes_nothing(client):
-    from django.urls import reverse
-
-    from events.enums import EventStatus
-    from tests.factories import EventFactory, UserFactory
 
     event = EventFactory(status=EventStatus.PLANNED)
     client.force_login(UserFactory())
@@ -45,7 +43,6 @@ def test_logged_in_user_without_the_permission_gets_403_and_changes_nothing(clie
 
 
 def test_anonymous_visitor_is_sent_to_the_login_page(client):
-    from django.urls import reverse
 
     response = client.get(reverse("board:my_items"))
 

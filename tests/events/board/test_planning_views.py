@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events.enums import EventKind, PlanningStatus
-from tests.factories import BoardMemberFactory, EventFactory, PlanningItemFactory
+from tests.factories import BoardMemberFactory, EventFactory, PlanningItemFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +56,6 @@ def test_planning_item_create_without_title_shows_error(board_client):
 
 
 def test_planning_item_owner_must_be_a_board_member(board_client):
-    from tests.factories import UserFactory
 
     outsider = UserFactory()
     item = PlanningItemFactory()

@@ -5,13 +5,14 @@ from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
-from events.enums import EpisodeStatus, EventKind
+from events.enums import EpisodeStatus, EventKind, RegistrationStatus
 from events.models import Event, PodcastEpisode, PodcastSeries, Venue
 from tests.factories import (
     EventFactory,
     PersonFactory,
     PodcastEpisodeFactory,
     PodcastSeriesFactory,
+    RegistrationFactory,
     VenueFactory,
 )
 
@@ -223,8 +224,6 @@ def test_audit_log_query_count_does_not_grow(board_client, django_assert_num_que
 
 
 def test_registration_changes_are_audited_without_the_secret():
-    from events.enums import RegistrationStatus
-    from tests.factories import RegistrationFactory
 
     registration = RegistrationFactory()
     registration.status = RegistrationStatus.CANCELLED

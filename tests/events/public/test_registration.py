@@ -2,16 +2,19 @@
 
 import re
 import smtplib
+import socket
 import time
 from datetime import timedelta
 
 import pytest
 from django.core import mail, signing
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from events.enums import RegistrationStatus
+from events.mail import is_temporary_smtp_error
 from events.models import Registration
+from events.public.forms import RegistrationForm
 from events.tokens import CHECK_IN, SELF_SERVICE, make_token
 from tests.factories import EventFactory, PendingRegistrationFactory, RegistrationFactory
 
@@ -372,7 +375,6 @@ def test_register_when_the_mail_server_is_down_still_keeps_the_registration(
     client, settings, django_capture_on_commit_callbacks, caplog
 ):
     # A real, closed local port: the SMTP connection is refused.
-    import socket
 
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -400,7 +402,6 @@ def test_register_when_the_mail_server_is_down_still_keeps_the_registration(
     ],
 )
 def test_registration_email_task_retries_only_temporary_failures(error, temporary):
-    from events.mail import is_temporary_smtp_error
 
     assert is_temporary_smtp_error(error) is temporary
 
@@ -423,9 +424,6 @@ def test_register_errors_are_translated_for_turkish_visitors(client):
 
 
 def test_country_menu_is_in_the_visitor_language_with_the_two_countries_first():
-    from django.utils import translation
-
-    from events.public.forms import RegistrationForm
 
     def menu(language):
         with translation.override(language):

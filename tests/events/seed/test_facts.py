@@ -12,6 +12,7 @@ from django.core.management import call_command
 
 from contacts.models import Affiliation, DelegationVisit, Meeting, Organization, Person, Source
 from contacts.text import search_key
+from events.conflicts import conflicts_between
 from events.models import Event, PodcastEpisode, PodcastSeries, Registration, Venue
 from events.seed import load_facts
 from tests.conftest import require_service
@@ -486,7 +487,6 @@ def test_seed_joint_events_take_place_in_both_cities(seeded):
 
 
 def test_seed_facts_have_no_clashes(seeded):
-    from events.conflicts import conflicts_between
 
     clashes = conflicts_between(
         datetime(1900, 1, 1, tzinfo=IZMIR), datetime(2100, 1, 1, tzinfo=IZMIR)

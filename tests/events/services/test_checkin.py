@@ -1,7 +1,9 @@
+import threading
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from events.enums import EventStatus, RegistrationStatus
@@ -152,9 +154,6 @@ def test_checkin_url_carries_a_check_in_token(settings):
 @pytest.mark.integration
 @pytest.mark.django_db(transaction=True)
 def test_check_in_two_simultaneous_taps_agree_on_one_time(postgres):
-    import threading
-
-    from django.db import connection
 
     registration = RegistrationFactory(event=TodayEventFactory())
     volunteers = [BoardMemberFactory(), BoardMemberFactory()]

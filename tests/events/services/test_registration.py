@@ -1,5 +1,6 @@
-from datetime import timedelta
+from datetime import datetime, timedelta
 from io import StringIO
+from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
@@ -11,6 +12,7 @@ from events.enums import EventStatus, RegistrationStatus
 from events.models import Registration
 from events.services.registration import (
     RegistrationError,
+    _seat_counts,
     cancel_registration,
     confirm_registration,
     expire_overdue_registrations,
@@ -411,8 +413,6 @@ def test_promote_from_waitlist_fills_seats_added_by_staff():
 def test_registration_email_is_in_the_delegates_language(
     language, month, subject, times, django_capture_on_commit_callbacks
 ):
-    from datetime import datetime
-    from zoneinfo import ZoneInfo
 
     event = EventFactory(title="Nevruz", start=datetime(2026, 12, 10, 19, tzinfo=ZoneInfo(IZMIR)))
 
@@ -479,7 +479,6 @@ def test_every_registration_email_carries_the_self_service_link(
 
 def test_seat_counts_under_the_lock_agree_with_the_orm():
     """The hand-written count that runs under the event lock, against the querysets' rules."""
-    from events.services.registration import _seat_counts
 
     now = timezone.now()
     event = EventFactory(capacity=10)

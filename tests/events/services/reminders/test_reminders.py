@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 from django.core import mail
+from django.db import IntegrityError
 from django.utils import timezone
 
 from events.enums import (
@@ -220,7 +221,6 @@ def test_claim_due_takes_each_row_once():
 
 
 def test_unique_key_refuses_a_second_reminder_for_the_same_registration_and_offset():
-    from django.db import IntegrityError
 
     delivery = ReminderDeliveryFactory()
 
