@@ -614,7 +614,7 @@ def test_cancel_action_cancels_after_confirmation(staff_client):
 
 
 def test_list_conflicts_agree_with_conflicts_for_event_by_event():
-    from events.admin.program import conflicts_for_events
+    from events.admin.events import conflicts_for_events
     from events.conflicts import conflicts_for
 
     hall, altay, tugay = VenueFactory(), PersonFactory(), PersonFactory()
