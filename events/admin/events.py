@@ -13,7 +13,6 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ChangeList
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count
 from django.template.response import TemplateResponse
@@ -30,9 +29,16 @@ from contacts.admin import DemoFilter, FoldedSearchMixin, city_filter, demo_badg
 # agreement with the dashboard (see conflicts_for_events below).
 from ..conflicts import conflicts_for, conflicts_for_events
 from ..enums import DatePrecision, EventStatus
+from ..exceptions import messages_of
 from ..models import Event, Venue
 from ..services.program import duplicate_event
-from ..services.scheduling import cancel_event, confirm_event, reschedule_event
+from ..services.scheduling import (
+    SchedulingError,
+    cancel_event,
+    confirm_event,
+    reschedule_event,
+    set_event_status,
+)
 from ..timezones import localize, zone, zone_label
 from .registrations import RegistrationInline
 from .widgets import (
@@ -388,13 +394,7 @@ class EventAdmin(FoldedSearchMixin, admin.ModelAdmin):
             updated = reschedule_event(event=obj, start=start, end=end, date_precision=precision)
             obj.start, obj.end, obj.sequence = updated.start, updated.end, updated.sequence
         if status != stored.status:
-            if status == EventStatus.CONFIRMED:
-                updated = confirm_event(event=obj)
-            elif status == EventStatus.CANCELLED:
-                updated = cancel_event(event=obj)
-            else:
-                Event.objects.filter(pk=obj.pk).update(status=status)
-                updated = Event.objects.get(pk=obj.pk)
+            updated = set_event_status(event=obj, status=status)
             obj.status, obj.sequence = updated.status, updated.sequence
 
     def _warn_after_save(self, request, obj):
@@ -435,10 +435,10 @@ class EventAdmin(FoldedSearchMixin, admin.ModelAdmin):
         for event in queryset.order_by("start", "pk"):
             try:
                 service(event=event)
-            except ValidationError as exc:
+            except SchedulingError as error:
                 self.message_user(
                     request,
-                    failed_text % {"event": event.title, "reason": " ".join(exc.messages)},
+                    failed_text % {"event": event.title, "reason": " ".join(messages_of(error))},
                     messages.ERROR,
                 )
             else:

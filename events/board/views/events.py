@@ -4,7 +4,6 @@ registrants are told about every move or cancellation whoever makes it."""
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -18,8 +17,14 @@ from events.board.forms import EventEditForm, EventForm, RescheduleForm
 from events.board.selectors import fill_percent
 from events.board.views.base import BoardPermissionMixin
 from events.conflicts import conflicts_for
+from events.exceptions import messages_of
 from events.models import ChecklistTemplate, Event, PlanningItem
-from events.services.scheduling import cancel_event, confirm_event, reschedule_event
+from events.services.scheduling import (
+    SchedulingError,
+    cancel_event,
+    confirm_event,
+    reschedule_event,
+)
 
 
 def _board_url(event: Event) -> str:
@@ -116,8 +121,8 @@ class EventConfirmView(_EventActionView):
         event = self.get_event()
         try:
             confirm_event(event=event)
-        except ValidationError as error:
-            for message in error.messages:
+        except SchedulingError as error:
+            for message in messages_of(error):
                 messages.error(request, message)
         else:
             messages.success(request, _("“%(title)s” is confirmed.") % {"title": event})
@@ -178,12 +183,12 @@ class EventRescheduleView(_EventActionView, FormView):
                 end=form.cleaned_data["end"],
                 date_precision=form.cleaned_data["date_precision"],
             )
-        except ValidationError as error:
+        except SchedulingError as error:
             if hasattr(error, "error_dict"):
                 for field, errors in error.message_dict.items():
                     form.add_error(field if field in form.fields else None, errors)
             else:
-                form.add_error(None, error.messages)
+                form.add_error(None, messages_of(error))
             return self.form_invalid(form)
         messages.success(self.request, _("“%(title)s” was rescheduled.") % {"title": self.event})
         return redirect(_board_url(self.event))
