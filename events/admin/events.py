@@ -30,7 +30,7 @@ from contacts.admin import DemoFilter, FoldedSearchMixin, city_filter, demo_badg
 from ..conflicts import conflicts_for, conflicts_for_events
 from ..enums import DatePrecision, EventStatus
 from ..exceptions import messages_of
-from ..models import Event, Venue
+from ..models import EVENT_DETAIL_FIELDS, EVENT_SCHEDULE_FIELDS, Event, Venue
 from ..services.program import duplicate_event
 from ..services.scheduling import (
     SchedulingError,
@@ -54,27 +54,15 @@ from .widgets import (
 class EventAdminForm(forms.ModelForm):
     class Meta:
         model = Event
+        # The board's fields, plus what only staff set: the recurrence, the sources and the
+        # reminder settings. Here the schedule is a form field too: save_model hands its changes
+        # to the scheduling services.
         fields = (
-            "title",
             "slug",
-            "kind",
-            "status",
-            "description",
-            "venue",
-            "start",
-            "end",
-            "date_precision",
+            *EVENT_DETAIL_FIELDS,
+            *EVENT_SCHEDULE_FIELDS,
             "recurrence",
-            "is_public",
-            "capacity",
-            "registration_opens",
-            "registration_closes",
-            "responsible",
-            "speakers",
-            "organizers",
-            "delegation_visit",
             "sources",
-            "is_milestone",
             "reminders_paused",
             "reminder_offsets",
         )

@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -14,7 +13,6 @@ from django.views.generic import CreateView, DetailView, FormView, TemplateView,
 
 from contacts.models import Organization, Person
 from events.board.forms import EventEditForm, EventForm, RescheduleForm
-from events.board.selectors import fill_percent
 from events.board.views.base import BoardPermissionMixin
 from events.conflicts import conflicts_for
 from events.exceptions import messages_of
@@ -25,10 +23,6 @@ from events.services.scheduling import (
     confirm_event,
     reschedule_event,
 )
-
-
-def _board_url(event: Event) -> str:
-    return reverse("board:event_detail", kwargs={"slug": event.slug})
 
 
 class EventDetailView(BoardPermissionMixin, DetailView):
@@ -54,7 +48,6 @@ class EventDetailView(BoardPermissionMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         event = self.object
-        event.fill_percent = fill_percent(event)
         return super().get_context_data(
             conflicts=conflicts_for(event),
             has_template=ChecklistTemplate.objects.filter(kind=event.kind).exists(),
@@ -75,7 +68,7 @@ class EventCreateView(BoardPermissionMixin, CreateView):
         return response
 
     def get_success_url(self):
-        return _board_url(self.object)
+        return self.object.get_board_url()
 
 
 class EventUpdateView(BoardPermissionMixin, UpdateView):
@@ -87,7 +80,7 @@ class EventUpdateView(BoardPermissionMixin, UpdateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             title=_("Edit “%(title)s”") % {"title": self.object},
-            back_url=_board_url(self.object),
+            back_url=self.object.get_board_url(),
             note=_(
                 "Dates and status change with Reschedule, Confirm and Cancel, which notify registrants."
             ),
@@ -102,7 +95,7 @@ class EventUpdateView(BoardPermissionMixin, UpdateView):
         return response
 
     def get_success_url(self):
-        return _board_url(self.object)
+        return self.object.get_board_url()
 
 
 class _EventActionView(BoardPermissionMixin, View):
@@ -126,7 +119,7 @@ class EventConfirmView(_EventActionView):
                 messages.error(request, message)
         else:
             messages.success(request, _("“%(title)s” is confirmed.") % {"title": event})
-        return redirect(_board_url(event))
+        return redirect(event.get_board_url())
 
 
 class EventCancelView(_EventActionView, TemplateView):
@@ -149,7 +142,7 @@ class EventCancelView(_EventActionView, TemplateView):
                 request,
                 _("“%(title)s” is cancelled; its registrants are being told.") % {"title": event},
             )
-        return redirect(_board_url(event))
+        return redirect(event.get_board_url())
 
 
 class EventRescheduleView(_EventActionView, FormView):
@@ -170,7 +163,7 @@ class EventRescheduleView(_EventActionView, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             title=_("Reschedule “%(title)s”") % {"title": self.event},
-            back_url=_board_url(self.event),
+            back_url=self.event.get_board_url(),
             note=_("Registrants are told about the new time."),
             **kwargs,
         )
@@ -191,4 +184,4 @@ class EventRescheduleView(_EventActionView, FormView):
                 form.add_error(None, messages_of(error))
             return self.form_invalid(form)
         messages.success(self.request, _("“%(title)s” was rescheduled.") % {"title": self.event})
-        return redirect(_board_url(self.event))
+        return redirect(self.event.get_board_url())
