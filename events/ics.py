@@ -25,6 +25,11 @@ _STATUS = {
 }
 
 
+def ical_status(status: str) -> str:
+    """The STATUS a calendar sees for an event status: idea and planned are TENTATIVE."""
+    return _STATUS.get(status, "TENTATIVE")
+
+
 def event_uid(event: Event) -> str:
     return f"event-{event.pk}@{UID_DOMAIN}"
 
@@ -50,7 +55,7 @@ def event_component(event: Event) -> icalendar.Event:
         component.add("dtend", end_date)
     if event.recurrence == Recurrence.YEARLY:
         component.add("rrule", {"freq": "yearly"})
-    component.add("status", _STATUS.get(event.status, "TENTATIVE"))
+    component.add("status", ical_status(event.status))
     if event.venue_id:
         venue = event.venue
         component.add(

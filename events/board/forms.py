@@ -15,7 +15,15 @@ from django.utils.translation import gettext_lazy as _
 from contacts.text import search_key
 from events.board.selectors import audited_content_types, venue_cities
 from events.enums import DatePrecision, EpisodeStatus, EventKind, EventStatus
-from events.models import Event, PlanningItem, PodcastEpisode, PodcastSeries, Venue
+from events.models import (
+    EVENT_DETAIL_FIELDS,
+    EVENT_SCHEDULE_FIELDS,
+    Event,
+    PlanningItem,
+    PodcastEpisode,
+    PodcastSeries,
+    Venue,
+)
 from events.roles import board_members
 from events.timezones import precision_span, zone
 
@@ -131,26 +139,7 @@ class EventForm(EventTimesMixin, forms.ModelForm):
 
     class Meta:
         model = Event
-        fields = [
-            "title",
-            "slug",
-            "kind",
-            "status",
-            "venue",
-            "date_precision",
-            "start",
-            "end",
-            "capacity",
-            "registration_opens",
-            "registration_closes",
-            "is_public",
-            "is_milestone",
-            "description",
-            "responsible",
-            "speakers",
-            "organizers",
-            "delegation_visit",
-        ]
+        fields = ("slug", *EVENT_SCHEDULE_FIELDS, *EVENT_DETAIL_FIELDS)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -207,21 +196,7 @@ class EventEditForm(EventTimesMixin, forms.ModelForm):
 
     class Meta:
         model = Event
-        fields = [
-            "title",
-            "kind",
-            "venue",
-            "capacity",
-            "registration_opens",
-            "registration_closes",
-            "is_public",
-            "is_milestone",
-            "description",
-            "responsible",
-            "speakers",
-            "organizers",
-            "delegation_visit",
-        ]
+        fields = EVENT_DETAIL_FIELDS
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -32,14 +32,6 @@ CONFLICT_DAYS = 180
 VISIT_LOOKBACK_DAYS = 365
 
 
-def fill_percent(event: Event) -> int | None:
-    """Seats held (pending and confirmed) as a share of capacity, capped at 100; None: no limit."""
-    if not event.capacity:
-        return None
-    held = event.seats_held
-    return min(100, round(100 * held / event.capacity))
-
-
 @dataclass
 class OwnerItems:
     owner: object | None
@@ -64,11 +56,10 @@ def dashboard(now: datetime | None = None) -> Dashboard:
     soon = now + timedelta(days=DASHBOARD_DAYS)
     active = Event.objects.active()
 
+    # with_seat_counts(): Event.fill_percent reads seats_held from the row, no query per event.
     upcoming = list(
         active.between(now, soon).select_related("venue").with_seat_counts().order_by("start", "pk")
     )
-    for event in upcoming:
-        event.fill_percent = fill_percent(event)
 
     needs_date = list(
         active.upcoming(now)

@@ -7,7 +7,7 @@ planning       PlanningItem, ChecklistTemplate, ChecklistTemplateItem
 reminders      ReminderDelivery
 """
 
-from .events import Event, EventQuerySet, Venue
+from .events import EVENT_DETAIL_FIELDS, EVENT_SCHEDULE_FIELDS, Event, EventQuerySet, Venue
 from .planning import ChecklistTemplate, ChecklistTemplateItem, PlanningItem, PlanningItemQuerySet
 from .podcasts import PodcastEpisode, PodcastSeries
 
@@ -16,6 +16,8 @@ from .registrations import Registration, RegistrationQuerySet, _new_secret
 from .reminders import ReminderDelivery, ReminderDeliveryQuerySet
 
 __all__ = [
+    "EVENT_DETAIL_FIELDS",
+    "EVENT_SCHEDULE_FIELDS",
     "ChecklistTemplate",
     "ChecklistTemplateItem",
     "Event",

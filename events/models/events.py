@@ -170,7 +170,8 @@ class Event(SeededModel):
         verbose_name=_("delegation visit"),
     )
     sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
-    # iCal SEQUENCE: raised whenever the time or status changes, so calendars update in place.
+    # iCal SEQUENCE: raised whenever the time or the STATUS calendars see changes, so calendars
+    # update in place (events.services.scheduling).
     sequence = models.PositiveIntegerField(_("revision"), default=0, editable=False)
     reminders_paused = models.BooleanField(_("reminders paused"), default=False)
     reminder_offsets = models.JSONField(
@@ -209,6 +210,10 @@ class Event(SeededModel):
 
     def get_absolute_url(self):
         return reverse("events:detail", kwargs={"slug": self.slug})
+
+    def get_board_url(self) -> str:
+        """The event's page in the board workspace (a path, like get_absolute_url)."""
+        return reverse("board:event_detail", kwargs={"slug": self.slug})
 
     def clean(self):
         errors = {}
@@ -279,6 +284,24 @@ class Event(SeededModel):
     def is_cancelled(self) -> bool:
         return self.status == EventStatus.CANCELLED
 
+    # --- seats ---------------------------------------------------------------------------
+    @property
+    def fill_percent(self) -> int | None:
+        """Seats held (pending and confirmed) as a whole percentage of the capacity, capped at
+        100: a waitlist or a capacity lowered below the seats taken still reads "full".
+
+        None when there is no limit; 100 for a capacity of 0 (every registrant waits). Reads
+        `seats_held` from `with_seat_counts()` when the row has it, else counts (one query).
+        """
+        if self.capacity is None:
+            return None
+        if self.capacity == 0:
+            return 100
+        held = getattr(self, "seats_held", None)
+        if held is None:
+            held = self.registrations.holding_seat().count()
+        return min(100, round(100 * held / self.capacity))
+
     def next_occurrence(self, now: datetime | None = None) -> tuple[datetime, datetime]:
         """For a yearly event, the first (start, end) in the future; else its own dates."""
         now = now or timezone.now()
@@ -291,6 +314,27 @@ class Event(SeededModel):
             if candidate[1] >= now:
                 return candidate
             years += 1
+
+
+# What people edit on an event, shared by the board's forms and the admin's, so that a new field
+# is added in one place. The schedule is apart: once an event exists, its date and status change
+# only through events.services.scheduling, which raises the SEQUENCE and tells the registrants.
+EVENT_DETAIL_FIELDS = (
+    "title",
+    "kind",
+    "venue",
+    "capacity",
+    "registration_opens",
+    "registration_closes",
+    "is_public",
+    "is_milestone",
+    "description",
+    "responsible",
+    "speakers",
+    "organizers",
+    "delegation_visit",
+)
+EVENT_SCHEDULE_FIELDS = ("status", "date_precision", "start", "end")
 
 
 def _shift_years(moment: datetime, years: int) -> datetime:

@@ -7,13 +7,18 @@ sent by a task queued after the commit.
 
 from datetime import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ..enums import EventStatus
+from ..exceptions import DomainError
+from ..ics import ical_status
 from ..models import Event
 from . import reminders
+
+
+class SchedulingError(DomainError):
+    """The event's date or status cannot change that way (e.g. it is cancelled)."""
 
 
 def _dispatch_after_commit() -> None:
@@ -28,16 +33,42 @@ def _locked(event: Event) -> Event:
 
 
 @transaction.atomic
-def confirm_event(*, event: Event) -> Event:
-    """Mark the event confirmed; raises its calendar revision so subscribers see the change."""
+def set_event_status(*, event: Event, status: str) -> Event:
+    """Move the event to `status` (an `EventStatus` value). Unchanged status changes nothing.
+
+    Cancelling goes to `cancel_event` (with its notices). Idea, planned, confirmed and done
+    move freely among themselves; a cancelled event stays cancelled (duplicate it instead).
+
+    Side effects: status saved (an audit log entry records who changed it); the calendar
+    revision (iCal SEQUENCE) is raised when the STATUS calendars see changes, i.e. to or from
+    CONFIRMED (RFC 5546: subscribers update the copy they hold); planned -> idea or
+    confirmed -> done leave it. No mail is sent: registrants are told about moves and
+    cancellations only. Returns the saved event, locked and re-read.
+
+    Raises SchedulingError when the event is cancelled and `status` is another one.
+    """
+    if status == EventStatus.CANCELLED:
+        return cancel_event(event=event)
     event = _locked(event)
+    if event.status == status:
+        return event
     if event.status == EventStatus.CANCELLED:
-        raise ValidationError(_("A cancelled event cannot be confirmed; duplicate it instead."))
-    if event.status != EventStatus.CONFIRMED:
-        event.status = EventStatus.CONFIRMED
+        if status == EventStatus.CONFIRMED:
+            raise SchedulingError(_("A cancelled event cannot be confirmed; duplicate it instead."))
+        raise SchedulingError(_("A cancelled event cannot be reopened; duplicate it instead."))
+    fields = ["status", "updated_at"]
+    if ical_status(status) != ical_status(event.status):
         event.sequence += 1
-        event.save(update_fields=["status", "sequence", "updated_at"])
+        fields.append("sequence")
+    event.status = status
+    event.save(update_fields=fields)
     return event
+
+
+def confirm_event(*, event: Event) -> Event:
+    """Mark the event confirmed: `set_event_status` with CONFIRMED (SEQUENCE raised if it
+    was idea or planned). Raises SchedulingError for a cancelled event."""
+    return set_event_status(event=event, status=EventStatus.CONFIRMED)
 
 
 @transaction.atomic
@@ -67,15 +98,18 @@ def reschedule_event(
     Side effects: times and calendar revision saved; pending reminders re-timed (those whose
     new time has passed are skipped); one "time changed" notice with the updated .ics (same
     UID, higher SEQUENCE) per active registration planned and queued after commit.
+
+    Raises SchedulingError (on "end") when the end is not after the start, and when the event
+    is cancelled.
     """
     if end <= start:
-        raise ValidationError({"end": _("The end must be after the start.")})
+        raise SchedulingError({"end": _("The end must be after the start.")})
     event = _locked(event)
     precision = date_precision or event.date_precision
     if (event.start, event.end, event.date_precision) == (start, end, precision):
         return event
     if event.status == EventStatus.CANCELLED:
-        raise ValidationError(_("A cancelled event cannot be moved."))
+        raise SchedulingError(_("A cancelled event cannot be moved."))
     event.start, event.end, event.date_precision = start, end, precision
     event.sequence += 1
     event.save(update_fields=["start", "end", "date_precision", "sequence", "updated_at"])

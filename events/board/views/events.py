@@ -4,10 +4,8 @@ registrants are told about every move or cancellation whoever makes it."""
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -15,15 +13,17 @@ from django.views.generic import CreateView, DetailView, FormView, TemplateView,
 
 from contacts.models import Organization, Person
 from events.board.forms import EventEditForm, EventForm, RescheduleForm
-from events.board.selectors import fill_percent
 from events.board.views.base import BoardPermissionMixin
 from events.conflicts import conflicts_for
+from events.exceptions import messages_of
 from events.models import ChecklistTemplate, Event, PlanningItem
-from events.services.scheduling import cancel_event, confirm_event, reschedule_event
-
-
-def _board_url(event: Event) -> str:
-    return reverse("board:event_detail", kwargs={"slug": event.slug})
+from events.services.scheduling import (
+    SchedulingError,
+    cancel_event,
+    confirm_event,
+    reschedule_event,
+)
+from events.web import flash_errors
 
 
 class EventDetailView(BoardPermissionMixin, DetailView):
@@ -49,7 +49,6 @@ class EventDetailView(BoardPermissionMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         event = self.object
-        event.fill_percent = fill_percent(event)
         return super().get_context_data(
             conflicts=conflicts_for(event),
             has_template=ChecklistTemplate.objects.filter(kind=event.kind).exists(),
@@ -70,7 +69,7 @@ class EventCreateView(BoardPermissionMixin, CreateView):
         return response
 
     def get_success_url(self):
-        return _board_url(self.object)
+        return self.object.get_board_url()
 
 
 class EventUpdateView(BoardPermissionMixin, UpdateView):
@@ -82,7 +81,7 @@ class EventUpdateView(BoardPermissionMixin, UpdateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             title=_("Edit “%(title)s”") % {"title": self.object},
-            back_url=_board_url(self.object),
+            back_url=self.object.get_board_url(),
             note=_(
                 "Dates and status change with Reschedule, Confirm and Cancel, which notify registrants."
             ),
@@ -97,7 +96,7 @@ class EventUpdateView(BoardPermissionMixin, UpdateView):
         return response
 
     def get_success_url(self):
-        return _board_url(self.object)
+        return self.object.get_board_url()
 
 
 class _EventActionView(BoardPermissionMixin, View):
@@ -116,12 +115,11 @@ class EventConfirmView(_EventActionView):
         event = self.get_event()
         try:
             confirm_event(event=event)
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+        except SchedulingError as error:
+            flash_errors(request, error)
         else:
             messages.success(request, _("“%(title)s” is confirmed.") % {"title": event})
-        return redirect(_board_url(event))
+        return redirect(event.get_board_url())
 
 
 class EventCancelView(_EventActionView, TemplateView):
@@ -144,7 +142,7 @@ class EventCancelView(_EventActionView, TemplateView):
                 request,
                 _("“%(title)s” is cancelled; its registrants are being told.") % {"title": event},
             )
-        return redirect(_board_url(event))
+        return redirect(event.get_board_url())
 
 
 class EventRescheduleView(_EventActionView, FormView):
@@ -165,7 +163,7 @@ class EventRescheduleView(_EventActionView, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             title=_("Reschedule “%(title)s”") % {"title": self.event},
-            back_url=_board_url(self.event),
+            back_url=self.event.get_board_url(),
             note=_("Registrants are told about the new time."),
             **kwargs,
         )
@@ -178,12 +176,12 @@ class EventRescheduleView(_EventActionView, FormView):
                 end=form.cleaned_data["end"],
                 date_precision=form.cleaned_data["date_precision"],
             )
-        except ValidationError as error:
+        except SchedulingError as error:
             if hasattr(error, "error_dict"):
                 for field, errors in error.message_dict.items():
                     form.add_error(field if field in form.fields else None, errors)
             else:
-                form.add_error(None, error.messages)
+                form.add_error(None, messages_of(error))
             return self.form_invalid(form)
         messages.success(self.request, _("“%(title)s” was rescheduled.") % {"title": self.event})
-        return redirect(_board_url(self.event))
+        return redirect(self.event.get_board_url())

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -16,10 +15,6 @@ from events.board.views.base import BoardPermissionMixin, safe_next
 from events.enums import PlanningStatus
 from events.models import Event, PlanningItem
 from events.services.planning import apply_checklist_template, set_planning_item_status
-
-
-def _event_url(event: Event) -> str:
-    return reverse("board:event_detail", kwargs={"slug": event.slug})
 
 
 class ChecklistApplyView(BoardPermissionMixin, View):
@@ -43,7 +38,7 @@ class ChecklistApplyView(BoardPermissionMixin, View):
             )
         else:
             messages.info(request, _("The checklist already has every template item."))
-        return redirect(_event_url(event))
+        return redirect(event.get_board_url())
 
 
 class PlanningItemCreateView(BoardPermissionMixin, CreateView):
@@ -67,7 +62,7 @@ class PlanningItemCreateView(BoardPermissionMixin, CreateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             title=_("New planning item for “%(event)s”") % {"event": self.event},
-            back_url=_event_url(self.event),
+            back_url=self.event.get_board_url(),
             **kwargs,
         )
 
@@ -79,7 +74,7 @@ class PlanningItemCreateView(BoardPermissionMixin, CreateView):
         return response
 
     def get_success_url(self):
-        return _event_url(self.event)
+        return self.event.get_board_url()
 
 
 class PlanningItemUpdateView(BoardPermissionMixin, UpdateView):
@@ -91,7 +86,7 @@ class PlanningItemUpdateView(BoardPermissionMixin, UpdateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             title=_("Edit “%(title)s”") % {"title": self.object},
-            back_url=_event_url(self.object.event),
+            back_url=self.object.event.get_board_url(),
             **kwargs,
         )
 
@@ -101,7 +96,7 @@ class PlanningItemUpdateView(BoardPermissionMixin, UpdateView):
         return response
 
     def get_success_url(self):
-        return safe_next(self.request, _event_url(self.object.event))
+        return safe_next(self.request, self.object.event.get_board_url())
 
 
 class PlanningItemStatusView(BoardPermissionMixin, View):
@@ -122,7 +117,7 @@ class PlanningItemStatusView(BoardPermissionMixin, View):
                 _("“%(title)s” is now %(status)s.")
                 % {"title": item, "status": item.get_status_display().lower()},
             )
-        return redirect(safe_next(request, _event_url(item.event)))
+        return redirect(safe_next(request, item.event.get_board_url()))
 
 
 class MyItemsView(BoardPermissionMixin, ListView):

@@ -97,8 +97,7 @@ def board_digest_context(*, now: datetime) -> dict:
     for event in events:
         if event.date_precision in unfixed:
             continue
-        fill = round(100 * event.seats_held / event.capacity) if event.capacity else None
-        rows.append({"event": event, "fill": fill})
+        rows.append({"event": event, "fill": event.fill_percent})
     return {
         "since": now,
         "until": until,

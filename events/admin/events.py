@@ -1,139 +1,68 @@
-"""Admin for venues, events, registrations and the podcast series.
+"""Admin for venues and events: the event form, its list, filters and scheduling actions.
 
-Times are entered and shown in the venue's own zone (10:00 in Bakü is stored as 06:00 UTC and
-shown back as 10:00, "Bakü, UTC+4"), and a Bakü event also shows the İzmir time. Status and date
-changes go through `events.services.scheduling`, so the notices other areas attach there fire
-from the admin too.
+Times are entered and shown in the venue's own zone (see widgets.py). Status and date changes go
+through `events.services.scheduling`, so the notices other areas attach there fire from the
+admin too.
 """
 
-from contextlib import nullcontext
 from datetime import datetime, time
 
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.admin import helpers, widgets
+from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ChangeList
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format, time_format
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from contacts.admin import (
-    HTTPS_URLS,
-    DemoFilter,
-    FoldedSearchMixin,
-    city_filter,
-    country_filter,
-    demo_badge,
-    month_bounds,
-)
+from contacts.admin import DemoFilter, FoldedSearchMixin, city_filter, demo_badge, month_bounds
 
 # The private helpers are the rule itself; reusing them keeps the list and the change page in
 # agreement with the dashboard (see conflicts_for_events below).
 from ..conflicts import conflicts_for, conflicts_for_events
-from ..enums import DatePrecision, EventStatus, RegistrationStatus
-from ..models import Event, PodcastEpisode, PodcastSeries, Registration, Venue
+from ..enums import DatePrecision, EventStatus
+from ..exceptions import messages_of
+from ..models import EVENT_DETAIL_FIELDS, EVENT_SCHEDULE_FIELDS, Event, Venue
 from ..services.program import duplicate_event
-from ..services.registration import cancel_registration
-from ..services.scheduling import cancel_event, confirm_event, reschedule_event
-from ..timezones import IZMIR, localize, zone, zone_label
-
-# --- time, in the venue's zone ----------------------------------------------------------------
-
-
-def utc_offset(moment: datetime) -> str:
-    """ "UTC+4", "UTC+3", "UTC+5:30"."""
-    minutes = int(moment.utcoffset().total_seconds() // 60)
-    hours, rest = divmod(abs(minutes), 60)
-    return f"UTC{'+' if minutes >= 0 else '-'}{hours}" + (f":{rest:02d}" if rest else "")
-
-
-def when_text(event: Event, zone_name: str) -> str:
-    """The event's date in `zone_name`, at the precision it is known, with the zone named."""
-    start, end = localize(event.start, zone_name), localize(event.end, zone_name)
-    label = zone_label(zone_name)
-    if event.date_precision == DatePrecision.YEAR:
-        return f"{start.year} ({label})"
-    if event.date_precision == DatePrecision.MONTH:
-        return f"{date_format(start, 'YEAR_MONTH_FORMAT')} ({label})"
-    if event.date_precision == DatePrecision.DAY:
-        return f"{date_format(start, 'SHORT_DATE_FORMAT')} ({label}, {utc_offset(start)})"
-    if start.date() == end.date():
-        span = f"{time_format(start, 'H:i')}–{time_format(end, 'H:i')}"
-    else:
-        span = (
-            f"{time_format(start, 'H:i')} – "
-            f"{date_format(end, 'SHORT_DATE_FORMAT')} {time_format(end, 'H:i')}"
-        )
-    return f"{date_format(start, 'SHORT_DATE_FORMAT')} {span} ({label}, {utc_offset(start)})"
-
-
-def izmir_time_text(event: Event) -> str:
-    """For an event outside İzmir's zone with an exact time: the same moment in İzmir."""
-    if event.time_zone == IZMIR or event.date_precision != DatePrecision.EXACT:
-        return "—"
-    text = when_text(event, IZMIR)
-    if localize(event.start, IZMIR).date() == event.local_start.date():
-        # Same day in both cities: the time alone is enough next to the venue's date.
-        text = text.removeprefix(date_format(event.local_start, "SHORT_DATE_FORMAT") + " ")
-    return text
-
-
-class ZonedSplitDateTimeWidget(widgets.AdminSplitDateTime):
-    """Shows an aware datetime as the wall-clock time of `zone` (the venue's)."""
-
-    zone: str | None = None
-
-    def decompress(self, value):
-        with timezone.override(self.zone) if self.zone else nullcontext():
-            return super().decompress(value)
-
-
-class ZonedSplitDateTimeField(forms.SplitDateTimeField):
-    """Reads the entered date and time as wall-clock time in `zone` (the venue's)."""
-
-    zone: str | None = None
-
-    def compress(self, data_list):
-        with timezone.override(self.zone) if self.zone else nullcontext():
-            return super().compress(data_list)
-
-
-ZONED_FIELDS = ("start", "end", "registration_opens", "registration_closes")
+from ..services.scheduling import (
+    SchedulingError,
+    cancel_event,
+    confirm_event,
+    reschedule_event,
+    set_event_status,
+)
+from ..timezones import localize, zone, zone_label
+from .registrations import RegistrationInline
+from .widgets import (
+    ZONED_FIELDS,
+    ZonedSplitDateTimeField,
+    ZonedSplitDateTimeWidget,
+    izmir_time_text,
+    utc_offset,
+    when_text,
+)
 
 
 class EventAdminForm(forms.ModelForm):
     class Meta:
         model = Event
+        # The board's fields, plus what only staff set: the recurrence, the sources and the
+        # reminder settings. Here the schedule is a form field too: save_model hands its changes
+        # to the scheduling services.
         fields = (
-            "title",
             "slug",
-            "kind",
-            "status",
-            "description",
-            "venue",
-            "start",
-            "end",
-            "date_precision",
+            *EVENT_DETAIL_FIELDS,
+            *EVENT_SCHEDULE_FIELDS,
             "recurrence",
-            "is_public",
-            "capacity",
-            "registration_opens",
-            "registration_closes",
-            "responsible",
-            "speakers",
-            "organizers",
-            "delegation_visit",
             "sources",
-            "is_milestone",
             "reminders_paused",
             "reminder_offsets",
         )
@@ -234,37 +163,6 @@ class EventMonthFilter(admin.SimpleListFilter):
         tz = zone(timezone.get_current_timezone_name())
         start, end = (datetime.combine(day, time(0), tzinfo=tz) for day in bounds)
         return queryset.exclude(date_precision=DatePrecision.YEAR).between(start, end)
-
-
-# --- inlines ----------------------------------------------------------------------------------
-
-
-class RegistrationInline(admin.TabularInline):
-    """Read-mostly: registrations change through the registration flow, not by hand here."""
-
-    model = Registration
-    extra = 0
-    can_delete = False
-    show_change_link = True
-    fields = ("full_name", "email", "organization", "country", "status", "created_at", "attended")
-    readonly_fields = fields
-    ordering = ("created_at", "pk")
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    @admin.display(description=gettext_lazy("checked in"), boolean=True)
-    def attended(self, obj) -> bool:
-        return obj.attended_at is not None
-
-
-class EpisodeInline(admin.TabularInline):
-    model = PodcastEpisode
-    formfield_overrides = HTTPS_URLS
-    extra = 0
-    fields = ("number", "title", "status", "recorded_at", "recording_place", "published_on")
-    ordering = ("number",)
-    show_change_link = True
 
 
 # --- model admins -----------------------------------------------------------------------------
@@ -484,13 +382,7 @@ class EventAdmin(FoldedSearchMixin, admin.ModelAdmin):
             updated = reschedule_event(event=obj, start=start, end=end, date_precision=precision)
             obj.start, obj.end, obj.sequence = updated.start, updated.end, updated.sequence
         if status != stored.status:
-            if status == EventStatus.CONFIRMED:
-                updated = confirm_event(event=obj)
-            elif status == EventStatus.CANCELLED:
-                updated = cancel_event(event=obj)
-            else:
-                Event.objects.filter(pk=obj.pk).update(status=status)
-                updated = Event.objects.get(pk=obj.pk)
+            updated = set_event_status(event=obj, status=status)
             obj.status, obj.sequence = updated.status, updated.sequence
 
     def _warn_after_save(self, request, obj):
@@ -531,10 +423,10 @@ class EventAdmin(FoldedSearchMixin, admin.ModelAdmin):
         for event in queryset.order_by("start", "pk"):
             try:
                 service(event=event)
-            except ValidationError as exc:
+            except SchedulingError as error:
                 self.message_user(
                     request,
-                    failed_text % {"event": event.title, "reason": " ".join(exc.messages)},
+                    failed_text % {"event": event.title, "reason": " ".join(messages_of(error))},
                     messages.ERROR,
                 )
             else:
@@ -590,137 +482,3 @@ class EventAdmin(FoldedSearchMixin, admin.ModelAdmin):
         )
 
     cancel_events.allowed_permissions = ("change",)
-
-
-@admin.register(Registration)
-class RegistrationAdmin(FoldedSearchMixin, admin.ModelAdmin):
-    """Registrations come in through the public form; here staff look them up and fix details."""
-
-    list_display = (
-        "full_name",
-        "email",
-        "event",
-        "status",
-        "created_at",
-        "attended",
-        demo_badge,
-    )
-    list_select_related = ("event",)
-    list_filter = (
-        "status",
-        city_filter("event__venue__city"),
-        country_filter(),
-        "language",
-        DemoFilter,
-    )
-    search_fields = ("full_name", "email", "organization", "event__title")
-    date_hierarchy = "created_at"
-    autocomplete_fields = ("event",)
-    readonly_fields = (
-        "event",
-        "status",
-        "consent_at",
-        "created_at",
-        "confirmed_at",
-        "cancelled_at",
-        "expires_at",
-        "attended_at",
-        demo_badge,
-    )
-    fields = (
-        "event",
-        "full_name",
-        "email",
-        "organization",
-        "country",
-        "phone",
-        "language",
-        "time_zone",
-        "needs",
-        "status",
-        "consent_at",
-        "created_at",
-        "confirmed_at",
-        "expires_at",
-        "cancelled_at",
-        "attended_at",
-        demo_badge,
-    )
-
-    actions = ["cancel_registrations"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        # A registration holding a seat or a place in line is cancelled, not deleted, so that the
-        # waitlist moves up and the delegate is told; cancelled and expired rows may go.
-        if obj is not None and obj.status in RegistrationStatus.active():
-            return False
-        return super().has_delete_permission(request, obj)
-
-    @admin.action(
-        description=gettext_lazy("Cancel selected registrations (the waitlist moves up)"),
-        permissions=["change"],
-    )
-    def cancel_registrations(self, request, queryset):
-        cancelled = 0
-        for registration in queryset.select_related("event"):
-            try:
-                cancel_registration(registration=registration)
-            except ValidationError as error:
-                self.message_user(
-                    request,
-                    _("“%(name)s” was not cancelled: %(reason)s")
-                    % {"name": registration.full_name, "reason": " ".join(error.messages)},
-                    messages.ERROR,
-                )
-            else:
-                cancelled += 1
-        if cancelled:
-            self.message_user(
-                request,
-                ngettext(
-                    "%(count)d registration cancelled.",
-                    "%(count)d registrations cancelled.",
-                    cancelled,
-                )
-                % {"count": cancelled},
-                messages.SUCCESS,
-            )
-
-    @admin.display(description=gettext_lazy("checked in"), boolean=True, ordering="attended_at")
-    def attended(self, obj) -> bool:
-        return obj.attended_at is not None
-
-
-@admin.register(PodcastSeries)
-class PodcastSeriesAdmin(FoldedSearchMixin, admin.ModelAdmin):
-    # Explicit: the count annotations below add a GROUP BY, which drops the model's default
-    # ordering, and the autocomplete widgets paginate these results.
-    ordering = ("title",)
-    list_display = ("title", "slug", "episode_count")
-    search_fields = ("title", "description")
-    prepopulated_fields = {"slug": ("title",)}
-    autocomplete_fields = ("organizers", "sources")
-    inlines = [EpisodeInline]
-    readonly_fields = ("seed_key",)
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(_episodes=Count("episodes"))
-
-    @admin.display(description=gettext_lazy("episodes"), ordering="_episodes")
-    def episode_count(self, obj) -> int:
-        return obj._episodes
-
-
-@admin.register(PodcastEpisode)
-class PodcastEpisodeAdmin(FoldedSearchMixin, admin.ModelAdmin):
-    formfield_overrides = HTTPS_URLS
-    list_display = ("__str__", "series", "status", "recorded_at", "recording_place", "published_on")
-    list_select_related = ("series",)
-    list_filter = ("status", "series")
-    search_fields = ("title", "series__title", "recording_place")
-    date_hierarchy = "recorded_at"
-    autocomplete_fields = ("series", "guests", "event")
-    readonly_fields = ("seed_key",)

@@ -1,0 +1,133 @@
+"""Admin for registrations: looked up and corrected by staff, cancelled through the service."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from contacts.admin import DemoFilter, FoldedSearchMixin, city_filter, country_filter, demo_badge
+
+from ..enums import RegistrationStatus
+from ..models import Registration
+from ..services.registration import cancel_registration
+
+
+class RegistrationInline(admin.TabularInline):
+    """Read-mostly: registrations change through the registration flow, not by hand here."""
+
+    model = Registration
+    extra = 0
+    can_delete = False
+    show_change_link = True
+    fields = ("full_name", "email", "organization", "country", "status", "created_at", "attended")
+    readonly_fields = fields
+    ordering = ("created_at", "pk")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=gettext_lazy("checked in"), boolean=True)
+    def attended(self, obj) -> bool:
+        return obj.attended_at is not None
+
+
+@admin.register(Registration)
+class RegistrationAdmin(FoldedSearchMixin, admin.ModelAdmin):
+    """Registrations come in through the public form; here staff look them up and fix details."""
+
+    list_display = (
+        "full_name",
+        "email",
+        "event",
+        "status",
+        "created_at",
+        "attended",
+        demo_badge,
+    )
+    list_select_related = ("event",)
+    list_filter = (
+        "status",
+        city_filter("event__venue__city"),
+        country_filter(),
+        "language",
+        DemoFilter,
+    )
+    search_fields = ("full_name", "email", "organization", "event__title")
+    date_hierarchy = "created_at"
+    autocomplete_fields = ("event",)
+    readonly_fields = (
+        "event",
+        "status",
+        "consent_at",
+        "created_at",
+        "confirmed_at",
+        "cancelled_at",
+        "expires_at",
+        "attended_at",
+        demo_badge,
+    )
+    fields = (
+        "event",
+        "full_name",
+        "email",
+        "organization",
+        "country",
+        "phone",
+        "language",
+        "time_zone",
+        "needs",
+        "status",
+        "consent_at",
+        "created_at",
+        "confirmed_at",
+        "expires_at",
+        "cancelled_at",
+        "attended_at",
+        demo_badge,
+    )
+
+    actions = ["cancel_registrations"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # A registration holding a seat or a place in line is cancelled, not deleted, so that the
+        # waitlist moves up and the delegate is told; cancelled and expired rows may go.
+        if obj is not None and obj.status in RegistrationStatus.active():
+            return False
+        return super().has_delete_permission(request, obj)
+
+    @admin.action(
+        description=gettext_lazy("Cancel selected registrations (the waitlist moves up)"),
+        permissions=["change"],
+    )
+    def cancel_registrations(self, request, queryset):
+        cancelled = 0
+        for registration in queryset.select_related("event"):
+            try:
+                cancel_registration(registration=registration)
+            except ValidationError as error:
+                self.message_user(
+                    request,
+                    _("“%(name)s” was not cancelled: %(reason)s")
+                    % {"name": registration.full_name, "reason": " ".join(error.messages)},
+                    messages.ERROR,
+                )
+            else:
+                cancelled += 1
+        if cancelled:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d registration cancelled.",
+                    "%(count)d registrations cancelled.",
+                    cancelled,
+                )
+                % {"count": cancelled},
+                messages.SUCCESS,
+            )
+
+    @admin.display(description=gettext_lazy("checked in"), boolean=True, ordering="attended_at")
+    def attended(self, obj) -> bool:
+        return obj.attended_at is not None

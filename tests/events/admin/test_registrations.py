@@ -1,0 +1,77 @@
+"""The registration admin: staff look registrations up, cancel them through the service, and
+cannot delete one that holds a seat or a place in line."""
+
+import pytest
+from django.urls import reverse
+
+from events.enums import RegistrationStatus
+from events.models import Registration
+from tests.events.admin.pages import baku_event, change_page, changelist
+from tests.factories import EventFactory, RegistrationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_registration_pages_show_delegate_and_event(staff_client):
+    registration = RegistrationFactory(full_name="Leyla Məmmədova", event=baku_event())
+
+    listing = changelist(staff_client, "registration").content.decode()
+    page = change_page(staff_client, registration, "registration").content.decode()
+
+    assert "Leyla Məmmədova" in listing
+    assert "Şuşa konferansı" in listing
+    assert 'value="Leyla Məmmədova"' in page
+
+
+def test_registrations_cannot_be_added_by_hand(staff_client):
+    response = staff_client.get(reverse("admin:events_registration_add"))
+
+    assert response.status_code == 403
+    assert Registration.objects.count() == 0
+
+
+def test_registration_admin_cancel_action_promotes_the_waitlist(
+    staff_client, mailoutbox, django_capture_on_commit_callbacks
+):
+    event = EventFactory(capacity=1)
+    seated = RegistrationFactory(event=event, email="first@example.org")
+    waiting = RegistrationFactory(
+        event=event, email="second@example.org", status=RegistrationStatus.WAITLISTED
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(
+            reverse("admin:events_registration_changelist"),
+            {"action": "cancel_registrations", "_selected_action": [seated.pk]},
+        )
+
+    seated.refresh_from_db()
+    waiting.refresh_from_db()
+    assert (seated.status, waiting.status) == (
+        RegistrationStatus.CANCELLED,
+        RegistrationStatus.PENDING,
+    )
+    assert sorted(m.to[0] for m in mailoutbox) == ["first@example.org", "second@example.org"]
+
+
+def test_registration_admin_refuses_to_delete_a_seat_holder(staff_client):
+    seated = RegistrationFactory()
+    gone = RegistrationFactory(event=seated.event, status=RegistrationStatus.CANCELLED)
+
+    changelist = reverse("admin:events_registration_changelist")
+
+    refused = staff_client.post(
+        reverse("admin:events_registration_delete", args=[seated.pk]), {"post": "yes"}
+    )
+    staff_client.post(
+        changelist,
+        {"action": "delete_selected", "_selected_action": [seated.pk, gone.pk], "post": "yes"},
+    )
+    kept_both = sorted(Registration.objects.values_list("pk", flat=True))
+    staff_client.post(
+        changelist, {"action": "delete_selected", "_selected_action": [gone.pk], "post": "yes"}
+    )
+
+    assert refused.status_code == 403
+    assert kept_both == sorted([seated.pk, gone.pk])
+    assert list(Registration.objects.values_list("pk", flat=True)) == [seated.pk]
