@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_celery_beat.models import PeriodicTask
 
-from events.enums import DeliveryState, RegistrationStatus
+from events.enums import DeliveryKind, DeliveryState, RegistrationStatus
 from events.models import Event, ReminderDelivery
 from events.tasks import send_board_digest, sweep_reminders
 from tests.factories import (
@@ -96,8 +96,33 @@ def test_send_due_button_runs_a_sweep(staff_client, django_capture_on_commit_cal
     with django_capture_on_commit_callbacks(execute=True):
         response = staff_client.post(reverse(SEND_DUE), follow=True)
 
-    assert [m.to for m in mail.outbox] == [[registration.email]]
-    assert "zamanı gelen 1 tanesi 1 partide kuyruğa alındı" in response.content.decode()
+    # A whole sweep: on a Monday morning the weekly digest to the board is due as well.
+    digests = list(
+        ReminderDelivery.objects.filter(kind=DeliveryKind.BOARD_DIGEST).values_list(
+            "email", flat=True
+        )
+    )
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([registration.email, *digests])
+    due = 1 + len(digests)
+    assert f"zamanı gelen {due} tanesi 1 partide kuyruğa alındı" in response.content.decode()
+
+
+@pytest.mark.now("2026-11-30T09:00:00+03:00")  # Monday, an hour after the digest's time
+def test_send_due_button_on_monday_morning_sends_the_digest_too(
+    staff_client, django_capture_on_commit_callbacks
+):
+    registration = due_reminder()
+    member = BoardMemberFactory()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(reverse(SEND_DUE), follow=True)
+
+    staff_email = ReminderDelivery.objects.get(
+        kind=DeliveryKind.BOARD_DIGEST, user__is_superuser=True
+    ).email
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+        [registration.email, member.email, staff_email]
+    )
 
 
 def test_send_due_button_refuses_get_and_non_staff(client):
