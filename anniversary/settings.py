@@ -160,7 +160,8 @@ LOGOUT_REDIRECT_URL = None
 # Turkish first; Azerbaijani and English follow.
 LANGUAGE_CODE = "tr"
 LANGUAGES = [("tr", _("Turkish")), ("az", _("Azerbaijani")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The interface first; then the country names from CLDR (contacts/countries.py).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_cldr"]
 TIME_ZONE = "Europe/Istanbul"
 USE_I18N = True
 USE_TZ = True

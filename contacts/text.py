@@ -4,6 +4,8 @@ Databases fold case with ASCII rules (or the server's locale), so "izmir" misses
 "Çelik" sorts after "Zeynep". We store two derived keys instead and compare those.
 """
 
+import unicodedata
+
 from django.db.models import Value
 from django.db.models.functions import Lower, Replace
 
@@ -57,6 +59,41 @@ for _code, _plain in _FOLD.items():
     _DB_FOLD.extend(
         (letter, _plain) for letter in (chr(_code).upper(), chr(_code)) if letter != "I"
     )
+
+
+# Each language's own alphabet, as CLDR collates it. Turkish places the foreign q, w, x where
+# English does; Azerbaijani has ə after e, x after h and q after k, and no w of its own.
+ALPHABETS = {
+    "tr": "abcçdefgğhıijklmnoöpqrsştuüvwxyz",
+    "az": "abcçdeəfgğhxıijkqlmnoöprsştuüvwyz",
+    "en": "abcdefghijklmnopqrstuvwxyz",
+}
+
+
+def collation_key(text: str, language: str) -> tuple:
+    """Sort key for `text` in `language` (tr, az, en; others sort as en), for Python sorts.
+
+    Primary: letters by the language's alphabet; a letter it lacks sorts as its base letter
+    (NFKD without accents: "ə" is "e" in Turkish and English, "ç" is "c" in English), so
+    "Hırvatistan" comes before "Hong Kong" in Turkish and "Xorvatiya" after "Honq Konq" in
+    Azerbaijani. Secondary: the folded letters, then the text itself, so the order is total.
+    """
+    alphabet = ALPHABETS.get(language, ALPHABETS["en"])
+    rank = {letter: index for index, letter in enumerate(alphabet)}
+    lowered = turkic_lower(text) if language in ("tr", "az") else text.lower()
+    primary = []
+    for char in lowered:
+        if char in rank:
+            primary.append(rank[char])
+            continue
+        base = unicodedata.normalize("NFKD", char)[:1]
+        if base in rank:
+            primary.append(rank[base])
+        elif char.isalnum():
+            # Digits and other scripts after the alphabet, in code point order.
+            primary.append(len(alphabet) + ord(char))
+        # Spaces and punctuation do not decide the order ("Hong Kong" sorts as "hongkong").
+    return (tuple(primary), search_key(text), text)
 
 
 def folded(expression):

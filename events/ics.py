@@ -12,6 +12,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from contacts.cities import city_name
+
 from .enums import DatePrecision, EventStatus, Recurrence
 from .models import Event
 
@@ -59,7 +61,8 @@ def event_component(event: Event) -> icalendar.Event:
     if event.venue_id:
         venue = event.venue
         component.add(
-            "location", ", ".join(p for p in (venue.name, venue.address, venue.city) if p)
+            "location",
+            ", ".join(p for p in (venue.name, venue.address, city_name(venue.city)) if p),
         )
     if event.description:
         component.add("description", event.description)

@@ -7,13 +7,16 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from contacts.cities import city_name
+
 from .enums import DatePrecision
 
 IZMIR = "Europe/Istanbul"
 BAKU = "Asia/Baku"
 
 # Short names the board uses in place of the zone identifiers.
-ZONE_LABELS = {IZMIR: _("İzmir"), BAKU: _("Bakü")}
+# The city a zone is named after on our pages, spelled per language by contacts.cities.
+ZONE_CITIES = {IZMIR: "İzmir", BAKU: "Bakü"}
 COUNTRY_ZONES = {"TR": IZMIR, "AZ": BAKU}
 
 
@@ -31,7 +34,9 @@ def zone(name: str | None) -> zoneinfo.ZoneInfo:
 
 
 def zone_label(name: str) -> str:
-    return str(ZONE_LABELS.get(name, name))
+    """The zone as its city, in the active language ("Bakı" on an Azerbaijani page)."""
+    city = ZONE_CITIES.get(name)
+    return city_name(city) if city else name
 
 
 def other_city_zone(name: str) -> str:

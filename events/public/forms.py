@@ -15,29 +15,16 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from contacts.countries import country_menu
 from contacts.enums import Language
 from events.enums import EventKind
 
 _PHONE = re.compile(r"^\+?[0-9 ()./-]{6,30}$")
-# Listed first in the country menu: most delegates come from the two cities' countries.
-_FIRST_COUNTRIES = ("TR", "AZ")
-
-
-_country_menus: dict[str, list[tuple[str, str]]] = {}
 
 
 def _country_choices() -> list[tuple[str, str]]:
-    """The country menu in the active language, built once per language: sorting some 250
-    translated names on every request was a tenth of a registration's cost."""
-    language = get_language() or ""
-    menu = _country_menus.get(language)
-    if menu is None:
-        everything = list(countries)
-        first = [(code, name) for code, name in everything if code in _FIRST_COUNTRIES]
-        first.sort(key=lambda item: _FIRST_COUNTRIES.index(item[0]))
-        rest = [(code, name) for code, name in everything if code not in _FIRST_COUNTRIES]
-        menu = _country_menus[language] = [("", "---------"), *first, *rest]
-    return menu
+    """The country menu in the active language (CLDR names, the language's own order)."""
+    return [("", "---------"), *country_menu(get_language() or "tr")]
 
 
 @functools.cache

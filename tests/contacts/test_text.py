@@ -1,4 +1,6 @@
-from contacts.text import search_key, sort_key
+import pytest
+
+from contacts.text import collation_key, search_key, sort_key
 
 
 def test_search_key_folds_dotted_capital_i():
@@ -31,3 +33,17 @@ def test_sort_key_follows_turkish_alphabet():
 
 def test_sort_key_places_schwa_after_e():
     assert sorted(["Fuad", "Əli", "Elçin"], key=sort_key) == ["Elçin", "Əli", "Fuad"]
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("tr", ["Cezayir", "Çad", "Hırvatistan", "Hindistan", "Honduras", "Özbekistan", "Şili"]),
+        ("az", ["Ekvador", "Əfqanıstan", "Honduras", "Xorvatiya", "İraq", "Kuba", "Qazax", "Laos"]),
+        ("en", ["Åland", "Algeria", "Çad", "Chile", "Ibiza", "Iraq", "Zambia"]),
+    ],
+)
+def test_collation_key_sorts_by_the_languages_alphabet(language, words):
+    shuffled = list(reversed(words))
+
+    assert sorted(shuffled, key=lambda word: collation_key(word, language)) == words

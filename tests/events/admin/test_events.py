@@ -46,7 +46,7 @@ def test_venue_pages_show_city_zone_and_event_count(staff_client):
     page = change_page(staff_client, venue, "venue").content.decode()
 
     assert "Kongres Mərkəzi" in listing.content.decode()
-    assert "Bakü (UTC+4)" in listing.content.decode()
+    assert "Baku (UTC+4)" in listing.content.decode()
     assert [v._events for v in listing.context["cl"].result_list] == [1]
     assert 'value="Kongres Mərkəzi"' in page
 

@@ -287,4 +287,4 @@ def test_event_detail_shows_conflicts_and_local_times(board_client):
     content = response.content.decode()
     assert "“Forum” overlaps “Konser”" in content
     assert "10 Mar 2027, 10:00" in content
-    assert "10 Mar, 09:00 in İzmir" in content
+    assert "10 Mar, 09:00 in Izmir" in content

@@ -405,7 +405,7 @@ def test_promote_from_waitlist_fills_seats_added_by_staff():
             "en",
             "December",
             "Please confirm your registration: Nevruz",
-            "19:00–22:00 İzmir · 20:00 Bakü",
+            "19:00–22:00 Izmir · 20:00 Baku",
         ),
     ],
 )
