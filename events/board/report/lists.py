@@ -20,9 +20,9 @@ from contacts.enums import Language, OrganizationKind
 from events.enums import EventKind
 
 from . import selectors
+from .figures import Cell
 from .period import Period
 from .selectors import Attendance, Direction, EventState
-from .figures import Cell
 from .tables import meeting_url
 
 NONE = "-"  # "no venue" / "no country" in a URL
