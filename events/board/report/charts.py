@@ -7,6 +7,7 @@ gives it (anniversary/static/css/kardes40.css).
 """
 
 import re
+import sys
 
 import pygal
 from django.utils.html import escape
@@ -49,6 +50,11 @@ _STYLE = {
     "value_font_size": 14,
     "value_label_font_size": 14,
 }
+# pygal puts a finder for its map plugins (pygal.maps.*, which we do not use) on sys.meta_path;
+# it answers every later failed import with an ImportWarning. Take it off again.
+sys.meta_path[:] = [
+    finder for finder in sys.meta_path if type(finder).__name__ != "PluginImportFixer"
+]
 _SCRIPT = re.compile(r"<script.*?</script>", re.DOTALL)
 
 

@@ -110,4 +110,4 @@ def rate_cell(checked_in: int, no_shows: int) -> Cell:
     rate = selectors.attendance_rate(checked_in, no_shows)
     if rate is None:
         return Cell("—", raw="")
-    return Cell(f"{number_format(rate * 100, 0)} %", raw=round(rate, 4))
+    return Cell(f"{number_format(round(rate * 100))} %", raw=round(rate, 4))

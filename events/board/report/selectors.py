@@ -10,7 +10,7 @@ same at any moment the caller says it is. Counting rules, in the board's words:
 - held: dated, over, confirmed or done; passed without confirmation: dated, over, still an idea
   or planned; still to come: dated, not over; never dated: known only by its month or year;
 - a registration belongs to its event's period; a no-show is a confirmed delegate not checked in
-  at an event that took place; "left on the waitlist" is still waitlisted when its event ended;
+  at an event that was held; "left on the waitlist" is still waitlisted when its event ended;
 - delegates are counted once per email address among confirmed registrations;
 - visits and meetings count by their own dates; undated ones belong to no period.
 """
@@ -131,7 +131,11 @@ def milestones_until(period: Period) -> list[Event]:
 
 # --- participation ---------------------------------------------------------------------------
 def _took_place(now: datetime) -> Q:
-    return Q(event__end__lte=now) & ~Q(event__status=EventStatus.CANCELLED)
+    """The registration's event was held (the same rule as EventState.HELD)."""
+    return (
+        Q(event__end__lte=now, event__status__in=[EventStatus.CONFIRMED, EventStatus.DONE])
+        & ~Q(event__date_precision__in=[DatePrecision.MONTH, DatePrecision.YEAR])
+    )
 
 
 def attendance_filters(now: datetime) -> dict[str, Q]:

@@ -422,7 +422,7 @@ def _headline_figures(main, compared, links: Links) -> list[Figure]:
 
     def rate(h):
         value = h.attendance_rate
-        return "—" if value is None else f"{number_format(value * 100, 0)} %"
+        return "—" if value is None else f"{number_format(round(value * 100))} %"
 
     return [
         both(
