@@ -46,8 +46,15 @@ class Table:
     def dataset(self) -> tablib.Dataset:
         data = tablib.Dataset(headers=[str(header) for header in self.headers])
         for row in self.rows + ([self.total] if self.total else []):
-            data.append([cell.plain for cell in row])
+            data.append([_exported(cell.plain) for cell in row])
         return data
+
+
+def _exported(value):
+    # Numbers stay numbers in .xlsx; translated labels (lazy strings) become plain text.
+    if value is None:
+        return ""
+    return value if isinstance(value, int | float) else str(value)
 
 
 @dataclass
