@@ -108,10 +108,11 @@ def kinds_stacked(table: Table, *, horizontal: bool, skip_last: bool = True) -> 
             height=160 + 50 * len(columns),
             colours=[_kind_colour(str(row[0].value)) for row in table.rows],
         )
-        chart.x_labels = [str(column) for column in columns]
+        # pygal draws a horizontal chart's first label at the bottom; the table reads downwards.
+        chart.x_labels = [str(column) for column in reversed(columns)]
         for row in table.rows:
             values = [_number(cell) or None for cell in row[1 : 1 + len(columns)]]
-            chart.add(str(row[0].value), values)
+            chart.add(str(row[0].value), values[::-1])
     else:
         # Rows are months, columns are kinds.
         chart = _chart(
@@ -137,6 +138,7 @@ def bars(table: Table, *, column: int = 1, coloured_by_kind: bool = False) -> st
         height=120 + 42 * max(len(rows), 1),
         show_legend=False,
     )
+    rows = rows[::-1]  # top to bottom in the table's order
     chart.x_labels = [str(row[0].value) for row in rows]
     values = []
     for row in rows:

@@ -71,7 +71,11 @@ def _context(request, form, report, year) -> dict:
         "year": year,
         "years": range(DEFAULT_YEAR - 2, DEFAULT_YEAR + 2),
         "query": query,
-        "pdf_languages": settings.LANGUAGES,
+        # Each language's own name: "Azərbaycanca" is the button a Turkish reader hands to Bakü.
+        "pdf_languages": [
+            (code, translation.get_language_info(code)["name_local"])
+            for code, _name in settings.LANGUAGES
+        ],
         "exports": (CSV, XLSX),
     }
 
