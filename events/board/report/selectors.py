@@ -132,9 +132,8 @@ def milestones_until(period: Period) -> list[Event]:
 # --- participation ---------------------------------------------------------------------------
 def _took_place(now: datetime) -> Q:
     """The registration's event was held (the same rule as EventState.HELD)."""
-    return (
-        Q(event__end__lte=now, event__status__in=[EventStatus.CONFIRMED, EventStatus.DONE])
-        & ~Q(event__date_precision__in=[DatePrecision.MONTH, DatePrecision.YEAR])
+    return Q(event__end__lte=now, event__status__in=[EventStatus.CONFIRMED, EventStatus.DONE]) & ~Q(
+        event__date_precision__in=[DatePrecision.MONTH, DatePrecision.YEAR]
     )
 
 
@@ -177,16 +176,30 @@ def filter_registrations(
 
 
 def participation_by_event(period: Period, *, now: datetime) -> list[dict]:
-    """One row per event with registrations: its title, slug, kind, start and the five counts."""
+    """One row per event with registrations: its title, slug, kind, start and the five counts.
+
+    Two queries: grouping the registrations by the event's id alone, then reading the events,
+    is several times faster than grouping by the event's text columns in one.
+    """
     counts = {
         key: Count("pk", filter=condition) for key, condition in attendance_filters(now).items()
     }
-    return list(
-        registrations_in(period)
-        .values("event_id", "event__title", "event__slug", "event__kind", "event__start")
-        .annotate(**counts)
-        .order_by("event__start", "event_id")
-    )
+    rows = list(registrations_in(period).values("event_id").annotate(**counts).order_by())
+    events = {
+        event["pk"]: event
+        for event in Event.objects.filter(start__gte=period.start, start__lt=period.end).values(
+            "pk", "title", "slug", "kind", "start"
+        )
+    }
+    for row in rows:
+        event = events[row["event_id"]]
+        row.update(
+            event__title=event["title"],
+            event__slug=event["slug"],
+            event__kind=event["kind"],
+            event__start=event["start"],
+        )
+    return sorted(rows, key=lambda row: (row["event__start"], row["event_id"]))
 
 
 def _confirmed_delegates(period: Period) -> QuerySet:

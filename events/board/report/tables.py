@@ -16,6 +16,7 @@ from django_countries import countries
 
 from contacts.enums import Language, OrganizationKind
 from events.enums import EventKind
+from events.timezones import zone
 
 from . import selectors
 from .figures import Cell, Figure, Links, Report, Table, rate_cell, slug_url
@@ -206,28 +207,41 @@ def participation_tables(period: Period, links: Links, *, now: datetime) -> list
     )
     registrants = slug_url("registrants:list")
     busiest = sorted(per_event, key=lambda row: (-row[Attendance.REGISTERED], row["event__start"]))
+    kinds = {kind: _kind_label(kind) for kind in EventKind.values}
     event_table = Table(
         "participation-by-event",
         _("Participation by event"),
         [_("Event"), _("Kind"), _("Date"), *count_headers],
         [
-            [
-                Cell(row["event__title"], registrants(row["event__slug"])),
-                Cell(_kind_label(row["event__kind"])),
-                Cell(
-                    date_format(
-                        row["event__start"].astimezone(period.start.tzinfo), "SHORT_DATE_FORMAT"
-                    ),
-                    raw=row["event__start"].date().isoformat(),
-                ),
-                *_count_cells(row, links, event=row["event__slug"]),
-            ]
-            for row in busiest
+            _event_row(row, kinds, links, registrants, shown=index < TOP_EVENTS)
+            for index, row in enumerate(busiest)
         ],
         shown=TOP_EVENTS,
         note=_("The events with the most registrations first."),
     )
     return [summary, kind_table, event_table]
+
+
+def _event_row(row: dict, kinds: dict, links: Links, registrants, *, shown: bool) -> list[Cell]:
+    """One event's line; only the lines the page shows get links and local formats (a year
+    has thousands of events, and the export needs only the plain values)."""
+    start = row["event__start"].astimezone(zone(None))
+    counts = [row[key] for key in _COUNTS]
+    rate = selectors.attendance_rate(row[Attendance.CHECKED_IN], row[Attendance.NO_SHOW])
+    if not shown:
+        return [
+            Cell(row["event__title"]),
+            Cell(kinds.get(row["event__kind"], row["event__kind"])),
+            Cell(start.date().isoformat()),
+            *[Cell(count) for count in counts],
+            Cell("", raw="" if rate is None else round(rate, 4)),
+        ]
+    return [
+        Cell(row["event__title"], registrants(row["event__slug"])),
+        Cell(kinds.get(row["event__kind"], row["event__kind"])),
+        Cell(date_format(start, "SHORT_DATE_FORMAT"), raw=start.date().isoformat()),
+        *_count_cells(row, links, event=row["event__slug"]),
+    ]
 
 
 def delegate_tables(period: Period, links: Links) -> list[Table]:
