@@ -85,6 +85,12 @@ def _svg(chart, title: str) -> str:
     return mark_safe(svg)  # noqa: S308 - drawn by pygal from our own escaped labels
 
 
+def _whole_numbers(chart, highest: int) -> None:
+    """Counts get whole-number ticks (pygal would mark 0.2, 0.4, … on a small chart)."""
+    step = max(1, -(-highest // 8))
+    chart.y_labels = list(range(0, highest + step, step))
+
+
 def _number(cell) -> int:
     value = cell.plain
     return value if isinstance(value, int) else 0
@@ -113,6 +119,13 @@ def kinds_stacked(table: Table, *, horizontal: bool, skip_last: bool = True) -> 
         for row in table.rows:
             values = [_number(cell) or None for cell in row[1 : 1 + len(columns)]]
             chart.add(str(row[0].value), values[::-1])
+        _whole_numbers(
+            chart,
+            max(
+                sum(_number(row[index]) for row in table.rows)
+                for index in range(1, 1 + len(columns))
+            ),
+        )
     else:
         # Rows are months, columns are kinds.
         chart = _chart(
@@ -126,6 +139,9 @@ def kinds_stacked(table: Table, *, horizontal: bool, skip_last: bool = True) -> 
         for index, column in enumerate(columns, start=1):
             values = [_number(row[index]) or None for row in table.rows]
             chart.add(str(column), values)
+        _whole_numbers(
+            chart, max(sum(_number(c) for c in row[1 : 1 + len(columns)]) for row in table.rows)
+        )
     return _svg(chart, table.title)
 
 
@@ -147,6 +163,7 @@ def bars(table: Table, *, column: int = 1, coloured_by_kind: bool = False) -> st
             value["color"] = _kind_colour(str(row[0].value))
         values.append(value)
     chart.add(str(table.headers[column]), values)
+    _whole_numbers(chart, max(value["value"] for value in values))
     return _svg(chart, table.title)
 
 
