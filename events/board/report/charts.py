@@ -87,6 +87,8 @@ def _svg(chart, title: str) -> str:
 
 def _whole_numbers(chart, highest: int) -> None:
     """Counts get whole-number ticks (pygal would mark 0.2, 0.4, … on a small chart)."""
+    if not highest:
+        return  # nothing drawn: pygal keeps its own empty axis
     step = max(1, -(-highest // 8))
     chart.y_labels = list(range(0, highest + step, step))
 
@@ -180,7 +182,8 @@ def draw(report: Report) -> Report:
         "organizations-by-kind": bars,
     }
     for table in report.tables:
-        if table.key in drawers and table.rows:
+        # A table with no number column (a month table of a year without events) gets no chart.
+        if table.key in drawers and table.rows and len(table.headers) > 2:
             table.chart = drawers[table.key](table)
     return report
 

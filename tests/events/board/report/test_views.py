@@ -77,6 +77,17 @@ def test_report_page_shows_figures_and_accessible_charts(board_client, report_ye
     assert "<script" not in html.split("<svg", 1)[1].rsplit("</svg>", 1)[0]
 
 
+def test_report_of_a_year_without_data_says_so(board_client, db):
+    response = board_client.get(_report_url(2040))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert [figure.value for figure in response.context["report"].headline] == [
+        0, 0, 0, 0, "—", 0, 0, 0, 0
+    ]  # fmt: skip
+    assert html.count("Nothing in this period.") == 11
+
+
 def test_report_page_speaks_the_page_language(board_client, report_year):
     response = board_client.get(_report_url(report_year.year), HTTP_ACCEPT_LANGUAGE="az")
 
