@@ -240,3 +240,29 @@ def test_small_country_reaches_its_own_row_at_five(report_year):
         ["Türkiye", 5],
         ["Other countries", 1],
     ]
+
+
+def test_business_program_shows_what_the_b2b_area_reports(report_year, monkeypatch):
+    # The B2B area is being built beside this one; this stands in for its documented hook,
+    # events.b2b.report.figures(*, start, end, now) -> [(label, value, url)], until it lands.
+    import sys
+    import types
+
+    asked = {}
+
+    def figures(*, start, end, now):
+        asked.update(start=start, end=end)
+        return [("B2B meetings held", 12, "/board/b2b/")]
+
+    hook = types.ModuleType("events.b2b.report")
+    hook.figures = figures
+    monkeypatch.setitem(sys.modules, "events.b2b", types.ModuleType("events.b2b"))
+    monkeypatch.setitem(sys.modules, "events.b2b.report", hook)
+    period = Period.year(report_year.year)
+
+    report = build_report(period=period, comparison=period.earlier(), now=timezone.now())
+
+    assert [(f.label, f.value, f.url) for f in report.business] == [
+        ("B2B meetings held", 12, "/board/b2b/")
+    ]
+    assert asked == {"start": period.start, "end": period.end}
