@@ -108,6 +108,8 @@ def _kind_colour(label: str) -> str:
 def kinds_stacked(table: Table, *, horizontal: bool, skip_last: bool = True) -> str:
     """Rows are kinds, columns are categories (states or months): one coloured series per kind."""
     columns = table.headers[1:-1] if skip_last else table.headers[1:]
+    if not columns:
+        return ""  # a month table of a year without dated events: nothing to stack
     if horizontal:
         # Rows of the table are the kinds here; the bars are the states.
         chart = _chart(
@@ -182,8 +184,7 @@ def draw(report: Report) -> Report:
         "organizations-by-kind": bars,
     }
     for table in report.tables:
-        # A table with no number column (a month table of a year without events) gets no chart.
-        if table.key in drawers and table.rows and len(table.headers) > 2:
+        if table.key in drawers and table.rows:
             table.chart = drawers[table.key](table)
     return report
 

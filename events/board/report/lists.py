@@ -42,7 +42,7 @@ SUBJECTS = {
     "registrations": Subject(
         gettext_lazy("Registrations"),
         "events.view_registration",
-        ("attendance", "kind", "event", "country", "language"),
+        ("attendance", "kind", "event", "country", "language", "delegates"),
     ),
     "visits": Subject(
         gettext_lazy("Delegation visits"), "contacts.view_delegationvisit", ("direction",)
@@ -85,6 +85,8 @@ class ListFilterForm(forms.Form):
         label=gettext_lazy("Direction"), required=False, choices=_choices(Direction)
     )
     outcome = forms.BooleanField(required=False)
+    # One line per delegate (email address): what the "delegates" figures count.
+    delegates = forms.BooleanField(required=False)
     series = forms.SlugField(label=gettext_lazy("Series"), required=False, max_length=120)
 
     def __init__(self, *args, subject: str, **kwargs):
@@ -154,6 +156,8 @@ def _registrations(data, period, now):
         country=data.get("country", ""),
         language=data.get("language", ""),
     )
+    if data.get("delegates"):
+        registrations = selectors.one_per_delegate(registrations)
 
     def row(registration):
         event = registration.event

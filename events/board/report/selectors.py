@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import models
-from django.db.models import Case, Count, F, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, Min, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils.translation import gettext_lazy as _
 
@@ -173,6 +173,12 @@ def filter_registrations(
     if language:
         registrations = registrations.filter(language=language)
     return registrations
+
+
+def one_per_delegate(registrations: QuerySet) -> QuerySet:
+    """The first of each email address's registrations: one line per delegate."""
+    first = registrations.order_by().values("email").annotate(first=Min("pk")).values("first")
+    return registrations.filter(pk__in=first)
 
 
 def participation_by_event(period: Period, *, now: datetime) -> list[dict]:

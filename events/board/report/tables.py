@@ -253,13 +253,16 @@ def delegate_tables(period: Period, links: Links) -> list[Table]:
         else:
             shown.append((code, n))
     shown.sort(key=lambda item: (-item[1], str(countries.name(item[0]))))
+
+    def delegates(**filters) -> str:
+        return links.list(
+            "registrations", attendance=Attendance.CONFIRMED, delegates="1", **filters
+        )
+
     country_rows = [
         [
-            Cell(
-                countries.name(code) or code,
-                links.list("registrations", attendance=Attendance.CONFIRMED, country=code),
-            ),
-            Cell(n),
+            Cell(countries.name(code) or code, delegates(country=code)),
+            Cell(n, delegates(country=code)),
         ]
         for code, n in shown
     ]
@@ -269,10 +272,8 @@ def delegate_tables(period: Period, links: Links) -> list[Table]:
     by_language = selectors.delegates_by("language", period)
     language_rows = [
         [
-            Cell(
-                label, links.list("registrations", attendance=Attendance.CONFIRMED, language=code)
-            ),
-            Cell(by_language[code]),
+            Cell(label, delegates(language=code)),
+            Cell(by_language[code], delegates(language=code)),
         ]
         for code, label in Language.choices
         if by_language.get(code)
@@ -465,7 +466,7 @@ def _headline_figures(main, compared, links: Links) -> list[Figure]:
         both(
             _("Delegates"),
             lambda h: h.delegates,
-            links.list("registrations", attendance=Attendance.CONFIRMED),
+            links.list("registrations", attendance=Attendance.CONFIRMED, delegates="1"),
         ),
         both(_("Delegation visits"), lambda h: h.visits, links.list("visits")),
         both(_("Meetings held"), lambda h: h.meetings, links.list("meetings")),

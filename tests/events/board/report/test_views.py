@@ -98,7 +98,7 @@ def test_report_page_speaks_the_page_language(board_client, report_year):
 
 def _figure_links(report):
     """(value, url) of every number on the page that links to a list of the report."""
-    cells = [(figure.value, figure.url) for figure in report.headline[:4]]
+    cells = [(f.value, f.url) for f in report.headline if isinstance(f.value, int)]
     for table in report.tables:
         for row in table.rows + ([table.total] if table.total else []):
             cells += [(cell.value, cell.url) for cell in row if isinstance(cell.value, int)]
