@@ -6,7 +6,7 @@ already exist (event, registrants, visit, organization, podcast series).
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from django import forms
 from django.db.models import Count
@@ -68,8 +68,8 @@ class ListFilterForm(forms.Form):
         label=gettext_lazy("State"), required=False, choices=_choices(EventState)
     )
     kind = forms.CharField(label=gettext_lazy("Kind"), required=False, max_length=30)
-    month = forms.IntegerField(
-        label=gettext_lazy("Month"), required=False, min_value=1, max_value=12
+    month = forms.RegexField(
+        label=gettext_lazy("Month"), required=False, regex=r"^\d{4}-\d{2}$", max_length=7
     )
     city = forms.CharField(label=gettext_lazy("City"), required=False, max_length=100)
     dated = forms.BooleanField(required=False)
@@ -99,6 +99,18 @@ class ListFilterForm(forms.Form):
         if kind and kind not in known:
             raise forms.ValidationError(_("“%(value)s” is not a known kind.") % {"value": kind})
         return kind
+
+    def clean_month(self):
+        """ "2026-03" -> 1 March 2026."""
+        month = self.cleaned_data["month"]
+        if not month:
+            return None
+        try:
+            return date(int(month[:4]), int(month[5:]), 1)
+        except ValueError:
+            raise forms.ValidationError(
+                _("“%(value)s” is not a month (YYYY-MM).") % {"value": month}
+            ) from None
 
     def clean_country(self):
         country = self.cleaned_data["country"]

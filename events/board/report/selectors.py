@@ -16,7 +16,7 @@ same at any moment the caller says it is. Counting rules, in the board's words:
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time
 
 from django.db import models
 from django.db.models import Case, Count, F, Min, Q, QuerySet, Value, When
@@ -84,14 +84,19 @@ def events_in(period: Period, *, now: datetime) -> QuerySet:
 
 
 def filter_events(events: QuerySet, *, state="", kind="", month=None, city=None) -> QuerySet:
-    """The drill-down filters of the event list; empty arguments filter nothing."""
+    """The drill-down filters of the event list; empty arguments filter nothing.
+
+    `month` is the first day of a month: the events starting in it, on İzmir's calendar.
+    """
     if state:
         events = events.filter(report_state=state)
     if kind:
         events = events.filter(kind=kind)
     if month:
-        events = events.annotate(report_month=TruncMonth("start", tzinfo=zone(None))).filter(
-            report_month__month=month
+        after = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+        events = events.filter(
+            start__gte=datetime.combine(month, time.min, tzinfo=zone(None)),
+            start__lt=datetime.combine(after, time.min, tzinfo=zone(None)),
         )
     if city is not None:
         events = events.filter(report_city=city)
@@ -99,7 +104,8 @@ def filter_events(events: QuerySet, *, state="", kind="", month=None, city=None)
 
 
 def program_counts(period: Period, *, now: datetime) -> list[dict]:
-    """One row per (state, kind, month, city) with its number of events: `n`; `month` is 1–12."""
+    """One row per (state, kind, month, city) with its number of events: `n`; `month` is
+    (year, month) on İzmir's calendar."""
     rows = (
         events_in(period, now=now)
         .annotate(report_month=TruncMonth("start", tzinfo=zone(None)))
@@ -112,12 +118,16 @@ def program_counts(period: Period, *, now: datetime) -> list[dict]:
             "state": row["report_state"],
             "kind": row["kind"],
             # TruncMonth gives an aware datetime on PostgreSQL and SQLite alike.
-            "month": row["report_month"].astimezone(zone(None)).month,
+            "month": _year_month(row["report_month"].astimezone(zone(None))),
             "city": row["report_city"],
             "n": row["n"],
         }
         for row in rows
     ]
+
+
+def _year_month(moment: datetime) -> tuple[int, int]:
+    return moment.year, moment.month
 
 
 def milestones_until(period: Period) -> list[Event]:

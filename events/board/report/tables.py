@@ -79,17 +79,18 @@ def program_tables(period: Period, links: Links, *, now: datetime) -> list[Table
     months = _months_of(period)
     month_rows = []
     for year, month in months:
-        in_month = [r for r in dated if r["month"] == month]
-        cells = [Cell(_month_label(year, month), links.list("events", month=month, dated="1"))]
+        in_month = [r for r in dated if r["month"] == (year, month)]
+        month_key = f"{year}-{month:02d}"
+        cells = [Cell(_month_label(year, month), links.list("events", month=month_key, dated="1"))]
         cells += [
             Cell(
                 sum(r["n"] for r in in_month if r["kind"] == kind),
-                links.list("events", month=month, kind=kind, dated="1"),
+                links.list("events", month=month_key, kind=kind, dated="1"),
             )
             for kind in kinds_on_calendar
         ]
         cells.append(
-            Cell(sum(r["n"] for r in in_month), links.list("events", month=month, dated="1"))
+            Cell(sum(r["n"] for r in in_month), links.list("events", month=month_key, dated="1"))
         )
         month_rows.append(cells)
 

@@ -117,6 +117,20 @@ def test_every_figure_links_to_the_list_it_counts(board_client, report_year):
     assert [value for value, _ in counted] == [count for _, count in counted]
 
 
+def test_every_figure_of_a_range_over_two_years_links_to_its_list(board_client, report_year):
+    year = report_year.year
+    url = _report_url(year, **{"from": f"{year - 1}-06-01", "to": f"{year}-06-30"})
+    report = board_client.get(url).context["report"]
+    links = _figure_links(report)
+
+    counted = [
+        (value, board_client.get(url).context["page"].paginator.count) for value, url in links
+    ]
+
+    assert report.headline[0].value == 3  # the festival, the forum and the event of 31 December
+    assert [value for value, _ in counted] == [count for _, count in counted]
+
+
 def test_checked_in_figure_opens_those_registrations(board_client, report_year):
     report = board_client.get(_report_url(report_year.year)).context["report"]
     checked_in = report.headline[3]
