@@ -149,6 +149,14 @@ EXPECTED: dict[str, Row] = {
         get=BOARD_ONLY, post=BOARD_ONLY, kwargs=lambda w: {"pk": w.episode.pk}
     ),
     "board:audit_log": Row(get=BOARD_ONLY),
+    # The year in numbers (reads only; a plain user's 403 is in tests/events/board/report/).
+    "board:report_index": Row(get=(LOGIN, LOGIN, GO, GO)),
+    "board:report": Row(get=BOARD_ONLY, kwargs=lambda w: {"year": 2026}),
+    "board:report_pdf": Row(get=BOARD_ONLY, kwargs=lambda w: {"year": 2026}),
+    "board:report_export": Row(
+        get=BOARD_ONLY, kwargs=lambda w: {"year": 2026, "table": "participation", "fmt": "csv"}
+    ),
+    "board:report_list": Row(get=BOARD_ONLY, kwargs=lambda w: {"year": 2026, "subject": "events"}),
     # --- contacts and visits ----------------------------------------------------------------
     "contacts:directory": Row(get=BOARD_ONLY),
     "contacts:person": Row(get=BOARD_ONLY, kwargs=lambda w: {"pk": w.person.pk}),

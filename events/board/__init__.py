@@ -1,0 +1,1 @@
+"""The board audience (being gathered here from events/board_*.py)."""

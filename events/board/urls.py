@@ -1,6 +1,6 @@
 """The board workspace at /board/. Each view names the permission it needs (see events/roles.py)."""
 
-from django.urls import path
+from django.urls import include, path
 
 from events.board.views import audit, calendar, dashboard, events, planning, podcasts, venues
 
@@ -81,4 +81,6 @@ urlpatterns = [
     ),
     # Audit log
     path("audit/", audit.AuditLogView.as_view(), name="audit_log"),
+    # The year in numbers
+    path("report/", include("events.board.report.urls")),
 ]

@@ -1,0 +1,120 @@
+"""The shapes the report is made of: cells with their links, tables, headline figures."""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+import tablib
+from django.urls import reverse
+from django.utils.formats import number_format
+
+from . import selectors
+from .period import Period
+
+
+@dataclass
+class Cell:
+    value: object
+    url: str = ""
+    # What the export writes when the shown value is formatted (a rate as "81 %" is 0.81).
+    raw: object = None
+
+    @property
+    def plain(self):
+        return self.value if self.raw is None else self.raw
+
+
+@dataclass
+class Table:
+    key: str
+    title: str
+    headers: list[str]
+    rows: list[list[Cell]]
+    total: list[Cell] | None = None
+    note: str = ""
+    # Rows shown on the page and in the PDF (the export always has them all).
+    shown: int | None = None
+    chart: str = ""
+
+    @property
+    def visible_rows(self) -> list[list[Cell]]:
+        return self.rows if self.shown is None else self.rows[: self.shown]
+
+    @property
+    def hidden(self) -> int:
+        return len(self.rows) - len(self.visible_rows)
+
+    def dataset(self) -> tablib.Dataset:
+        data = tablib.Dataset(headers=[str(header) for header in self.headers])
+        for row in self.rows + ([self.total] if self.total else []):
+            data.append([_exported(cell.plain) for cell in row])
+        return data
+
+
+def _exported(value):
+    # Numbers stay numbers in .xlsx; translated labels (lazy strings) become plain text.
+    if value is None:
+        return ""
+    return value if isinstance(value, int | float) else str(value)
+
+
+@dataclass
+class Figure:
+    label: str
+    value: object
+    url: str = ""
+    compared: object = None
+
+
+@dataclass
+class Report:
+    period: Period
+    comparison: Period
+    headline: list[Figure]
+    has_comparison: bool
+    demo_events: int
+    sections: dict[str, list[Table]] = field(default_factory=dict)
+    outcomes: list = field(default_factory=list)
+    milestones: list = field(default_factory=list)
+    business: list[Figure] | None = None
+
+    def table(self, key: str) -> Table:
+        for tables in self.sections.values():
+            for table in tables:
+                if table.key == key:
+                    return table
+        raise KeyError(key)
+
+    @property
+    def tables(self) -> list[Table]:
+        return [table for tables in self.sections.values() for table in tables]
+
+
+class Links:
+    """URLs of the lists behind the figures, all inside the report's period."""
+
+    def __init__(self, period: Period):
+        self.period = period
+        # A year has thousands of links: reverse() once per subject, not once per number.
+        self._bases: dict[str, str] = {}
+
+    def list(self, subject: str, **filters) -> str:
+        if subject not in self._bases:
+            self._bases[subject] = reverse(
+                "board:report_list", kwargs={"year": self.period.first.year, "subject": subject}
+            )
+        url = self._bases[subject]
+        params = self.period.query | {key: value for key, value in filters.items() if value != ""}
+        return f"{url}?{urlencode(params)}" if params else url
+
+
+def slug_url(name: str):
+    """reverse() for many slugs at the cost of one (slugs need no escaping in a path)."""
+    template = reverse(name, kwargs={"slug": "slug-placeholder"})
+    return lambda slug: template.replace("slug-placeholder", slug)
+
+
+def rate_cell(checked_in: int, no_shows: int) -> Cell:
+    rate = selectors.attendance_rate(checked_in, no_shows)
+    if rate is None:
+        return Cell("—", raw="")
+    return Cell(f"{number_format(round(rate * 100))} %", raw=round(rate, 4))

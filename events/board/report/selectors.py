@@ -1,0 +1,379 @@
+"""The queries behind the year report: each figure and the list it counts come from one queryset.
+
+Every list function (`events_in`, `registrations_in`, ...) is what a figure's link opens, and
+every aggregate below counts exactly those rows, so a number can always be checked against its
+list. Each aggregate is one grouped query whatever the size of the year (tests pin that).
+
+Times: the period's days are İzmir days (see period.py); "now" is passed in, so a report is the
+same at any moment the caller says it is. Counting rules, in the board's words:
+- an event belongs to the period in which it starts;
+- held: dated, over, confirmed or done; passed without confirmation: dated, over, still an idea
+  or planned; still to come: dated, not over; never dated: known only by its month or year;
+- a registration belongs to its event's period; a no-show is a confirmed delegate not checked in
+  at an event that was held; "left on the waitlist" is still waitlisted when its event ended;
+- delegates are counted once per email address among confirmed registrations;
+- visits and meetings count by their own dates; undated ones belong to no period.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from django.db import models
+from django.db.models import Case, Count, F, Min, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce, TruncMonth
+from django.utils.translation import gettext_lazy as _
+
+from contacts.models import DelegationVisit, Meeting, Organization
+from contacts.text import folded, search_key
+from events.enums import DatePrecision, EpisodeStatus, EventStatus, RegistrationStatus
+from events.models import Event, PodcastEpisode, Registration
+from events.timezones import zone
+
+from .period import Period
+
+# İZAZDER's own city: visits ending here were received, visits starting here were sent.
+HOME_CITY = "İzmir"
+
+
+class EventState(models.TextChoices):
+    HELD = "held", _("Held")
+    UPCOMING = "upcoming", _("Still to come")
+    UNCONFIRMED = "unconfirmed", _("Passed without confirmation")
+    UNDATED = "undated", _("Never dated")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Attendance(models.TextChoices):
+    REGISTERED = "registered", _("Registrations")
+    CONFIRMED = "confirmed", _("Confirmed")
+    CHECKED_IN = "checked_in", _("Checked in")
+    NO_SHOW = "no_show", _("No-shows")
+    WAITLISTED = "waitlisted", _("Left on the waitlist")
+
+
+class Direction(models.TextChoices):
+    RECEIVED = "received", _("Received in İzmir")
+    SENT = "sent", _("Sent from İzmir")
+    OTHER = "other", _("Between other cities")
+
+
+# --- program ---------------------------------------------------------------------------------
+def _event_state(now: datetime):
+    return Case(
+        When(status=EventStatus.CANCELLED, then=Value(EventState.CANCELLED.value)),
+        When(
+            date_precision__in=[DatePrecision.MONTH, DatePrecision.YEAR],
+            then=Value(EventState.UNDATED.value),
+        ),
+        When(end__gt=now, then=Value(EventState.UPCOMING.value)),
+        When(
+            status__in=[EventStatus.CONFIRMED, EventStatus.DONE],
+            then=Value(EventState.HELD.value),
+        ),
+        default=Value(EventState.UNCONFIRMED.value),
+        output_field=models.CharField(),
+    )
+
+
+def events_in(period: Period, *, now: datetime) -> QuerySet:
+    """The events starting in the period, each with its `report_state` and `report_city`."""
+    return Event.objects.filter(start__gte=period.start, start__lt=period.end).annotate(
+        report_state=_event_state(now),
+        report_city=Coalesce(F("venue__city"), Value("")),
+    )
+
+
+def filter_events(events: QuerySet, *, state="", kind="", month=None, city=None) -> QuerySet:
+    """The drill-down filters of the event list; empty arguments filter nothing.
+
+    `month` is the first day of a month: the events starting in it, on İzmir's calendar.
+    """
+    if state:
+        events = events.filter(report_state=state)
+    if kind:
+        events = events.filter(kind=kind)
+    if month:
+        after = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+        events = events.filter(
+            start__gte=datetime.combine(month, time.min, tzinfo=zone(None)),
+            start__lt=datetime.combine(after, time.min, tzinfo=zone(None)),
+        )
+    if city is not None:
+        events = events.filter(report_city=city)
+    return events
+
+
+def program_counts(period: Period, *, now: datetime) -> list[dict]:
+    """One row per (state, kind, month, city) with its number of events: `n`; `month` is
+    (year, month) on İzmir's calendar."""
+    rows = (
+        events_in(period, now=now)
+        .annotate(report_month=TruncMonth("start", tzinfo=zone(None)))
+        .values("report_state", "kind", "report_month", "report_city")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return [
+        {
+            "state": row["report_state"],
+            "kind": row["kind"],
+            # TruncMonth gives an aware datetime on PostgreSQL and SQLite alike.
+            "month": _year_month(row["report_month"].astimezone(zone(None))),
+            "city": row["report_city"],
+            "n": row["n"],
+        }
+        for row in rows
+    ]
+
+
+def _year_month(moment: datetime) -> tuple[int, int]:
+    return moment.year, moment.month
+
+
+def milestones_until(period: Period) -> list[Event]:
+    """The historical milestones up to the end of the period, oldest first."""
+    return list(
+        Event.objects.filter(is_milestone=True, start__lt=period.end)
+        .select_related("venue")
+        .order_by("start", "pk")
+    )
+
+
+# --- participation ---------------------------------------------------------------------------
+def _took_place(now: datetime) -> Q:
+    """The registration's event was held (the same rule as EventState.HELD)."""
+    return Q(event__end__lte=now, event__status__in=[EventStatus.CONFIRMED, EventStatus.DONE]) & ~Q(
+        event__date_precision__in=[DatePrecision.MONTH, DatePrecision.YEAR]
+    )
+
+
+def attendance_filters(now: datetime) -> dict[str, Q]:
+    confirmed = Q(status=RegistrationStatus.CONFIRMED)
+    return {
+        Attendance.REGISTERED: Q(),
+        Attendance.CONFIRMED: confirmed,
+        Attendance.CHECKED_IN: confirmed & Q(attended_at__isnull=False),
+        Attendance.NO_SHOW: confirmed & Q(attended_at__isnull=True) & _took_place(now),
+        Attendance.WAITLISTED: Q(status=RegistrationStatus.WAITLISTED, event__end__lte=now),
+    }
+
+
+def registrations_in(period: Period) -> QuerySet:
+    return Registration.objects.filter(event__start__gte=period.start, event__start__lt=period.end)
+
+
+def filter_registrations(
+    registrations: QuerySet,
+    *,
+    now: datetime,
+    attendance="",
+    kind="",
+    event=None,
+    country="",
+    language="",
+) -> QuerySet:
+    if attendance:
+        registrations = registrations.filter(attendance_filters(now)[attendance])
+    if kind:
+        registrations = registrations.filter(event__kind=kind)
+    if event:
+        registrations = registrations.filter(event__slug=event)
+    if country:
+        registrations = registrations.filter(country=country)
+    if language:
+        registrations = registrations.filter(language=language)
+    return registrations
+
+
+def one_per_delegate(registrations: QuerySet) -> QuerySet:
+    """The first of each email address's registrations: one line per delegate."""
+    first = registrations.order_by().values("email").annotate(first=Min("pk")).values("first")
+    return registrations.filter(pk__in=first)
+
+
+def participation_by_event(period: Period, *, now: datetime) -> list[dict]:
+    """One row per event with registrations: its title, slug, kind, start and the five counts.
+
+    Two queries: grouping the registrations by the event's id alone, then reading the events,
+    is several times faster than grouping by the event's text columns in one.
+    """
+    counts = {
+        key: Count("pk", filter=condition) for key, condition in attendance_filters(now).items()
+    }
+    rows = list(registrations_in(period).values("event_id").annotate(**counts).order_by())
+    events = {
+        event["pk"]: event
+        for event in Event.objects.filter(start__gte=period.start, start__lt=period.end).values(
+            "pk", "title", "slug", "kind", "start"
+        )
+    }
+    for row in rows:
+        event = events[row["event_id"]]
+        row.update(
+            event__title=event["title"],
+            event__slug=event["slug"],
+            event__kind=event["kind"],
+            event__start=event["start"],
+        )
+    return sorted(rows, key=lambda row: (row["event__start"], row["event_id"]))
+
+
+def _confirmed_delegates(period: Period) -> QuerySet:
+    return registrations_in(period).filter(status=RegistrationStatus.CONFIRMED)
+
+
+def delegates_total(period: Period) -> int:
+    return _confirmed_delegates(period).aggregate(n=Count("email", distinct=True))["n"]
+
+
+def delegates_by(field: str, period: Period) -> dict[str, int]:
+    """Confirmed delegates (one per email address) by `country` or `language`."""
+    rows = (
+        _confirmed_delegates(period)
+        .values(field)
+        .annotate(n=Count("email", distinct=True))
+        .order_by()
+    )
+    return {str(row[field]): row["n"] for row in rows}
+
+
+# --- contacts and diplomacy ------------------------------------------------------------------
+def _direction():
+    home = search_key(HOME_CITY)
+    return Case(
+        When(destination_key__contains=home, then=Value(Direction.RECEIVED.value)),
+        When(origin_key__contains=home, then=Value(Direction.SENT.value)),
+        default=Value(Direction.OTHER.value),
+        output_field=models.CharField(),
+    )
+
+
+def visits_in(period: Period) -> QuerySet:
+    """Delegation visits starting in the period, each with its `direction`."""
+    return (
+        DelegationVisit.objects.filter(start_date__gte=period.first, start_date__lte=period.last)
+        .alias(origin_key=folded(F("origin_city")), destination_key=folded(F("destination_city")))
+        .annotate(direction=_direction())
+    )
+
+
+def visits_by_direction(period: Period) -> dict[str, int]:
+    rows = visits_in(period).values("direction").annotate(n=Count("pk")).order_by()
+    return {row["direction"]: row["n"] for row in rows}
+
+
+def meetings_in(period: Period) -> QuerySet:
+    return Meeting.objects.filter(date__gte=period.first, date__lte=period.last)
+
+
+def with_outcome(meetings: QuerySet) -> QuerySet:
+    return meetings.exclude(outcomes="")
+
+
+def meeting_counts(period: Period) -> dict[str, int]:
+    return meetings_in(period).aggregate(
+        meetings=Count("pk"), with_outcome=Count("pk", filter=~Q(outcomes=""))
+    )
+
+
+def outcomes_in(period: Period) -> list[Meeting]:
+    """Meetings with an outcome recorded, oldest first, with their visit and sources."""
+    return list(
+        with_outcome(meetings_in(period))
+        .select_related("visit")
+        .prefetch_related("sources")
+        .order_by("date", "pk")
+    )
+
+
+def organizations_met(period: Period) -> QuerySet:
+    """Organizations that hosted or took part in a meeting of the period."""
+    meetings = meetings_in(period)
+    taking_part = Meeting.organizations.through.objects.filter(meeting__in=meetings).values(
+        "organization"
+    )
+    hosting = meetings.filter(host_organization__isnull=False).values("host_organization")
+    return Organization.objects.filter(Q(pk__in=taking_part) | Q(pk__in=hosting))
+
+
+def organizations_met_counts(period: Period) -> list[dict]:
+    """One row per (country, kind) of the organizations met: `n`."""
+    return list(
+        organizations_met(period).values("country", "kind").annotate(n=Count("pk")).order_by()
+    )
+
+
+# --- media -----------------------------------------------------------------------------------
+def episodes_in(period: Period) -> QuerySet:
+    """Podcast episodes published in the period."""
+    return PodcastEpisode.objects.filter(
+        status=EpisodeStatus.PUBLISHED,
+        published_on__gte=period.first,
+        published_on__lte=period.last,
+    )
+
+
+def episodes_by_series(period: Period) -> list[dict]:
+    return list(
+        episodes_in(period)
+        .values("series__title", "series__slug")
+        .annotate(episodes=Count("pk", distinct=True), guests=Count("guests", distinct=True))
+        .order_by("series__title")
+    )
+
+
+def guests_total(period: Period) -> int:
+    return episodes_in(period).aggregate(n=Count("guests", distinct=True))["n"]
+
+
+# --- the headline, for the period and the one it is compared with ----------------------------
+@dataclass(frozen=True)
+class Headline:
+    events: dict[str, int]
+    demo_events: int
+    registrations: dict[str, int]
+    delegates: int
+    visits: int
+    meetings: int
+    episodes: int
+
+    @property
+    def has_data(self) -> bool:
+        return bool(
+            sum(self.events.values()) or self.registrations[Attendance.REGISTERED] or self.visits
+        )
+
+    @property
+    def attendance_rate(self) -> float | None:
+        return attendance_rate(
+            self.registrations[Attendance.CHECKED_IN], self.registrations[Attendance.NO_SHOW]
+        )
+
+
+def attendance_rate(checked_in: int, no_shows: int) -> float | None:
+    """Share of the confirmed delegates of events that took place who came; None with none."""
+    expected = checked_in + no_shows
+    return checked_in / expected if expected else None
+
+
+def headline(period: Period, *, now: datetime) -> Headline:
+    """The figures at the top of the report, in five queries."""
+    events = events_in(period, now=now)
+    by_state = {
+        row["report_state"]: row["n"]
+        for row in events.values("report_state").annotate(n=Count("pk")).order_by()
+    }
+    registrations = registrations_in(period).aggregate(
+        **{key: Count("pk", filter=q) for key, q in attendance_filters(now).items()},
+        delegates=Count("email", distinct=True, filter=Q(status=RegistrationStatus.CONFIRMED)),
+    )
+    delegates = registrations.pop("delegates")
+    return Headline(
+        events={state: by_state.get(state, 0) for state in EventState.values},
+        demo_events=events.filter(is_demo=True).count(),
+        registrations=registrations,
+        delegates=delegates,
+        visits=visits_in(period).count(),
+        meetings=meetings_in(period).count(),
+        episodes=episodes_in(period).count(),
+    )
