@@ -677,3 +677,8 @@ class ReminderDelivery(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} → {self.email} ({self.get_state_display()})"
+
+
+# The business program's models live in their own sub-area; importing them here makes them
+# part of this app (and of its migrations).
+from .b2b.models import *  # noqa: E402, F403
