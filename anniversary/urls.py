@@ -15,6 +15,7 @@ urlpatterns = [
     path("board/contacts/", include("contacts.urls")),
     path("board/registrants/", include("events.registrant_urls")),
     path("board/", include("events.board_urls")),
+    path("b2b/", include("events.b2b.urls")),
     path("", event_views.home, name="home"),
     path("", include("events.urls")),
 ]
