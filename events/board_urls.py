@@ -1,6 +1,6 @@
 """The board workspace at /board/. Each view names the permission it needs (see events/roles.py)."""
 
-from django.urls import path
+from django.urls import include, path
 
 from .board_views import audit, calendar, dashboard, events, planning, podcasts, venues
 
@@ -79,6 +79,8 @@ urlpatterns = [
         podcasts.PodcastEpisodeUpdateView.as_view(),
         name="podcast_episode_edit",
     ),
+    # Business program (B2B matchmaking)
+    path("b2b/", include("events.b2b.board_urls")),
     # Audit log
     path("audit/", audit.AuditLogView.as_view(), name="audit_log"),
 ]
