@@ -1,0 +1,152 @@
+"""The business program through HTTP: profile, directory, request, answer from the email link,
+the board's scheduler and publishing, the agenda as page, .ics and PDF, and a no-show."""
+
+import re
+from datetime import timedelta
+
+import icalendar
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from events.b2b.links import PARTICIPANT, participant_path
+from events.b2b.models import Meeting, MeetingRequest, MeetingSession, Participant
+from events.enums import RegistrationStatus
+from events.tokens import make_token
+from tests.factories import (
+    MatchmakingFactory,
+    MeetingRequestFactory,
+    ParticipantFactory,
+    RegistrationFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_business_program_end_to_end(client, board_member, django_capture_on_commit_callbacks):
+    event = MatchmakingFactory().event
+    registration = RegistrationFactory(event=event, full_name="Leyla Əliyeva", country="AZ")
+    partner = ParticipantFactory(
+        event=event,
+        organization_name="Ege Zeytin Çiftliği",
+        country="TR",
+        city="İzmir",
+        registration__language="tr",
+        registration__time_zone="Europe/Istanbul",
+    )
+    ParticipantFactory(event=event, is_visible=False, organization_name="Hidden Ltd")
+    ParticipantFactory(
+        event=event,
+        organization_name="Unconfirmed Ltd",
+        registration__status=RegistrationStatus.PENDING,
+    )
+    token = make_token(registration, purpose=PARTICIPANT)
+    base = reverse("b2b:profile", kwargs={"pk": registration.pk, "token": token})
+
+    # Profile
+    response = client.post(
+        base,
+        {
+            "organization_name": "Xəzər Logistika",
+            "sector": "trade",
+            "country": "AZ",
+            "city": "Bakı",
+            "languages": ["az", "ru", "en"],
+            "offer": "Freight between Bakü and İzmir",
+            "need": "Olive oil suppliers",
+            "is_visible": "on",
+        },
+    )
+    me = Participant.objects.get(registration=registration)
+    assert response.status_code == 302
+    assert (me.organization.name, me.languages) == ("Xəzər Logistika", "az,en,ru")
+
+    # Directory: only confirmed, visible others; "zeytin ciftligi" finds "Zeytin Çiftliği"
+    directory = client.get(participant_path(me, "directory"), {"q": "zeytin ciftligi"})
+    everyone = client.get(participant_path(me, "directory"))
+    assert [p.pk for p in directory.context["people"]] == [partner.pk]
+    assert [p.organization_name for p in everyone.context["people"]] == ["Ege Zeytin Çiftliği"]
+
+    # Request, then accept from the email link
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(participant_path(me, "ask", participant_id=partner.pk), {"reason": "Olives"})
+    link = re.search(r"http\S+/requests/\d+/", mail.outbox[0].body).group(0)
+    path = "/" + link.split("/", 3)[3]
+    page = client.get(path)
+    assert page.status_code == 200 and "Olives" in page.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(path, {"answer": "accept"})
+    assert MeetingRequest.objects.get().status == "accepted"
+    assert mail.outbox[1].to == [registration.email]
+
+    # The board adds a session, runs the scheduler and publishes
+    client.force_login(board_member)
+    local = event.local_start
+    client.post(
+        reverse("board:b2b_session_create", kwargs={"slug": event.slug}),
+        {
+            "title": "Morning",
+            "start": local.strftime("%Y-%m-%dT%H:%M"),
+            "end": (local + timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M"),
+            "slot_minutes": 20,
+            "tables": 4,
+        },
+    )
+    session = MeetingSession.objects.get()
+    client.post(reverse("board:b2b_schedule", kwargs={"slug": event.slug}))
+    meeting = Meeting.objects.get()
+    board_page = client.get(reverse("board:b2b_event", kwargs={"slug": event.slug}))
+    client.post(reverse("board:b2b_publish", kwargs={"pk": session.pk}))
+    client.logout()
+    assert session.start == event.start.replace(second=0)
+    assert (meeting.starts_at, meeting.table) == (session.start, 1)
+    assert "Xəzər Logistika" in board_page.content.decode()
+
+    # The agenda: page, .ics and PDF
+    agenda = client.get(participant_path(me, "agenda"))
+    ics = client.get(participant_path(me, "agenda_ics"))
+    pdf = client.get(participant_path(me, "agenda_pdf"))
+    calendar = icalendar.Calendar.from_ical(ics.content)
+    vevents = calendar.walk("VEVENT")
+    assert len(agenda.context["items"]) == 1
+    assert [(str(v["UID"]), v["SEQUENCE"], v["DTSTART"].dt) for v in vevents] == [
+        (f"b2b-meeting-{meeting.request_id}@kardes40.izazder.org", 0, session.start)
+    ]
+    assert "Ege Zeytin Çiftliği" in str(vevents[0]["SUMMARY"])
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+
+    # Only one party checks in: a no-show on the board once the meeting has begun
+    registration.attended_at = timezone.now()
+    registration.save()
+    client.force_login(board_member)
+    # The meeting has begun (the event is in the future: move the meeting, not the clock).
+    Meeting.objects.filter(pk=meeting.pk).update(starts_at=timezone.now() - timedelta(minutes=5))
+    board_page = client.get(reverse("board:b2b_event", kwargs={"slug": event.slug}))
+    assert [m.pk for m in board_page.context["no_shows"]] == [meeting.pk]
+
+
+def test_directory_queries_do_not_grow_with_participants(client, assert_constant_queries):
+    me = ParticipantFactory()
+    ParticipantFactory(event=me.event)
+    url = participant_path(me, "directory")
+
+    response = assert_constant_queries(
+        lambda: client.get(url),
+        lambda: [ParticipantFactory(event=me.event) for _ in range(5)],
+    )
+
+    assert len(response.context["people"]) == 6
+
+
+def test_answer_page_by_another_participant_is_not_found(client):
+    me = ParticipantFactory()
+    other = ParticipantFactory(event=me.event)
+    request = MeetingRequestFactory(requester=me, recipient=other, status="pending")
+
+    response = client.post(
+        participant_path(me, "answer", request_id=request.pk), {"answer": "accept"}
+    )
+
+    request.refresh_from_db()
+    assert (response.status_code, request.status) == (404, "pending")
