@@ -3,6 +3,7 @@ the board's scheduler and publishing, the agenda as page, .ics and PDF, and a no
 
 import re
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 import icalendar
 import pytest
@@ -72,7 +73,7 @@ def test_business_program_end_to_end(client, board_member, django_capture_on_com
     with django_capture_on_commit_callbacks(execute=True):
         client.post(participant_path(me, "ask", participant_id=partner.pk), {"reason": "Olives"})
     link = re.search(r"http\S+/requests/\d+/", mail.outbox[0].body).group(0)
-    path = "/" + link.split("/", 3)[3]
+    path = urlsplit(link).path
     page = client.get(path)
     assert page.status_code == 200 and "Olives" in page.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
@@ -150,3 +151,19 @@ def test_answer_page_by_another_participant_is_not_found(client):
 
     request.refresh_from_db()
     assert (response.status_code, request.status) == (404, "pending")
+
+
+def test_confirmation_email_and_own_page_link_to_the_business_program(
+    client, django_capture_on_commit_callbacks
+):
+    from events.links import self_service_url
+    from events.services.registration import send_registration_email
+
+    event = MatchmakingFactory().event
+    registration = RegistrationFactory(event=event)
+
+    send_registration_email(registration_id=registration.pk, kind="confirmed")
+    page = client.get(urlsplit(self_service_url(registration)).path)
+
+    assert f"/b2b/{registration.pk}/" in mail.outbox[0].body
+    assert f"/b2b/{registration.pk}/" in page.content.decode()

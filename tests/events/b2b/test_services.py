@@ -143,7 +143,8 @@ def test_answer_request_accepts_and_tells_the_asker(django_capture_on_commit_cal
     pending.refresh_from_db()
     assert pending.status == RequestStatus.ACCEPTED
     assert [m.to for m in mail.outbox] == [[pending.requester.registration.email]]
-    assert "accepted" in mail.outbox[0].subject
+    # In the asker's own language (the factory's delegates write Azerbaijani).
+    assert mail.outbox[0].subject == f"{pending.recipient.name} görüş sorğunuzu qəbul etdi"
 
 
 def test_answer_request_after_the_deadline_expires_it():
