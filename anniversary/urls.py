@@ -16,6 +16,7 @@ urlpatterns = [
     path("board/registrants/", include("events.registrant_urls")),
     path("board/", include("events.board_urls")),
     path("b2b/", include("events.b2b.urls")),
+    path("delegations/", include("events.delegations.urls")),
     path("", event_views.home, name="home"),
     path("", include("events.urls")),
 ]

@@ -682,3 +682,4 @@ class ReminderDelivery(models.Model):
 # The business program's models live in their own sub-area; importing them here makes them
 # part of this app (and of its migrations).
 from .b2b.models import *  # noqa: E402, F403
+from .delegations.models import *  # noqa: E402, F403

@@ -23,6 +23,10 @@ def sweep_reminders() -> dict:
     expired = registration.expire_overdue_registrations(now=now)
     result = reminders.sweep(now=now).as_dict()
     result["expired_registrations"] = expired
+    # Delegations: release groups past their deadline, promote waiting groups that now fit.
+    from .delegations.services import sweep_groups
+
+    result.update(sweep_groups(now=now))
     logger.info("Reminder sweep: %s", result)
     return result
 
