@@ -204,6 +204,9 @@ def visit_with_everything(pk: int) -> DelegationVisit:
             Prefetch("sources", queryset=Source.objects.all()),
             Prefetch("meetings", queryset=meetings),
             Prefetch("events", queryset=events),
+            # Delegation registrations: who of the delegation came to which event.
+            "delegation_groups__event",
+            "delegation_groups__members__registration",
         )
         .get(pk=pk)
     )

@@ -24,6 +24,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from events.b2b.links import PARTICIPANT
 from events.b2b.models import Meeting
+from events.delegations.links import HEAD, make_group_token
+from events.delegations.services import MemberData, register_group
 from events.enums import EventKind, EventStatus
 from events.models import Event
 from events.tokens import CHECK_IN, SELF_SERVICE, make_token
@@ -87,6 +89,9 @@ TOKEN_URLS: dict[str, str] = {
     "b2b:agenda": PARTICIPANT,
     "b2b:agenda_ics": PARTICIPANT,
     "b2b:agenda_pdf": PARTICIPANT,
+    "delegations:manage": HEAD,
+    "delegations:confirm": HEAD,
+    "delegations:cancel": HEAD,
 }
 
 _slug = lambda w: {"slug": w.event.slug}  # noqa: E731
@@ -209,6 +214,16 @@ EXPECTED: dict[str, Row] = {
     "b2b:agenda": Row(get=LINK_ONLY, kwargs=_participant),
     "b2b:agenda_ics": Row(get=LINK_ONLY, kwargs=_participant),
     "b2b:agenda_pdf": Row(get=LINK_ONLY, kwargs=_participant),
+    # --- delegations: the head's form and signed link -----------------------------------------
+    # An empty form comes back with its errors (400) for everyone.
+    "delegations:register": Row(get=ALL, post=each("400"), kwargs=_slug),
+    "delegations:manage": Row(get=LINK_ONLY, kwargs=lambda w: {"pk": w.group.pk}),
+    "delegations:confirm": Row(
+        get=each(NO_METHOD), post=(DENY, GO, DENY, DENY), kwargs=lambda w: {"pk": w.group.pk}
+    ),
+    "delegations:cancel": Row(
+        get=each(NO_METHOD), post=(DENY, GO, DENY, DENY), kwargs=lambda w: {"pk": w.group.pk}
+    ),
     # --- business program: board ---------------------------------------------------------------
     "board:b2b_event": Row(get=BOARD_ONLY, kwargs=_b2b_slug),
     "board:b2b_enable": Row(get=POST_ONLY, post=BOARD_ACTION, kwargs=_b2b_slug),
@@ -286,7 +301,21 @@ class World:
             request=placed, session=session, starts_at=session.start, table=1
         )
 
+        self.group = register_group(
+            event=self.event,
+            name="Caspian Trade",
+            head_name="Head",
+            head_email="head@example.az",
+            head_language="az",
+            country="AZ",
+            members=[MemberData("Member", "member@example.az")],
+            consent=True,
+        )
+
     def token(self, purpose: str) -> str:
+        if purpose == HEAD:
+            token = make_group_token(self.group)
+            return token if self.actor == "delegate" else token[:-4] + "AAAA"
         holder = self.participant.registration if purpose == PARTICIPANT else self.registration
         if self.actor == "delegate":
             return make_token(holder, purpose=purpose)
@@ -340,4 +369,4 @@ def test_permission_matrix(client, name, method, actor, expected):
 
 
 def test_token_purposes_are_known():
-    assert set(TOKEN_URLS.values()) <= {SELF_SERVICE, CHECK_IN, PARTICIPANT}
+    assert set(TOKEN_URLS.values()) <= {SELF_SERVICE, CHECK_IN, PARTICIPANT, HEAD}

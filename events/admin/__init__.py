@@ -1,2 +1,2 @@
 # Admin registrations live in one module per area; importing them registers them.
-from . import planning, program, reminders  # noqa: F401
+from . import business, planning, program, reminders  # noqa: F401

@@ -215,3 +215,22 @@ def test_head_confirms_for_everyone_from_the_link(client):
     group.refresh_from_db()
     assert group.status == GroupStatus.CONFIRMED
     assert _statuses(event) == [RegistrationStatus.CONFIRMED] * 2
+
+
+def test_visit_page_shows_who_of_the_delegation_came_to_what(board_client):
+    from tests.factories import DelegationVisitFactory
+
+    visit = DelegationVisitFactory()
+    event = EventFactory(capacity=10, title="Caspian Business Forum")
+    group = _register(event, 2)
+    group.delegation_visit = visit
+    group.save()
+    member = group.members.first()
+    member.registration.attended_at = timezone.now()
+    member.registration.save()
+
+    response = board_client.get(reverse("contacts:visit", args=[visit.pk]))
+
+    page = response.content.decode()
+    assert "Caspian Business Forum" in page
+    assert f"{member.full_name} (Trade) · checked in" in page
