@@ -89,6 +89,7 @@ TOKEN_URLS: dict[str, str] = {
     "b2b:agenda": PARTICIPANT,
     "b2b:agenda_ics": PARTICIPANT,
     "b2b:agenda_pdf": PARTICIPANT,
+    "b2b:follow_up": PARTICIPANT,
     "delegations:manage": HEAD,
     "delegations:confirm": HEAD,
     "delegations:cancel": HEAD,
@@ -214,6 +215,8 @@ EXPECTED: dict[str, Row] = {
     "b2b:agenda": Row(get=LINK_ONLY, kwargs=_participant),
     "b2b:agenda_ics": Row(get=LINK_ONLY, kwargs=_participant),
     "b2b:agenda_pdf": Row(get=LINK_ONLY, kwargs=_participant),
+    # Nothing chosen: nothing saved, back to the page.
+    "b2b:follow_up": Row(get=LINK_ONLY, post=(DENY, GO, DENY, DENY), kwargs=_participant),
     # --- delegations: the head's form and signed link -----------------------------------------
     # An empty form comes back with its errors (400) for everyone.
     "delegations:register": Row(get=ALL, post=each("400"), kwargs=_slug),

@@ -18,8 +18,16 @@ from contacts.models import Organization
 
 from ..enums import RegistrationStatus
 from ..models import Event, Registration
-from .enums import MATCHMAKING_KINDS, PairingRule, RequestStatus
-from .models import ClosedSlot, Matchmaking, MeetingRequest, MeetingSession, Participant
+from .enums import MATCHMAKING_KINDS, OutcomeAnswer, PairingRule, RequestStatus
+from .models import (
+    ClosedSlot,
+    Matchmaking,
+    Meeting,
+    MeetingOutcome,
+    MeetingRequest,
+    MeetingSession,
+    Participant,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -282,3 +290,23 @@ def _queue_email(meeting_request: MeetingRequest, template: str, *, to: Particip
         send_request_email(request_id=request_id, participant_id=participant_id, template=template)
 
     transaction.on_commit(send, robust=True)
+
+
+def record_outcome(
+    *, meeting: Meeting, participant: Participant, answer: str, note: str = ""
+) -> MeetingOutcome:
+    """What one party says came of one meeting; answering again replaces the answer.
+
+    Side effects: writes one MeetingOutcome. Raises MatchmakingError when the participant was
+    not in the meeting or the answer is not one of OutcomeAnswer.
+    """
+    if participant.pk not in (meeting.request.requester_id, meeting.request.recipient_id):
+        raise MatchmakingError(_("You were not in this meeting."), code="not_yours")
+    if answer not in OutcomeAnswer.values:
+        raise MatchmakingError(_("Choose one of the answers."), code="answer")
+    outcome, _created = MeetingOutcome.objects.update_or_create(
+        meeting=meeting,
+        participant=participant,
+        defaults={"answer": answer, "note": note.strip()[:500], "answered_at": timezone.now()},
+    )
+    return outcome

@@ -18,4 +18,5 @@ urlpatterns = [
     path(_base + "agenda/", views.agenda_page, name="agenda"),
     path(_base + "agenda.ics", views.agenda_calendar, name="agenda_ics"),
     path(_base + "agenda.pdf", views.agenda_document, name="agenda_pdf"),
+    path(_base + "follow-up/", views.follow_up, name="follow_up"),
 ]

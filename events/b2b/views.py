@@ -282,3 +282,56 @@ def agenda_document(request, pk: int, token: str):
     )
     response["Content-Disposition"] = f'attachment; filename="{participant.event.slug}-b2b.pdf"'
     return response
+
+
+@require_http_methods(["GET", "POST"])
+def follow_up(request, pk: int, token: str):
+    """Months later, from the follow-up email: what came of each meeting held."""
+    from .deliveries import held_meetings
+    from .enums import OutcomeAnswer
+    from .models import MeetingOutcome
+    from .services import record_outcome
+
+    registration, participant = _link(pk, token)
+    if participant is None:
+        return _bad_link(request)
+    meetings = list(
+        held_meetings(participant.event).involving(participant).with_parties().order_by("starts_at")
+    )
+    if request.method == "POST":
+        saved = 0
+        for meeting in meetings:
+            answer = request.POST.get(f"answer-{meeting.pk}", "")
+            if not answer:
+                continue
+            try:
+                record_outcome(
+                    meeting=meeting,
+                    participant=participant,
+                    answer=answer,
+                    note=request.POST.get(f"note-{meeting.pk}", ""),
+                )
+            except MatchmakingError as exc:
+                _fail(request, exc)
+            else:
+                saved += 1
+        if saved:
+            messages.success(request, _("Thank you, your answers are recorded."))
+        return redirect("b2b:follow_up", pk=pk, token=token)
+    answers = {
+        o.meeting_id: o
+        for o in MeetingOutcome.objects.filter(participant=participant, meeting__in=meetings)
+    }
+    rows = [(m, m.request.other(participant), answers.get(m.pk)) for m in meetings]
+    return render(
+        request,
+        "b2b/follow_up.html",
+        {
+            "participant": participant,
+            "event": participant.event,
+            "rows": rows,
+            "choices": OutcomeAnswer.choices,
+            "token": token,
+            "pk": pk,
+        },
+    )

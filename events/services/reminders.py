@@ -32,6 +32,7 @@ from django.utils.translation import gettext_lazy as _
 
 from contacts.models import Person
 
+from ..b2b import deliveries as b2b_deliveries
 from ..enums import DatePrecision, DeliveryKind, DeliveryState, EventStatus, RegistrationStatus
 from ..ics import event_ics
 from ..mail import build_message, describe_smtp_error
@@ -507,6 +508,7 @@ def sweep(*, now: datetime | None = None, batch_size: int = BATCH_SIZE) -> Sweep
     try:
         result = plan_reminders(now=now)
         result.digests = plan_board_digests(now=now, catch_up_only=True)
+        result.planned += b2b_deliveries.plan(now=now)
     except DatabaseError as exc:
         # What is already planned and due still goes out; the error is raised afterwards.
         logger.exception("Planning reminders failed; sending what is already due")
@@ -604,6 +606,8 @@ class _Rows:
 def irrelevance(delivery: ReminderDelivery, now: datetime) -> str:
     """Why this row must not be sent now (empty if it may)."""
     event, registration, kind = delivery.event, delivery.registration, delivery.kind
+    if kind in b2b_deliveries.KINDS:
+        return b2b_deliveries.irrelevance(delivery, now)
     if kind == DeliveryKind.BOARD_DIGEST:
         return (
             "" if delivery.user and delivery.user.is_active else str(_("The account is inactive."))
@@ -808,6 +812,8 @@ _MESSAGES: dict[str, Callable] = {
     DeliveryKind.CANCELLATION_NOTICE: _cancellation_notice,
     DeliveryKind.TIME_CHANGED_NOTICE: _time_changed_notice,
     DeliveryKind.BOARD_DIGEST: _board_digest,
+    # The business program's agenda and follow-up (events/b2b/deliveries.py).
+    **b2b_deliveries.MESSAGES,
 }
 
 

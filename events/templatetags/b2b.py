@@ -24,3 +24,11 @@ def b2b_link(registration, absolute=False):
     token = make_token(registration, purpose=PARTICIPANT)
     path = reverse("b2b:home", kwargs={"pk": registration.pk, "token": token})
     return settings.SITE_URL + path if absolute else path
+
+
+@register.simple_tag
+def b2b_figures():
+    """The business program's figures per event, for the board dashboard."""
+    from ..b2b.selectors import program_figures
+
+    return program_figures()
