@@ -167,3 +167,25 @@ def test_confirmation_email_and_own_page_link_to_the_business_program(
 
     assert f"/b2b/{registration.pk}/" in mail.outbox[0].body
     assert f"/b2b/{registration.pk}/" in page.content.decode()
+
+
+def test_demo_forum_has_a_business_program_in_every_state_and_goes_with_the_demo():
+    from contacts.seed.demo import load_demo, remove_demo
+    from events.b2b.enums import RequestStatus
+
+    load_demo()
+    again = load_demo()
+
+    participants = Participant.objects.select_related("registration")
+    assert again[1] == 0
+    assert participants.count() == 30
+    assert {p.country.code for p in participants} == {"TR", "AZ"}
+    assert all(p.registration.is_demo for p in participants)
+    assert set(MeetingRequest.objects.values_list("status", flat=True)) == set(RequestStatus.values)
+    accepted = MeetingRequest.objects.accepted().count()
+    assert Meeting.objects.count() == accepted
+    assert Meeting.objects.published().count() == accepted
+
+    remove_demo()
+
+    assert (Participant.objects.count(), Meeting.objects.count()) == (0, 0)
