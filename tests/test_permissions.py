@@ -90,6 +90,7 @@ TOKEN_URLS: dict[str, str] = {
     "b2b:agenda_ics": PARTICIPANT,
     "b2b:agenda_pdf": PARTICIPANT,
     "b2b:follow_up": PARTICIPANT,
+    "b2b:withdraw": PARTICIPANT,
     "delegations:manage": HEAD,
     "delegations:confirm": HEAD,
     "delegations:cancel": HEAD,
@@ -215,6 +216,12 @@ EXPECTED: dict[str, Row] = {
     "b2b:agenda": Row(get=LINK_ONLY, kwargs=_participant),
     "b2b:agenda_ics": Row(get=LINK_ONLY, kwargs=_participant),
     "b2b:agenda_pdf": Row(get=LINK_ONLY, kwargs=_participant),
+    # The request in the world was made by another participant: not found for this one.
+    "b2b:withdraw": Row(
+        get=each(NO_METHOD),
+        post=(DENY, GONE, DENY, DENY),
+        kwargs=lambda w: {**_participant(w), "request_id": w.b2b_request.pk},
+    ),
     # Nothing chosen: nothing saved, back to the page.
     "b2b:follow_up": Row(get=LINK_ONLY, post=(DENY, GO, DENY, DENY), kwargs=_participant),
     # --- delegations: the head's form and signed link -----------------------------------------

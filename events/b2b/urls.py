@@ -14,6 +14,7 @@ urlpatterns = [
     path(_base + "directory/", views.directory, name="directory"),
     path(_base + "directory/<int:participant_id>/ask/", views.ask, name="ask"),
     path(_base + "requests/<int:request_id>/", views.answer, name="answer"),
+    path(_base + "requests/<int:request_id>/withdraw/", views.withdraw, name="withdraw"),
     path(_base + "availability/", views.availability, name="availability"),
     path(_base + "agenda/", views.agenda_page, name="agenda"),
     path(_base + "agenda.ics", views.agenda_calendar, name="agenda_ics"),

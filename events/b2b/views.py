@@ -24,6 +24,7 @@ from .services import (
     request_meeting,
     save_profile,
     set_slot_closed,
+    withdraw_request,
 )
 
 DIRECTORY_LIMIT = 200
@@ -335,3 +336,18 @@ def follow_up(request, pk: int, token: str):
             "pk": pk,
         },
     )
+
+
+@require_http_methods(["POST"])
+def withdraw(request, pk: int, token: str, request_id: int):
+    registration, participant = _link(pk, token)
+    if participant is None:
+        return _bad_link(request)
+    meeting_request = get_object_or_404(MeetingRequest, pk=request_id, requester=participant)
+    try:
+        withdraw_request(meeting_request=meeting_request, by=participant)
+    except MatchmakingError as exc:
+        _fail(request, exc)
+    else:
+        messages.success(request, _("Your request is withdrawn."))
+    return redirect("b2b:home", pk=pk, token=token)

@@ -189,3 +189,63 @@ def test_demo_forum_has_a_business_program_in_every_state_and_goes_with_the_demo
     remove_demo()
 
     assert (Participant.objects.count(), Meeting.objects.count()) == (0, 0)
+
+
+def test_withdraw_takes_back_a_pending_request(client):
+    mine = MeetingRequestFactory(status="pending")
+
+    client.post(participant_path(mine.requester, "withdraw", request_id=mine.pk))
+
+    mine.refresh_from_db()
+    assert mine.status == "withdrawn"
+
+
+def test_participant_home_queries_do_not_grow_with_requests(client, assert_constant_queries):
+    me = ParticipantFactory()
+    MeetingRequestFactory(requester=me, recipient=ParticipantFactory(event=me.event))
+
+    def grow():
+        for _ in range(4):
+            other = ParticipantFactory(event=me.event)
+            MeetingRequestFactory(requester=me, recipient=other, status="pending")
+            MeetingRequestFactory(requester=ParticipantFactory(event=me.event), recipient=me)
+
+    response = assert_constant_queries(lambda: client.get(participant_path(me)), grow)
+
+    assert (len(response.context["sent"]), len(response.context["received"])) == (5, 4)
+
+
+def test_agenda_and_board_page_queries_do_not_grow_with_meetings(
+    client, board_member, assert_constant_queries
+):
+    from events.b2b.schedule import publish_session, run_scheduler
+    from tests.factories import MeetingSessionFactory
+
+    session = MeetingSessionFactory(tables=20)
+    me = ParticipantFactory(event=session.event)
+    MeetingRequestFactory(requester=me, recipient=ParticipantFactory(event=session.event))
+    publish_session(session=session)
+
+    def grow():
+        for _ in range(2):
+            MeetingRequestFactory(requester=me, recipient=ParticipantFactory(event=session.event))
+        for _ in range(3):
+            MeetingRequestFactory(requester=ParticipantFactory(event=session.event))
+        run_scheduler(event=session.event)
+
+    run_scheduler(event=session.event)
+    assert_constant_queries(lambda: client.get(participant_path(me, "agenda")), grow)
+    client.force_login(board_member)
+    board = reverse("board:b2b_event", kwargs={"slug": session.event.slug})
+    response = assert_constant_queries(lambda: client.get(board), grow)
+
+    assert (
+        sum(
+            1
+            for _s, _t, rows in response.context["grids"]
+            for _start, cells in rows
+            for c in cells
+            if c
+        )
+        == 9
+    )
