@@ -24,6 +24,7 @@ from .enums import (
     PairingRule,
     RequestStatus,
     Sector,
+    SpokenLanguage,
 )
 
 
@@ -171,6 +172,11 @@ class Participant(models.Model):
     @property
     def language_list(self) -> list[str]:
         return [code for code in self.languages.split(",") if code]
+
+    @property
+    def language_names(self) -> str:
+        labels = dict(SpokenLanguage.choices)
+        return ", ".join(str(labels.get(code, code)) for code in self.language_list)
 
 
 class MeetingRequestQuerySet(models.QuerySet):
