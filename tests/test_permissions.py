@@ -238,6 +238,7 @@ EXPECTED: dict[str, Row] = {
     "board:b2b_event": Row(get=BOARD_ONLY, kwargs=_b2b_slug),
     "board:b2b_enable": Row(get=POST_ONLY, post=BOARD_ACTION, kwargs=_b2b_slug),
     "board:b2b_session_create": Row(get=BOARD_ONLY, post=INVALID, kwargs=_b2b_slug),
+    "board:b2b_rules": Row(get=BOARD_ONLY, post=INVALID, kwargs=_b2b_slug),
     "board:b2b_schedule": Row(get=POST_ONLY, post=BOARD_ACTION, kwargs=_b2b_slug),
     "board:b2b_publish": Row(
         get=POST_ONLY, post=BOARD_ACTION, kwargs=lambda w: {"pk": w.b2b_meeting.session_id}

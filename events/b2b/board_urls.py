@@ -7,6 +7,7 @@ from . import board_views
 urlpatterns = [
     path("events/<slug:slug>/", board_views.event_program, name="b2b_event"),
     path("events/<slug:slug>/enable/", board_views.enable, name="b2b_enable"),
+    path("events/<slug:slug>/rules/", board_views.rules, name="b2b_rules"),
     path("events/<slug:slug>/sessions/new/", board_views.session_create, name="b2b_session_create"),
     path("events/<slug:slug>/schedule/", board_views.schedule, name="b2b_schedule"),
     path("sessions/<int:pk>/publish/", board_views.publish, name="b2b_publish"),

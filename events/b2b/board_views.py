@@ -13,8 +13,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ..models import Event
 from ..registrant_views import board_permission
 from .enums import MATCHMAKING_KINDS, OutcomeAnswer, RequestStatus
-from .forms import MoveForm, SessionForm
-from .models import Meeting, MeetingOutcome, MeetingRequest, MeetingSession
+from .forms import MatchmakingForm, MoveForm, SessionForm
+from .models import Matchmaking, Meeting, MeetingOutcome, MeetingRequest, MeetingSession
 from .schedule import move_meeting, publish_session, run_scheduler, set_locked, unpublish_session
 from .services import MatchmakingError, enable_matchmaking, matchmaking_of
 
@@ -205,5 +205,25 @@ def move(request, pk):
         request,
         "b2b/board_form.html",
         {"form": form, "event": event, "title": _("Move a meeting"), "meeting": meeting},
+        status=status,
+    )
+
+
+@board_permission("events.change_matchmaking")
+@require_http_methods(["GET", "POST"])
+def rules(request, slug):
+    """The event's matchmaking rules: expiry, cap on open requests, who may meet, follow-up."""
+    event = _event(slug)
+    matchmaking = get_object_or_404(Matchmaking, event=event)
+    form = MatchmakingForm(request.POST or None, instance=matchmaking)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The matchmaking rules are saved."))
+        return _back(event)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "b2b/board_form.html",
+        {"form": form, "event": event, "title": _("Matchmaking rules")},
         status=status,
     )

@@ -8,7 +8,7 @@ from django_countries.fields import LazyTypedChoiceField
 
 from ..timezones import zone
 from .enums import Sector, SpokenLanguage
-from .models import MeetingSession, Participant
+from .models import Matchmaking, MeetingSession, Participant
 
 
 class ProfileForm(forms.ModelForm):
@@ -137,3 +137,15 @@ class MoveForm(forms.Form):
                 self.slot_map[key] = (session, start)
                 choices.append((key, f"{session} · {start.astimezone(tz):%d.%m %H:%M}"))
         self.fields["slot"].choices = choices
+
+
+class MatchmakingForm(forms.ModelForm):
+    class Meta:
+        model = Matchmaking
+        fields = [
+            "is_enabled",
+            "request_expiry_hours",
+            "max_open_requests",
+            "pairing_rule",
+            "follow_up_months",
+        ]

@@ -249,3 +249,22 @@ def test_agenda_and_board_page_queries_do_not_grow_with_meetings(
         )
         == 9
     )
+
+
+def test_board_sets_the_pairing_rule_and_a_bad_follow_up_changes_nothing(board_client):
+    matchmaking = MatchmakingFactory()
+    url = reverse("board:b2b_rules", kwargs={"slug": matchmaking.event.slug})
+    data = {
+        "is_enabled": "on",
+        "request_expiry_hours": 24,
+        "max_open_requests": 5,
+        "pairing_rule": "across_countries",
+        "follow_up_months": "[3, 6]",
+    }
+
+    bad = board_client.post(url, {**data, "follow_up_months": "[0, 99]"})
+    board_client.post(url, data)
+
+    matchmaking.refresh_from_db()
+    assert bad.status_code == 400
+    assert (matchmaking.pairing_rule, matchmaking.request_expiry_hours) == ("across_countries", 24)
