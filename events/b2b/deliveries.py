@@ -20,7 +20,11 @@ from .agenda import agenda, agenda_ics
 from .links import participant_url
 from .models import Matchmaking, Meeting, Participant
 
-KINDS = (DeliveryKind.B2B_AGENDA_REMINDER, DeliveryKind.B2B_FOLLOW_UP)
+KINDS = (
+    DeliveryKind.B2B_AGENDA_REMINDER,
+    DeliveryKind.B2B_FOLLOW_UP,
+    DeliveryKind.B2B_MEETING_MOVED,
+)
 # The agenda goes out this long before the participant's first meeting.
 AGENDA_LEAD = timedelta(hours=2)
 AGENDA_OFFSET = 120  # minutes, as the delivery record counts them
@@ -160,6 +164,33 @@ def plan_follow_ups(*, now: datetime) -> int:
     return created
 
 
+def plan_moved_notices(*, meetings: list[Meeting], now: datetime) -> int:
+    """Tell both parties of each published meeting that moved, once per revision (SEQUENCE).
+
+    Side effects: creates pending rows due now; the caller queues the dispatch after commit.
+    Demo participants are never emailed.
+    """
+    rows = []
+    for meeting in meetings:
+        if not meeting.session.is_published:
+            continue
+        for party in (meeting.request.requester, meeting.request.recipient):
+            if party.registration.is_demo:
+                continue
+            rows.append(
+                ReminderDelivery(
+                    kind=DeliveryKind.B2B_MEETING_MOVED,
+                    event_id=meeting.session.event_id,
+                    subject_key=f"b2b:meeting:{meeting.request_id}:moved:{meeting.sequence}",
+                    offset=None,
+                    due_at=now,
+                    **_recipient(party),
+                )
+            )
+    ReminderDelivery.objects.bulk_create(rows, ignore_conflicts=True)
+    return len(rows)
+
+
 def plan(*, now: datetime | None = None) -> int:
     now = now or timezone.now()
     return plan_agenda_reminders(now=now) + plan_follow_ups(now=now)
@@ -182,6 +213,12 @@ def irrelevance(delivery: ReminderDelivery, now: datetime) -> str:
         return str(_("The event was deleted."))
     if registration is None or registration.status != RegistrationStatus.CONFIRMED:
         return str(_("The registration is no longer confirmed."))
+    if delivery.kind == DeliveryKind.B2B_MEETING_MOVED:
+        request_id = int(delivery.subject_key.split(":")[2])
+        meeting = Meeting.objects.filter(request_id=request_id).published().first()
+        if meeting is None or meeting.starts_at <= now:
+            return str(_("The meeting is no longer on the published schedule."))
+        return ""
     if delivery.kind == DeliveryKind.B2B_AGENDA_REMINDER:
         participant = _participant(delivery)
         upcoming = participant and Meeting.objects.involving(participant).published().filter(
@@ -221,7 +258,27 @@ def _follow_up_message(delivery, cache):
     return "b2b_follow_up", context, []
 
 
+def _moved_message(delivery, cache):
+    participant = _participant(delivery)
+    request_id = int(delivery.subject_key.split(":")[2])
+    meeting = Meeting.objects.with_parties().get(request_id=request_id)
+    items = agenda(participant)
+    context = {
+        "participant": participant,
+        "event": participant.event,
+        "meeting": meeting,
+        "other": meeting.request.other(participant),
+        "venue_start": localize(meeting.starts_at, participant.event.time_zone),
+        "home_url": participant_url(participant),
+        "agenda_url": participant_url(participant, "agenda"),
+    }
+    # The whole agenda: the moved meeting keeps its UID with a higher SEQUENCE.
+    ics = (f"{participant.event.slug}-b2b.ics", agenda_ics(participant, items), "text/calendar")
+    return "b2b_moved", context, [ics]
+
+
 MESSAGES = {
+    DeliveryKind.B2B_MEETING_MOVED: _moved_message,
     DeliveryKind.B2B_AGENDA_REMINDER: _agenda_message,
     DeliveryKind.B2B_FOLLOW_UP: _follow_up_message,
 }

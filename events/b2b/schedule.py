@@ -108,6 +108,9 @@ def run_scheduler(*, event: Event, now: datetime | None = None) -> SchedulerRepo
                 )
             )
         Meeting.objects.bulk_create(new)
+        moved = [m.request_id for m in new if m.sequence > 0]
+        if moved:
+            _notify_moved(Meeting.objects.with_parties().filter(request_id__in=moved), now)
         report.placed = len(wanted)
         report.unplaced = [
             (accepted[request_id], str(REASONS[reason]))
@@ -196,7 +199,17 @@ def move_meeting(
         meeting.session, meeting.starts_at, meeting.table = session, starts_at, table
         meeting.is_locked = True
         meeting.save()
+        _notify_moved([meeting], timezone.now())
     return meeting
+
+
+def _notify_moved(meetings, now: datetime) -> None:
+    """Moves of published meetings reach both parties, once per revision, after the commit."""
+    from ..tasks import dispatch_due_deliveries
+    from .deliveries import plan_moved_notices
+
+    if plan_moved_notices(meetings=list(meetings), now=now):
+        transaction.on_commit(dispatch_due_deliveries.delay, robust=True)
 
 
 def publish_session(*, session: MeetingSession, now: datetime | None = None) -> MeetingSession:

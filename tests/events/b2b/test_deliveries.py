@@ -153,3 +153,44 @@ def test_follow_up_page_of_another_participant_shows_nothing_of_theirs(client):
     response = client.get(participant_path(stranger, "follow_up"))
 
     assert response.context["rows"] == []
+
+
+def test_a_published_meeting_moved_by_hand_tells_both_parties_once(
+    django_capture_on_commit_callbacks,
+):
+    from events.b2b.schedule import move_meeting
+
+    now = timezone.now()
+    meeting, host, other = _meeting(start=now + timedelta(days=2), attended=False)
+    session = meeting.session
+    later = session.slot_starts()[1]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        move_meeting(meeting=meeting, session=session, starts_at=later, table=2)
+
+    rows = ReminderDelivery.objects.filter(kind=DeliveryKind.B2B_MEETING_MOVED)
+    assert sorted(rows.values_list("recipient_key", "state")) == sorted(
+        (f"registration:{p.registration_id}", DeliveryState.SENT) for p in (host, other)
+    )
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+        [host.registration.email, other.registration.email]
+    )
+    assert [a[2] for a in mail.outbox[0].attachments] == ["text/calendar"]
+
+
+def test_moving_an_unpublished_meeting_emails_nobody(django_capture_on_commit_callbacks):
+    from events.b2b.schedule import move_meeting
+
+    now = timezone.now()
+    meeting, _host, _other = _meeting(start=now + timedelta(days=2), published=False)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        move_meeting(
+            meeting=meeting,
+            session=meeting.session,
+            starts_at=meeting.session.slot_starts()[1],
+            table=1,
+        )
+
+    assert ReminderDelivery.objects.count() == 0
+    assert mail.outbox == []

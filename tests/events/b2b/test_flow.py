@@ -268,3 +268,24 @@ def test_board_sets_the_pairing_rule_and_a_bad_follow_up_changes_nothing(board_c
     matchmaking.refresh_from_db()
     assert bad.status_code == 400
     assert (matchmaking.pairing_rule, matchmaking.request_expiry_hours) == ("across_countries", 24)
+
+
+def test_agenda_ics_keeps_the_uid_and_raises_the_sequence_when_a_meeting_moves(client):
+    from events.b2b.schedule import move_meeting, publish_session, run_scheduler
+    from tests.factories import MeetingSessionFactory
+
+    session = MeetingSessionFactory(tables=2)
+    me = ParticipantFactory(event=session.event)
+    MeetingRequestFactory(requester=me, recipient=ParticipantFactory(event=session.event))
+    run_scheduler(event=session.event)
+    publish_session(session=session)
+    before = icalendar.Calendar.from_ical(client.get(participant_path(me, "agenda_ics")).content)
+    meeting = Meeting.objects.get()
+
+    move_meeting(meeting=meeting, session=session, starts_at=session.slot_starts()[2], table=2)
+    after = icalendar.Calendar.from_ical(client.get(participant_path(me, "agenda_ics")).content)
+
+    (old,), (new,) = before.walk("VEVENT"), after.walk("VEVENT")
+    assert str(old["UID"]) == str(new["UID"])
+    assert (old["SEQUENCE"], new["SEQUENCE"]) == (0, 1)
+    assert new["DTSTART"].dt == session.slot_starts()[2]
