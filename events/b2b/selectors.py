@@ -51,3 +51,35 @@ def program_figures(*, now: datetime | None = None) -> list[dict]:
         }
         for event in events
     ]
+
+
+def outcomes_of_organization(organization_id: int) -> list[dict]:
+    """The B2B meetings an organization's participants held, newest first, with what each side
+    answered in the follow-up: for the organization's page in the contacts (two queries)."""
+    meetings = list(
+        Meeting.objects.filter(
+            Q(request__requester__organization_id=organization_id)
+            | Q(request__recipient__organization_id=organization_id)
+        )
+        .with_parties()
+        .order_by("-starts_at")
+    )
+    answers: dict[int, list[MeetingOutcome]] = {}
+    for outcome in MeetingOutcome.objects.filter(meeting__in=meetings).select_related(
+        "participant"
+    ):
+        answers.setdefault(outcome.meeting_id, []).append(outcome)
+    rows = []
+    for meeting in meetings:
+        ours = meeting.request.requester
+        if ours.organization_id != organization_id:
+            ours = meeting.request.recipient
+        rows.append(
+            {
+                "meeting": meeting,
+                "event": meeting.session.event,
+                "other": meeting.request.other(ours),
+                "outcomes": answers.get(meeting.pk, []),
+            }
+        )
+    return rows

@@ -32,3 +32,12 @@ def b2b_figures():
     from ..b2b.selectors import program_figures
 
     return program_figures()
+
+
+@register.simple_tag
+def b2b_outcomes(organization):
+    """{% b2b_outcomes organization as rows %}: the organization's B2B meetings and answers.
+    A template tag, so that the contacts' Python code never imports events."""
+    from ..b2b.selectors import outcomes_of_organization
+
+    return outcomes_of_organization(organization.pk)

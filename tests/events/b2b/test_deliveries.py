@@ -194,3 +194,22 @@ def test_moving_an_unpublished_meeting_emails_nobody(django_capture_on_commit_ca
 
     assert ReminderDelivery.objects.count() == 0
     assert mail.outbox == []
+
+
+def test_organization_page_shows_its_b2b_meetings_and_the_answers(board_client):
+    from tests.factories import OrganizationFactory
+
+    organization = OrganizationFactory(name="Xəzər Logistika")
+    now = timezone.now()
+    meeting, host, other = _meeting(start=now - timedelta(days=3))
+    host.organization = organization
+    host.save()
+    MeetingOutcome.objects.create(
+        meeting=meeting, participant=other, answer="offer_made", note="Price list sent"
+    )
+
+    response = board_client.get(reverse("contacts:organization", args=[organization.pk]))
+
+    page = response.content.decode()
+    assert other.organization_name in page
+    assert "Offer made: Price list sent" in page
