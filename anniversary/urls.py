@@ -15,6 +15,8 @@ urlpatterns = [
     path("board/contacts/", include("contacts.urls")),
     path("board/registrants/", include("events.registrants.urls")),
     path("board/", include("events.board.urls")),
+    path("b2b/", include("events.b2b.urls")),
+    path("delegations/", include("events.delegations.urls")),
     path("", event_views.home, name="home"),
     path("", include("events.public.urls")),
 ]

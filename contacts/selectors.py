@@ -196,6 +196,9 @@ def visit_with_everything(pk: int) -> DelegationVisit:
             Prefetch("meetings", queryset=meetings),
             "events__venue",
             "events__sources",
+            # Delegation registrations: who of the delegation came to which event.
+            "delegation_groups__event",
+            "delegation_groups__members__registration",
         )
         .get(pk=pk)
     )

@@ -74,6 +74,9 @@ class DeliveryKind(models.TextChoices):
     BOARD_DIGEST = "board_digest", _("Weekly board digest")
     CANCELLATION_NOTICE = "cancellation_notice", _("Cancellation notice")
     TIME_CHANGED_NOTICE = "time_changed_notice", _("Time changed notice")
+    B2B_AGENDA_REMINDER = "b2b_agenda_reminder", _("B2B agenda before the first meeting")
+    B2B_FOLLOW_UP = "b2b_follow_up", _("B2B follow-up: what came of the meetings")
+    B2B_MEETING_MOVED = "b2b_meeting_moved", _("B2B meeting moved")
 
     @classmethod
     def reminders(cls):

@@ -31,6 +31,13 @@ BOARD_GRANTS = (
     ("contacts", "delegationvisit", _MANAGE),
     ("contacts", "meeting", _MANAGE),
     ("auditlog", "logentry", ("view",)),
+    # Business program: the board runs the schedule; participants' own data stays theirs.
+    ("events", "matchmaking", _MANAGE),
+    ("events", "meetingsession", _MANAGE),
+    ("events", "meeting", ("view", "change")),
+    ("events", "meetingrequest", ("view",)),
+    ("events", "participant", ("view",)),
+    ("events", "meetingoutcome", ("view",)),
 )
 
 BOARD_PERMISSIONS = frozenset(

@@ -10,6 +10,7 @@ import smtplib
 from celery import shared_task
 from django.utils import timezone
 
+from .delegations.services import sweep_groups
 from .mail import is_temporary_smtp_error
 from .services import registration, reminders
 
@@ -23,6 +24,9 @@ def sweep_reminders() -> dict:
     expired = registration.expire_overdue_registrations(now=now)
     result = reminders.sweep(now=now).as_dict()
     result["expired_registrations"] = expired
+    # Delegations: release groups past their deadline, promote waiting groups that now fit.
+
+    result.update(sweep_groups(now=now))
     logger.info("Reminder sweep: %s", result)
     return result
 

@@ -250,3 +250,57 @@ class TodayEventFactory(EventFactory):
 class CheckedInRegistrationFactory(RegistrationFactory):
     event = factory.SubFactory(TodayEventFactory)
     attended_at = factory.LazyFunction(timezone.now)
+
+
+# --- business program (B2B matchmaking) ------------------------------------------------------
+class B2BEventFactory(EventFactory):
+    kind = EventKind.B2B_MEETING
+    capacity = 300
+
+
+class MatchmakingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.Matchmaking"
+        django_get_or_create = ("event",)
+
+    event = factory.SubFactory(B2BEventFactory)
+
+
+class ParticipantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.Participant"
+
+    event = factory.LazyAttribute(lambda o: MatchmakingFactory().event)
+    registration = factory.SubFactory(RegistrationFactory, event=factory.SelfAttribute("..event"))
+    organization_name = factory.Sequence(lambda n: f"Company {n}")
+    sector = "trade"
+    country = factory.SelfAttribute("registration.country")
+    city = "Bakü"
+    languages = "az,en"
+    offer = "Logistics between the Caspian and the Aegean"
+    need = "Partners in İzmir"
+
+
+class MeetingSessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.MeetingSession"
+
+    event = factory.LazyAttribute(lambda o: MatchmakingFactory().event)
+    start = factory.SelfAttribute("event.start")
+    end = factory.LazyAttribute(lambda o: o.start + timedelta(hours=1))
+    slot_minutes = 20
+    tables = 5
+
+
+class MeetingRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.MeetingRequest"
+
+    requester = factory.SubFactory(ParticipantFactory)
+    recipient = factory.SubFactory(
+        ParticipantFactory, event=factory.SelfAttribute("..requester.event")
+    )
+    event = factory.SelfAttribute("requester.event")
+    reason = "Shared interest in logistics"
+    status = "accepted"
+    expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(hours=48))

@@ -22,8 +22,19 @@ SERVICE_PARTS = {"services", "tasks", "seed"}
 AUDIENCE_PARTS = {"public", "board", "registrants", "admin", "management", "templatetags"}
 # Shared by every audience of its area (one way to flash a domain error).
 SHARED_AUDIENCE_PARTS = {"web"}
-# Sub-areas: folders of events/ with layers of their own (docs/architecture.md).
-SUB_AREAS = {"b2b"}
+# Sub-areas: folders of events/ with layers of their own (docs/architecture.md). Their modules
+# are flat: the name says the layer, and an audience's modules share its name's prefix.
+SUB_AREAS = {"b2b", "delegations"}
+SUB_AREA_SERVICES = {"services", "schedule", "deliveries", "demo", "tasks"}
+SUB_AREA_AUDIENCES = {
+    "views": "public",
+    "forms": "public",
+    "urls": "public",
+    "board_views": "board",
+    "board_forms": "board",
+    "board_urls": "board",
+    "admin": "admin",
+}
 # The project's entry points may import anything; its other modules import no app.
 PROJECT_ENTRY_POINTS = {"anniversary.urls", "anniversary.wsgi", "anniversary.asgi"}
 
@@ -73,6 +84,10 @@ def place(module: str) -> tuple[str, str, int] | None:
     area = "events"
     if rest and rest[0] in SUB_AREAS:
         area, rest = f"events.{rest[0]}", rest[1:]
+        if rest and rest[0] in SUB_AREA_SERVICES:
+            return app, area, SERVICES
+        if rest and rest[0] in SUB_AREA_AUDIENCES:
+            return app, f"{area}.{SUB_AREA_AUDIENCES[rest[0]]}", AUDIENCE
     if rest and rest[0] in SERVICE_PARTS:
         return app, area, SERVICES
     if rest and rest[0] in AUDIENCE_PARTS:
@@ -137,7 +152,12 @@ def test_imports_point_the_allowed_way():
         ("events.public.views", "events.web", True),
         ("events.web", "events.public.views", False),
         ("events.b2b.models", "events.models", True),
-        ("events.b2b.services", "events.b2b.board.views", False),
+        ("events.b2b.services", "events.b2b.board_views", False),
+        ("events.b2b.board_views", "events.board.views.base", True),
+        ("events.b2b.views", "events.board.selectors", False),
+        ("events.delegations.forms", "events.public.forms", True),
+        ("events.b2b.models", "events.b2b.services", False),
+        ("events.services.reminders.claiming", "events.b2b.deliveries", True),
         ("contacts.selectors", "events.models", False),
         ("events.timeline", "contacts.selectors", True),
         ("anniversary.permissions", "events.roles", False),

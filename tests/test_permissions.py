@@ -22,6 +22,10 @@ from auditlog.models import LogEntry
 from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from events.b2b.links import PARTICIPANT
+from events.b2b.models import Meeting
+from events.delegations.links import HEAD, make_group_token
+from events.delegations.services import MemberData, register_group
 from events.enums import EventKind, EventStatus
 from events.models import Event
 from events.tokens import CHECK_IN, SELF_SERVICE, make_token
@@ -30,7 +34,10 @@ from tests.factories import (
     DelegationVisitFactory,
     EventFactory,
     MeetingFactory,
+    MeetingRequestFactory,
+    MeetingSessionFactory,
     OrganizationFactory,
+    ParticipantFactory,
     PersonFactory,
     PlanningItemFactory,
     PodcastEpisodeFactory,
@@ -73,12 +80,31 @@ TOKEN_URLS: dict[str, str] = {
     "events:confirm": SELF_SERVICE,
     "events:cancel": SELF_SERVICE,
     "registrants:checkin": CHECK_IN,
+    "b2b:home": PARTICIPANT,
+    "b2b:profile": PARTICIPANT,
+    "b2b:directory": PARTICIPANT,
+    "b2b:ask": PARTICIPANT,
+    "b2b:answer": PARTICIPANT,
+    "b2b:availability": PARTICIPANT,
+    "b2b:agenda": PARTICIPANT,
+    "b2b:agenda_ics": PARTICIPANT,
+    "b2b:agenda_pdf": PARTICIPANT,
+    "b2b:follow_up": PARTICIPANT,
+    "b2b:withdraw": PARTICIPANT,
+    "delegations:manage": HEAD,
+    "delegations:confirm": HEAD,
+    "delegations:cancel": HEAD,
 }
 
 _slug = lambda w: {"slug": w.event.slug}  # noqa: E731
 _series = lambda w: {"slug": w.episode.series.slug}  # noqa: E731
 _registration = lambda w: {"pk": w.registration.pk}  # noqa: E731
 _door = lambda w: {"slug": w.event.slug, "pk": w.registration.pk}  # noqa: E731
+_participant = lambda w: {"pk": w.participant.registration_id}  # noqa: E731
+_b2b_slug = lambda w: {"slug": w.participant.event.slug}  # noqa: E731
+_meeting = lambda w: {"pk": w.b2b_meeting.pk}  # noqa: E731
+LINK_ONLY = (DENY, OK, DENY, DENY)  # a signed link's page: only its holder gets in
+INVALID = (LOGIN, LOGIN, "400", "400")  # a board form posted empty comes back with its errors
 
 EXPECTED: dict[str, Row] = {
     # --- public ---------------------------------------------------------------------------
@@ -179,6 +205,54 @@ EXPECTED: dict[str, Row] = {
     # The QR link from the confirmation email: a delegate holding it cannot check in alone; a
     # board member with a forged token gets a clear refusal (400) and nothing changes.
     "registrants:checkin": Row(get=(LOGIN, LOGIN, "400", "400"), post=(LOGIN, LOGIN, "400", "400")),
+    # --- business program: participants by signed link ------------------------------------------
+    "b2b:home": Row(get=LINK_ONLY, kwargs=_participant),
+    "b2b:profile": Row(get=LINK_ONLY, post=(DENY, "400", DENY, DENY), kwargs=_participant),
+    "b2b:directory": Row(get=LINK_ONLY, kwargs=_participant),
+    "b2b:ask": Row(
+        get=LINK_ONLY,
+        post=(DENY, "400", DENY, DENY),
+        kwargs=lambda w: {**_participant(w), "participant_id": w.b2b_request.requester_id},
+    ),
+    # An empty answer is refused with a message on the participant's page.
+    "b2b:answer": Row(
+        get=LINK_ONLY,
+        post=(DENY, GO, DENY, DENY),
+        kwargs=lambda w: {**_participant(w), "request_id": w.b2b_request.pk},
+    ),
+    "b2b:availability": Row(get=LINK_ONLY, post=(DENY, GO, DENY, DENY), kwargs=_participant),
+    "b2b:agenda": Row(get=LINK_ONLY, kwargs=_participant),
+    "b2b:agenda_ics": Row(get=LINK_ONLY, kwargs=_participant),
+    "b2b:agenda_pdf": Row(get=LINK_ONLY, kwargs=_participant),
+    # The request in the world was made by another participant: not found for this one.
+    "b2b:withdraw": Row(
+        get=each(NO_METHOD),
+        post=(DENY, GONE, DENY, DENY),
+        kwargs=lambda w: {**_participant(w), "request_id": w.b2b_request.pk},
+    ),
+    # Nothing chosen: nothing saved, back to the page.
+    "b2b:follow_up": Row(get=LINK_ONLY, post=(DENY, GO, DENY, DENY), kwargs=_participant),
+    # --- delegations: the head's form and signed link -----------------------------------------
+    # An empty form comes back with its errors (400) for everyone.
+    "delegations:register": Row(get=ALL, post=each("400"), kwargs=_slug),
+    "delegations:manage": Row(get=LINK_ONLY, kwargs=lambda w: {"pk": w.group.pk}),
+    "delegations:confirm": Row(
+        get=each(NO_METHOD), post=(DENY, GO, DENY, DENY), kwargs=lambda w: {"pk": w.group.pk}
+    ),
+    "delegations:cancel": Row(
+        get=each(NO_METHOD), post=(DENY, GO, DENY, DENY), kwargs=lambda w: {"pk": w.group.pk}
+    ),
+    # --- business program: board ---------------------------------------------------------------
+    "board:b2b_event": Row(get=BOARD_ONLY, kwargs=_b2b_slug),
+    "board:b2b_enable": Row(get=POST_ONLY, post=BOARD_ACTION, kwargs=_b2b_slug),
+    "board:b2b_session_create": Row(get=BOARD_ONLY, post=INVALID, kwargs=_b2b_slug),
+    "board:b2b_rules": Row(get=BOARD_ONLY, post=INVALID, kwargs=_b2b_slug),
+    "board:b2b_schedule": Row(get=POST_ONLY, post=BOARD_ACTION, kwargs=_b2b_slug),
+    "board:b2b_publish": Row(
+        get=POST_ONLY, post=BOARD_ACTION, kwargs=lambda w: {"pk": w.b2b_meeting.session_id}
+    ),
+    "board:b2b_lock": Row(get=POST_ONLY, post=BOARD_ACTION, kwargs=_meeting),
+    "board:b2b_move": Row(get=BOARD_ONLY, post=INVALID, kwargs=_meeting),
 }
 
 # The admin's own pages (per-model lists, forms, history) are Django's to guard.
@@ -233,11 +307,38 @@ class World:
         self.person = PersonFactory()
         self.organization = OrganizationFactory()
         self.meeting = MeetingFactory(visit=DelegationVisitFactory())
+        # The business program: a participant asked by another, and one placed meeting.
+        self.participant = ParticipantFactory()
+        self.b2b_request = MeetingRequestFactory(
+            requester=ParticipantFactory(event=self.participant.event),
+            recipient=self.participant,
+            status="pending",
+        )
+        session = MeetingSessionFactory(event=self.participant.event)
+        placed = MeetingRequestFactory(requester=self.participant)
+        self.b2b_meeting = placed.meeting = Meeting.objects.create(
+            request=placed, session=session, starts_at=session.start, table=1
+        )
+
+        self.group = register_group(
+            event=self.event,
+            name="Caspian Trade",
+            head_name="Head",
+            head_email="head@example.az",
+            head_language="az",
+            country="AZ",
+            members=[MemberData("Member", "member@example.az")],
+            consent=True,
+        )
 
     def token(self, purpose: str) -> str:
+        if purpose == HEAD:
+            token = make_group_token(self.group)
+            return token if self.actor == "delegate" else token[:-4] + "AAAA"
+        holder = self.participant.registration if purpose == PARTICIPANT else self.registration
         if self.actor == "delegate":
-            return make_token(self.registration, purpose=purpose)
-        return make_token(self.registration, purpose=purpose)[:-4] + "AAAA"
+            return make_token(holder, purpose=purpose)
+        return make_token(holder, purpose=purpose)[:-4] + "AAAA"
 
 
 def _cases():
@@ -287,4 +388,4 @@ def test_permission_matrix(client, name, method, actor, expected):
 
 
 def test_token_purposes_are_known():
-    assert set(TOKEN_URLS.values()) <= {SELF_SERVICE, CHECK_IN}
+    assert set(TOKEN_URLS.values()) <= {SELF_SERVICE, CHECK_IN, PARTICIPANT, HEAD}

@@ -1,2 +1,2 @@
 # Admin registrations live in one module per area; importing them registers them.
-from . import events, planning, podcasts, registrations, reminders  # noqa: F401
+from . import business, events, planning, podcasts, registrations, reminders  # noqa: F401

@@ -79,6 +79,8 @@ urlpatterns = [
         podcasts.PodcastEpisodeUpdateView.as_view(),
         name="podcast_episode_edit",
     ),
+    # Business program (B2B matchmaking)
+    path("b2b/", include("events.b2b.board_urls")),
     # Audit log
     path("audit/", audit.AuditLogView.as_view(), name="audit_log"),
     # The year in numbers

@@ -33,3 +33,8 @@ __all__ = [
     "Venue",
     "_new_secret",
 ]
+
+# The sub-areas' models (business program, delegations) live in their own folders; importing
+# them here, after the core models they point at, makes them part of this app and its migrations.
+from ..b2b.models import *  # noqa: E402, F403
+from ..delegations.models import *  # noqa: E402, F403

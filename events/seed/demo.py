@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from contacts.enums import Language
+from events.b2b import demo as b2b_demo
 from events.enums import DatePrecision, EventKind, EventStatus, RegistrationStatus
 from events.models import Event, Registration, Venue
 from events.timezones import BAKU, IZMIR
@@ -223,7 +224,8 @@ def load_demo(*, now: datetime | None = None) -> tuple[LoadReport, int]:
         if key in report.created_keys:
             registrations += _sample_registrations(report.rows[key], demo, now=now)
     Registration.objects.bulk_create(registrations)
-    return report, len(registrations)
+    business = b2b_demo.load(now=now)  # the demo forum's B2B program: events/b2b/demo.py
+    return report, len(registrations) + business
 
 
 @transaction.atomic

@@ -16,6 +16,7 @@ from django.db import DatabaseError, transaction
 from django.db import connection as db_connection
 from django.utils import timezone
 
+from ...b2b import deliveries as b2b_deliveries
 from ...enums import DeliveryState
 from ...models import ReminderDelivery
 from .digest import plan_board_digests
@@ -110,6 +111,7 @@ def sweep(*, now: datetime | None = None, batch_size: int = BATCH_SIZE) -> Sweep
         planned = plan_reminders(now=now)
         result = SweepResult(planned=planned.planned, skipped=planned.skipped)
         result.digests = plan_board_digests(now=now, catch_up_only=True)
+        result.planned += b2b_deliveries.plan(now=now)
     except DatabaseError as exc:
         # What is already planned and due still goes out; the error is raised afterwards.
         logger.exception("Planning reminders failed; sending what is already due")

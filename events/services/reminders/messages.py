@@ -6,6 +6,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
+from ...b2b import deliveries as b2b_deliveries
 from ...enums import DeliveryKind
 from ...ics import event_ics
 from ...mail import build_message
@@ -114,4 +115,6 @@ _MESSAGES: dict[str, Callable] = {
     DeliveryKind.CANCELLATION_NOTICE: _cancellation_notice,
     DeliveryKind.TIME_CHANGED_NOTICE: _time_changed_notice,
     DeliveryKind.BOARD_DIGEST: _board_digest,
+    # The business program's agenda and follow-up (events/b2b/deliveries.py).
+    **b2b_deliveries.MESSAGES,
 }

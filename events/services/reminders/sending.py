@@ -12,6 +12,7 @@ from django.db import connection as db_connection
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ...b2b import deliveries as b2b_deliveries
 from ...enums import DeliveryKind, DeliveryState, EventStatus, RegistrationStatus
 from ...mail import describe_smtp_error
 from ...models import Event, Registration, ReminderDelivery
@@ -114,6 +115,8 @@ class SendStatements:
 def skip_reason(delivery: ReminderDelivery, now: datetime) -> str:
     """Why this row must not be sent at `now` (aware), in the active language; "" if it may."""
     event, registration, kind = delivery.event, delivery.registration, delivery.kind
+    if kind in b2b_deliveries.KINDS:
+        return b2b_deliveries.skip_reason(delivery, now)
     if kind == DeliveryKind.BOARD_DIGEST:
         return (
             "" if delivery.user and delivery.user.is_active else str(_("The account is inactive."))

@@ -146,8 +146,9 @@ def _busy_dashboard(count):
 
 
 # Session and user (2), permissions (2), then: upcoming with counts, month precision,
-# unconfirmed, overdue items, conflicts (2: events, speakers), visits.
-DASHBOARD_QUERIES = 11
+# unconfirmed, overdue items, conflicts (2: events, speakers), visits, business program events
+# (its meeting and outcome counts add two more only when a matchmaking event exists).
+DASHBOARD_QUERIES = 12
 
 
 @pytest.mark.parametrize("count", [1, 15])

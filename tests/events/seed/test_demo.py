@@ -16,6 +16,9 @@ from tests.factories import EventFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
 
+# 42 on the sample events, and the 30 participants of the demo forum's business program.
+SAMPLE_REGISTRATIONS = 42 + 30
+
 
 def test_demo_loads_upcoming_events_in_both_cities():
     now = timezone.now()
@@ -53,7 +56,7 @@ def test_demo_marks_every_row_it_writes():
     assert Event.objects.filter(is_demo=False).count() == 0
     assert Venue.objects.filter(is_demo=False).count() == 0
     assert Registration.objects.filter(is_demo=False).count() == 0
-    assert Registration.objects.count() == 42
+    assert Registration.objects.count() == SAMPLE_REGISTRATIONS
 
 
 def test_demo_shows_a_full_event_with_a_waitlist_and_a_half_full_one():
@@ -93,7 +96,12 @@ def test_demo_load_and_remove_leave_the_facts_untouched():
     removed = remove_demo()
 
     assert (_counts(), _checksum()) == (counts, checksum)
-    assert removed == {"registrations": 42, "events": 6, "venues": 2, "venues_kept": 0}
+    assert removed == {
+        "registrations": SAMPLE_REGISTRATIONS,
+        "events": 6,
+        "venues": 2,
+        "venues_kept": 0,
+    }
 
 
 def test_demo_remove_keeps_real_rows_and_a_demo_hall_a_real_event_uses():
@@ -119,7 +127,7 @@ def test_demo_remove_also_removes_registrations_made_on_demo_events():
 
     removed = remove_demo()
 
-    assert removed["registrations"] == 43
+    assert removed["registrations"] == SAMPLE_REGISTRATIONS + 1
     assert Registration.objects.count() == 0
 
 
@@ -132,8 +140,11 @@ def test_demo_command_loads_and_removes():
     call_command("demo", "--remove", stdout=out)
 
     assert (loaded, Event.objects.demo().count(), Event.objects.facts().count()) == (6, 0, 15)
-    assert "42 sample registrations" in out.getvalue()
-    assert "Demo program removed: 6 events, 42 registrations, 2 venues." in out.getvalue()
+    assert f"{SAMPLE_REGISTRATIONS} sample registrations" in out.getvalue()
+    assert (
+        f"Demo program removed: 6 events, {SAMPLE_REGISTRATIONS} registrations, 2 venues."
+        in out.getvalue()
+    )
 
 
 def test_demo_command_refresh_moves_past_examples_to_new_dates():

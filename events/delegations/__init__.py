@@ -1,0 +1,1 @@
+"""Delegations as a unit: a head registers a group; its seats are held whole or not at all."""

@@ -1,0 +1,329 @@
+"""Registering a delegation as one unit: all its seats or none, waitlisted and promoted whole.
+
+Like single registrations (events/services/registration.py), every action that can hand out
+seats locks the event row first and counts under the lock, so single delegates and groups
+registering at the same moment queue on that one row and the capacity is never exceeded.
+
+While a group holds seats, each member has a pending Registration with no deadline of its own
+(the single-registration expiry must not take members one by one); the group's deadline is on
+the group, and expire_overdue_groups() releases all of its seats together.
+"""
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .. import availability
+from ..enums import RegistrationStatus
+from ..exceptions import DomainError
+from ..models import Event, Registration
+from ..services.registration import CANCELLED, CONFIRMED, _fill_free_seats, _queue_email
+from ..timezones import COUNTRY_ZONES, IZMIR
+from .mail import send_head_email
+from .models import DelegationGroup, DelegationMember, GroupStatus
+
+logger = logging.getLogger(__name__)
+
+MAX_MEMBERS = 100
+
+
+class DelegationError(DomainError):
+    """A rule said no; the message is meant for the head of delegation. Nothing was written."""
+
+
+@dataclass(frozen=True)
+class MemberData:
+    full_name: str
+    email: str
+    role: str = ""
+    language: str = "tr"
+
+
+def _lock(event: Event) -> Event:
+    return Event.objects.select_for_update().get(pk=event.pk)
+
+
+def _free_seats(event: Event) -> int | None:
+    """Seats nobody holds, counted under the event lock; None without a capacity."""
+    if event.capacity is None:
+        return None
+    return event.capacity - event.registrations.holding_seat().count()
+
+
+def _deadline(event: Event, now: datetime) -> datetime:
+    return min(now + timedelta(hours=settings.REGISTRATION_CONFIRM_HOURS), event.start)
+
+
+def _hold(group: DelegationGroup, now: datetime) -> None:
+    """Give every member a pending registration. Caller holds the event lock and has counted."""
+    zone = COUNTRY_ZONES.get(str(group.country), IZMIR)
+    for member in group.members.all():
+        member.registration = Registration.objects.create(
+            event=group.event,
+            full_name=member.full_name,
+            email=member.email,
+            organization=group.name,
+            country=group.country,
+            language=member.language,
+            time_zone=zone,
+            consent_at=group.consent_at,
+            created_at=now,
+            status=RegistrationStatus.PENDING,
+        )
+        member.save(update_fields=["registration"])
+    group.status = GroupStatus.HELD
+    group.expires_at = _deadline(group.event, now)
+    group.save(update_fields=["status", "expires_at"])
+
+
+def _clean_members(members: list[MemberData]) -> list[MemberData]:
+    cleaned, seen = [], set()
+    for member in members:
+        email = member.email.strip().lower()
+        name = " ".join(member.full_name.split())
+        if not name or not email:
+            raise DelegationError(_("Every member needs a name and an email address."))
+        if email in seen:
+            raise DelegationError(
+                _("%(email)s is listed twice.") % {"email": email}, code="duplicate"
+            )
+        seen.add(email)
+        cleaned.append(MemberData(name, email, member.role.strip(), member.language))
+    if not cleaned:
+        raise DelegationError(_("List at least one member."), code="empty")
+    if len(cleaned) > MAX_MEMBERS:
+        raise DelegationError(
+            _("A delegation can list at most %(count)s members.") % {"count": MAX_MEMBERS}
+        )
+    return cleaned
+
+
+def register_group(
+    *,
+    event: Event,
+    name: str,
+    head_name: str,
+    head_email: str,
+    head_language: str,
+    country: str,
+    members: list[MemberData],
+    consent: bool,
+    now: datetime | None = None,
+) -> DelegationGroup:
+    """Register a delegation: seats for all members if they fit, else the group waits whole.
+
+    Side effects: locks the event row; writes the group and its members, and (when the seats
+    fit) one pending Registration per member; after commit emails the head (seats held, with
+    the confirmation link, or waitlisted). Raises DelegationError when the event takes no
+    registrations, consent is missing, a member is listed twice, or a member's email is
+    already registered for the event; nothing is written then.
+    """
+    if not consent:
+        raise DelegationError(_("Please accept the privacy notice to register."), code="consent")
+    members = _clean_members(members)
+    now = now or timezone.now()
+    try:
+        with transaction.atomic():
+            event = _lock(event)
+            problem = availability.why_registration_closed(event, now=now)
+            if problem:
+                raise DelegationError(problem, code="closed")
+            emails = [m.email for m in members]
+            taken = sorted(
+                event.registrations.active()
+                .filter(email__in=emails)
+                .values_list("email", flat=True)
+            )
+            if taken:
+                raise DelegationError(
+                    _("Already registered for this event: %(emails)s.")
+                    % {"emails": ", ".join(taken)},
+                    code="duplicate",
+                )
+            group = DelegationGroup.objects.create(
+                event=event,
+                name=" ".join(name.split()) or head_name,
+                head_name=" ".join(head_name.split()),
+                head_email=head_email.strip().lower(),
+                head_language=head_language,
+                country=country,
+                consent_at=now,
+                created_at=now,
+                status=GroupStatus.WAITLISTED,
+            )
+            DelegationMember.objects.bulk_create(
+                DelegationMember(
+                    group=group,
+                    full_name=m.full_name,
+                    email=m.email,
+                    role=m.role,
+                    language=m.language,
+                )
+                for m in members
+            )
+            free = _free_seats(event)
+            if free is None or free >= len(members):
+                _hold(group, now)
+                _queue_head_email(group, "delegation_held")
+            else:
+                _queue_head_email(group, "delegation_waitlisted")
+    except IntegrityError as exc:
+        # Only reachable if a member's registration was written around the lock.
+        raise DelegationError(
+            _("A member is already registered for this event."), code="duplicate"
+        ) from exc
+    return group
+
+
+def confirm_group(*, group: DelegationGroup, now: datetime | None = None) -> DelegationGroup:
+    """The head confirms for all members. Idempotent.
+
+    Side effects: locks the event row; confirms every member's registration; after commit each
+    member gets the usual confirmation (their own language, the .ics and their check-in QR)
+    and the head a summary. A group past its deadline is expired instead (its seats pass on)
+    and DelegationError says so.
+    """
+
+    now = now or timezone.now()
+    ran_out = False
+    with transaction.atomic():
+        _lock(group.event)
+        group = DelegationGroup.objects.select_related("event").get(pk=group.pk)
+        if group.status == GroupStatus.CONFIRMED:
+            return group
+        if group.status != GroupStatus.HELD:
+            raise DelegationError(
+                _("This delegation registration cannot be confirmed (%(status)s).")
+                % {"status": group.get_status_display()},
+                code=group.status,
+            )
+        if group.expires_at and group.expires_at < now:
+            _release(group, GroupStatus.EXPIRED, now)
+            _promote(group.event, now)
+            ran_out = True
+        else:
+            for member in group.members.select_related("registration"):
+                registration = member.registration
+                if registration and registration.status == RegistrationStatus.PENDING:
+                    registration.status = RegistrationStatus.CONFIRMED
+                    registration.confirmed_at = now
+                    registration.save(update_fields=["status", "confirmed_at"])
+                    _queue_email(registration, CONFIRMED)
+            group.status = GroupStatus.CONFIRMED
+            group.confirmed_at = now
+            group.expires_at = None
+            group.save(update_fields=["status", "confirmed_at", "expires_at"])
+            _queue_head_email(group, "delegation_confirmed")
+    if ran_out:
+        raise DelegationError(
+            _("The time to confirm ran out and the seats were passed on. You can register again."),
+            code="expired",
+        )
+    return group
+
+
+def cancel_group(*, group: DelegationGroup, now: datetime | None = None) -> DelegationGroup:
+    """The head cancels for all members. Idempotent.
+
+    Side effects: locks the event row; cancels every member's registration (each member gets
+    the cancellation notice in their language); promotes waiting groups that now fit whole
+    and, after them, single delegates into the freed seats; after commit emails the head.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        event = _lock(group.event)
+        group = DelegationGroup.objects.select_related("event").get(pk=group.pk)
+        if group.status in (GroupStatus.CANCELLED, GroupStatus.EXPIRED):
+            return group
+        if event.end <= now:
+            raise DelegationError(_("This event has already taken place."), code="past")
+        _release(group, GroupStatus.CANCELLED, now)
+        _queue_head_email(group, "delegation_cancelled")
+        _promote(event, now)
+    return group
+
+
+def _release(group: DelegationGroup, status: str, now: datetime) -> None:
+
+    for member in group.members.select_related("registration"):
+        registration = member.registration
+        if registration and registration.status in RegistrationStatus.active():
+            registration.status = RegistrationStatus.CANCELLED
+            registration.cancelled_at = now
+            registration.save(update_fields=["status", "cancelled_at"])
+            _queue_email(registration, CANCELLED)
+    group.status = status
+    group.cancelled_at = now
+    group.expires_at = None
+    group.save(update_fields=["status", "cancelled_at", "expires_at"])
+
+
+def _promote(event: Event, now: datetime) -> list[DelegationGroup]:
+    """Waiting groups that fit whole, first come first served; then single delegates.
+
+    A group too big for the free seats is passed over (it keeps its place) so that the seats
+    do not sit empty; it is promoted as soon as enough are free. Caller holds the event lock.
+    """
+
+    promoted = []
+    if event.is_cancelled or event.start <= now:
+        return promoted
+    for group in DelegationGroup.objects.waitlist().filter(event=event).prefetch_related("members"):
+        free = _free_seats(event)
+        if free is not None and free < group.size:
+            continue
+        _hold(group, now)
+        _queue_head_email(group, "delegation_promoted")
+        promoted.append(group)
+    _fill_free_seats(event, now=now)
+    return promoted
+
+
+def promote_waiting_groups(*, event: Event, now: datetime | None = None) -> list[DelegationGroup]:
+    """Give free seats to waiting groups that fit whole (e.g. after the capacity was raised).
+
+    Side effects: locks the event row; holds seats for each promoted group (head emailed).
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        return _promote(_lock(event), now)
+
+
+def sweep_groups(*, now: datetime | None = None) -> dict[str, int]:
+    """Expire held groups past their deadline and promote waiting groups, event by event.
+
+    Run by the reminder sweep every 5 minutes. Side effects: per event, one transaction with
+    the event row locked; expired groups' members get the cancellation notice.
+    """
+    now = now or timezone.now()
+    expired = promoted = 0
+    overdue = DelegationGroup.objects.filter(status=GroupStatus.HELD, expires_at__lt=now)
+    waiting = DelegationGroup.objects.filter(status=GroupStatus.WAITLISTED, event__start__gt=now)
+    event_ids = sorted(
+        set(overdue.values_list("event_id", flat=True))
+        | set(waiting.values_list("event_id", flat=True))
+    )
+    for event_id in event_ids:
+        with transaction.atomic():
+            event = Event.objects.select_for_update().get(pk=event_id)
+            for group in overdue.filter(event=event):
+                _release(group, GroupStatus.EXPIRED, now)
+                _queue_head_email(group, "delegation_expired")
+                expired += 1
+            promoted += len(_promote(event, now))
+    return {"expired_groups": expired, "promoted_groups": promoted}
+
+
+def _queue_head_email(group: DelegationGroup, template: str) -> None:
+    group_id = group.pk
+
+    def send():
+
+        send_head_email(group_id=group_id, template=template)
+
+    transaction.on_commit(send, robust=True)
