@@ -10,6 +10,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from events.b2b import report
 from events.b2b.deliveries import add_months, plan
 from events.b2b.links import participant_path
 from events.b2b.models import Meeting, MeetingOutcome
@@ -215,3 +216,26 @@ def test_organization_page_shows_its_b2b_meetings_and_the_answers(board_client):
     page = response.content.decode()
     assert other.organization_name in page
     assert "Offer made: Price list sent" in page
+
+
+def test_year_report_counts_the_business_program_of_its_period(now):
+    meeting, host, _other = _meeting(start=now - timedelta(days=3))
+    missed, _host, _other = _meeting(start=now - timedelta(days=3), attended=False)
+    MeetingOutcome.objects.create(meeting=meeting, participant=host, answer="agreement")
+    year_start = datetime(now.year, 1, 1, tzinfo=ZoneInfo("Europe/Istanbul"))
+
+    this_year = report.figures(start=year_start - timedelta(days=1), end=now, now=now)
+    none = report.figures(start=now, end=now + timedelta(days=30), now=now)
+
+    assert [(label, value) for label, value, _url in this_year] == [
+        ("B2B programs", 2),
+        ("B2B meetings placed", 2),
+        ("B2B meetings held", 1),
+        ("B2B no-shows", 1),
+        ("Agreements reached at the follow-ups", 1),
+    ]
+    first = min((meeting.session.event, missed.session.event), key=lambda e: (e.start, e.pk))
+    assert {url for _label, _value, url in this_year} == {
+        reverse("board:b2b_event", args=[first.slug])
+    }
+    assert [value for _label, value, _url in none] == [0, 0, 0, 0, 0]

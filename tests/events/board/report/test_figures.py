@@ -188,8 +188,15 @@ def test_podcast_episodes_and_guests(report):
     assert _total(table) == ["Total", 2, 2]
 
 
-def test_business_program_is_absent_until_it_exists(report):
-    assert report.business is None
+def test_business_program_figures_come_from_the_b2b_area(report):
+    # The fixture year has no B2B program: the section is there, every figure zero.
+    assert [(figure.label, figure.value) for figure in report.business] == [
+        ("B2B programs", 0),
+        ("B2B meetings placed", 0),
+        ("B2B meetings held", 0),
+        ("B2B no-shows", 0),
+        ("Agreements reached at the follow-ups", 0),
+    ]
 
 
 def test_states_follow_the_moment_the_report_is_made_for(report_year):
