@@ -6,11 +6,15 @@ from settings, and nothing else; that is twenty lines, with no decorator magic t
 """
 
 import hashlib
+import logging
 import re
+import threading
 import time
 from dataclasses import dataclass
 
 from django.core.cache import cache
+
+logger = logging.getLogger(__name__)
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 _RATE = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*([smhd])\s*$")
@@ -31,9 +35,64 @@ def parse_rate(text: str) -> Rate:
     return Rate(int(count), int(multiple or 1) * _UNITS[unit])
 
 
+class _Outage:
+    """Whether the cache is down, so that an outage is logged once, not once per request."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self.down = False
+
+    def failed(self, exc: Exception) -> None:
+        with self._lock:
+            first, self.down = not self.down, True
+        if first:
+            logger.warning(
+                "Rate limits are off: the cache does not answer (%s: %s). Requests pass "
+                "until it is back.",
+                type(exc).__name__,
+                exc,
+            )
+
+    def answered(self) -> None:
+        if self.down:
+            with self._lock:
+                was, self.down = self.down, False
+            if was:
+                logger.warning("Rate limits are on again: the cache answers.")
+
+
+outage = _Outage()
+
+
+def _cache_errors() -> tuple[type[Exception], ...]:
+    errors: tuple[type[Exception], ...] = (OSError,)
+    try:
+        from redis.exceptions import RedisError
+    except ImportError:  # pragma: no cover - redis comes with celery[redis]
+        return errors
+    return (*errors, RedisError)
+
+
+_CACHE_ERRORS = _cache_errors()
+
+
 def allow(scope: str, key: str, rate: Rate | str) -> bool:
-    """Count one hit for key in scope; False once the window's allowance is used up."""
+    """Count one hit for key in scope; False once the window's allowance is used up.
+
+    A cache that does not answer (Redis stopped or frozen: the client's short timeouts end
+    the wait) lets the request through: a registration matters more than its rate limit.
+    """
     rate = parse_rate(rate) if isinstance(rate, str) else rate
+    try:
+        allowed = _count(scope, key, rate)
+    except _CACHE_ERRORS as exc:
+        outage.failed(exc)
+        return True
+    outage.answered()
+    return allowed
+
+
+def _count(scope: str, key: str, rate: Rate) -> bool:
     window = int(time.time() // rate.seconds)
     digest = hashlib.sha256(key.encode()).hexdigest()[:32]  # no personal data in cache keys
     cache_key = f"ratelimit:{scope}:{digest}:{window}"
