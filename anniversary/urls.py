@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from anniversary import health, site_views
+from anniversary import accounts, health, site_views
 from events import views as event_views
 
 admin.site.site_header = _("Kardeş 40 — staff")
@@ -16,6 +16,12 @@ urlpatterns = [
     path("favicon.ico", site_views.favicon, name="favicon"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    # Before Django's auth URLs: the same address and name, rate-limited and sent by the worker.
+    path(
+        "accounts/password_reset/",
+        accounts.RateLimitedPasswordResetView.as_view(),
+        name="password_reset",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("board/contacts/", include("contacts.urls")),
     path("board/registrants/", include("events.registrant_urls")),

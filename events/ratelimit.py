@@ -12,6 +12,7 @@ import threading
 import time
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
 
 logger = logging.getLogger(__name__)
@@ -36,15 +37,22 @@ def parse_rate(text: str) -> Rate:
 
 
 class _Outage:
-    """Whether the cache is down, so that an outage is logged once, not once per request."""
+    """Whether the cache is down, so that an outage is logged once, not once per request, and
+    requests during it skip the cache instead of each waiting for its timeout."""
 
     def __init__(self):
         self._lock = threading.Lock()
         self.down = False
+        self.failed_at = 0.0
+
+    def skip(self) -> bool:
+        retry_after = settings.RATE_LIMIT_RETRY_AFTER_SECONDS
+        return self.down and time.monotonic() - self.failed_at < retry_after
 
     def failed(self, exc: Exception) -> None:
         with self._lock:
             first, self.down = not self.down, True
+            self.failed_at = time.monotonic()
         if first:
             logger.warning(
                 "Rate limits are off: the cache does not answer (%s: %s). Requests pass "
@@ -83,6 +91,8 @@ def allow(scope: str, key: str, rate: Rate | str) -> bool:
     the wait) lets the request through: a registration matters more than its rate limit.
     """
     rate = parse_rate(rate) if isinstance(rate, str) else rate
+    if outage.skip():
+        return True
     try:
         allowed = _count(scope, key, rate)
     except _CACHE_ERRORS as exc:

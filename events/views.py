@@ -27,7 +27,6 @@ from .ics import build_calendar, event_ics
 from .links import checkin_url
 from .models import Event, Registration
 from .qr import qr_png
-from .ratelimit import allow
 from .services.registration import (
     RegistrationBusy,
     RegistrationError,
@@ -35,6 +34,7 @@ from .services.registration import (
     confirm_registration,
     register_delegate,
 )
+from .throttle import registration_limited
 from .tokens import SELF_SERVICE, BadToken, read_token
 
 logger = logging.getLogger(__name__)
@@ -168,21 +168,6 @@ def privacy(request):
 # --- registration ---------------------------------------------------------------------------
 
 
-def _client_address(request) -> str:
-    # REMOTE_ADDR only: X-Forwarded-For is whatever the client says unless a proxy we trust
-    # rewrites it; behind one, configure the proxy to set REMOTE_ADDR (e.g. uwsgi/gunicorn).
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def _rate_limited(request, form: RegistrationForm) -> bool:
-    if not allow("register-ip", _client_address(request), settings.REGISTRATION_RATE_LIMIT_PER_IP):
-        return True
-    email = form.cleaned_data.get("email", "") if form.is_valid() else ""
-    return bool(email) and not allow(
-        "register-email", email.strip().lower(), settings.REGISTRATION_RATE_LIMIT_PER_EMAIL
-    )
-
-
 @require_http_methods(["GET", "POST"])
 def register(request, slug):
     # No seat counts up front: a successful POST never needs them (the service counts under
@@ -192,7 +177,7 @@ def register(request, slug):
     form = RegistrationForm(request.POST or None, action=action)
     status = 200
     if request.method == "POST":
-        if _rate_limited(request, form):
+        if registration_limited(request, event=event, form=form):
             form.add_error(
                 None,
                 _("Too many registration attempts from here. Please wait a while and try again."),
