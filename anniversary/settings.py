@@ -5,6 +5,7 @@ embedded setup: SQLite file, no Redis, tasks run in-process, mail printed to the
 """
 
 import os
+import tempfile
 from pathlib import Path
 
 import bootstrap
@@ -306,6 +307,10 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 # Contact import: rows read from one file before the import stops with a message.
 CONTACT_IMPORT_MAX_ROWS = int(os.environ.get("CONTACT_IMPORT_MAX_ROWS", "10000"))
+# Where a checked contact file waits for its confirmation (not in the session row).
+CONTACT_IMPORT_DIR = os.environ.get("CONTACT_IMPORT_DIR") or str(
+    Path(tempfile.gettempdir()) / "kardes40-imports"
+)
 # The health check reports the reminder sweep as failing when its last success is older.
 HEALTH_SWEEP_MAX_AGE_MINUTES = int(os.environ.get("HEALTH_SWEEP_MAX_AGE_MINUTES", "15"))
 # Reminder offsets before an event's start when the event sets none (minutes: 7 d, 1 d, 2 h).
