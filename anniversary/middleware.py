@@ -9,8 +9,9 @@ session, no messages) and no inline script or style.
 import logging
 import threading
 
-from django.db import DatabaseError, InterfaceError, OperationalError
+from django.db import DatabaseError, DataError, InterfaceError, OperationalError
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.template.loader import render_to_string
 
 logger = logging.getLogger(__name__)
@@ -100,3 +101,27 @@ def server_error(request, *args, **kwargs):
         outage.started(exc)
         return unavailable_response(request)
     return default_server_error(request, *args, **kwargs)
+
+
+class OutOfRangeInputMiddleware:
+    """A number too large for the database column is the client's mistake: 400, not 500.
+
+    A form's choice of a related row (an event, a venue) looks its primary key up before
+    validating it; 99999999999999999999 then overflows SQLite's integer (OverflowError) or
+    PostgreSQL's bigint (DataError "out of range"). Nothing was written: the lookup is a read.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, OverflowError) or (
+            isinstance(exception, DataError) and "out of range" in str(exception).lower()
+        ):
+            logger.info("Out-of-range input on %s: %s", request.path, exception)
+            response = render(request, "400.html", status=400)
+            return response
+        return None

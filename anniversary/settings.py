@@ -63,6 +63,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: a database that does not answer becomes a 503 page before any other layer asks it.
     "anniversary.middleware.ServiceUnavailableMiddleware",
+    # A number too large for its column (a forged form value) answers 400, not 500.
+    "anniversary.middleware.OutOfRangeInputMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
