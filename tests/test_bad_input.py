@@ -76,7 +76,7 @@ FULL = os.environ.get("KARDES40_FUZZ") == "full"
 # One field at a time.
 SHORT = [b"99999999999999999999", b"0000-01", b"a\x00\xed\xa0\x80b", b"A" * 10240]
 if not FULL:
-    HOSTILE, SHORT = LEAN, SHORT[:3]
+    HOSTILE, SHORT = LEAN, SHORT[:1] + SHORT[2:3]
 PATH_VALUES = {
     "int": [b"0", b"99999999999999999999", b"2147483648", b"9223372036854775808"],
     "slug": [b"a" * 300, b"-", b"_", b"0"],
@@ -250,9 +250,9 @@ def _probe(prober: Prober, name: str, world: World, *, thorough: bool):
             prober.request("GET", f"{path}?{_query(names, value)}", kind=kind)
             if row.post is not None and post_fields:
                 prober.request("POST", path, kind=kind, body=_query(sorted(post_fields), value))
-        # The same parameters twice (a list where one value is expected).
-        twice = _query(names[:3], values[0])
-        prober.request("GET", f"{path}?{twice}&{twice}", kind="repeated parameter")
+    # The same parameters twice (a list where one value is expected).
+    twice = _query(names, b"1")
+    prober.request("GET", f"{path}?{twice}&{twice}", kind="repeated parameter")
     if not thorough:
         return
     for value in SHORT:
