@@ -5,6 +5,7 @@ embedded setup: SQLite file, no Redis, tasks run in-process, mail printed to the
 """
 
 import os
+import tempfile
 from pathlib import Path
 
 import bootstrap
@@ -54,12 +55,18 @@ INSTALLED_APPS = [
     "import_export",
     "axes",
     "auditlog",
+    "csp",
     "contacts",
     "events",
 ]
 
 MIDDLEWARE = [
+    # First: a database that does not answer becomes a 503 page before any other layer asks it.
+    "anniversary.middleware.ServiceUnavailableMiddleware",
+    # A number too large for its column (a forged form value) answers 400, not 500.
+    "anniversary.middleware.OutOfRangeInputMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -112,6 +119,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     # A registration waits at most this long for the event row lock, then gets "try again".
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c lock_timeout=3000"
+    # An unreachable database server answers "unavailable" within seconds, not minutes.
+    DATABASES["default"]["OPTIONS"]["connect_timeout"] = int(
+        os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -129,9 +140,16 @@ AUTHENTICATION_BACKENDS = [
 # Five wrong passwords for one username from one address lock that pair for an hour.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
 # A page that says what happened and when to try again, instead of axes' bare one-liner.
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Also lock a username tried from many addresses (a spread-out guess at one board member),
+# after more failures than the per-address pair allows.
+AXES_USERNAME_FAILURE_LIMIT = int(os.environ.get("AXES_USERNAME_FAILURE_LIMIT", "20"))
+AXES_HANDLER = "anniversary.lockout.AxesHandler"
+# The client address behind the trusted proxies (see TRUSTED_PROXY_* below), the same rule as
+# the registration rate limit.
+AXES_CLIENT_IP_CALLABLE = "anniversary.clientip.client_ip"
 
 # Audit log (django-auditlog): who changed what on events, registrations and contacts, shown to
 # the board at /board/audit/. Derived and secret fields are left out: the search keys repeat the
@@ -167,7 +185,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Where collectstatic writes (the release step); whitenoise serves from here.
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [
     # Bootstrap's css/js from the bootstrap-wrapper wheel, served as /static/bootstrap/...
     ("bootstrap", next(iter(bootstrap.__path__))),
@@ -190,9 +209,23 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # --- Redis, cache, Celery -------------------------------------------------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "")
 
+# Seconds a Redis client waits to connect and for an answer: a stopped or frozen Redis must
+# cost a web request a fraction of a second (the rate limit then fails open), not a 500.
+# Redis on the same host or network answers in about a millisecond.
+REDIS_CONNECT_TIMEOUT = float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.25"))
+REDIS_SOCKET_TIMEOUT = float(os.environ.get("REDIS_SOCKET_TIMEOUT", "0.25"))
+_REDIS_TIMEOUTS = {
+    "socket_connect_timeout": REDIS_CONNECT_TIMEOUT,
+    "socket_timeout": REDIS_SOCKET_TIMEOUT,
+}
+
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "anniversary.cache.SharedClientRedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "anniversary.cache.SharedClientRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": _REDIS_TIMEOUTS,
+        }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -211,9 +244,25 @@ CELERY_TASK_SOFT_TIME_LIMIT = 120
 CELERY_TASK_TIME_LIMIT = 180
 # A late-acked task unacknowledged for this long is redelivered; every retry countdown stays
 # far below it, so Redis never hands the same batch to a second worker while the first runs.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": 3600,
+    **_REDIS_TIMEOUTS,
+}
+# Queueing a task from a web request (on_commit) retries once, briefly, then gives up with a
+# log line: a broker that does not answer must not hold the delegate's page.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = REDIS_CONNECT_TIMEOUT
+CELERY_REDIS_SOCKET_TIMEOUT = REDIS_SOCKET_TIMEOUT
+CELERY_BROKER_CONNECTION_TIMEOUT = REDIS_CONNECT_TIMEOUT
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# Tasks outside the apps' tasks.py modules (the password-reset email).
+CELERY_IMPORTS = ["anniversary.accounts"]
 
 # --- Mail -----------------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Kardeş 40 <noreply@izazder.org>")
@@ -222,7 +271,8 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
-EMAIL_TIMEOUT = 20
+# Mail goes out from the worker (or on_commit in-process); this bounds one SMTP call there.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 # With no SMTP host configured, mail is printed to the console (embedded setup).
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
@@ -241,14 +291,70 @@ REGISTRATION_LINK_MAX_AGE_DAYS = int(os.environ.get("REGISTRATION_LINK_MAX_AGE_D
 # load bench raises them (see bench/README section in bench/RESULTS.md).
 REGISTRATION_RATE_LIMIT_PER_IP = os.environ.get("REGISTRATION_RATE_LIMIT_PER_IP", "30/h")
 REGISTRATION_RATE_LIMIT_PER_EMAIL = os.environ.get("REGISTRATION_RATE_LIMIT_PER_EMAIL", "10/h")
+# Password reset requests per client address and per account (same answer either way).
+PASSWORD_RESET_RATE_LIMIT_PER_IP = os.environ.get("PASSWORD_RESET_RATE_LIMIT_PER_IP", "10/h")
+PASSWORD_RESET_RATE_LIMIT_PER_ACCOUNT = os.environ.get(
+    "PASSWORD_RESET_RATE_LIMIT_PER_ACCOUNT", "3/h"
+)
+# While the cache does not answer, rate limits are off and the cache is tried again only
+# after this many seconds, so that requests do not each wait for its timeout.
+RATE_LIMIT_RETRY_AFTER_SECONDS = float(os.environ.get("RATE_LIMIT_RETRY_AFTER_SECONDS", "5"))
+# IPv6 clients are counted per network of this prefix length (one home or office gets a /64),
+# IPv4 clients per address.
+RATE_LIMIT_IPV6_PREFIX = int(os.environ.get("RATE_LIMIT_IPV6_PREFIX", "64"))
+# Clients behind a reverse proxy: how many proxies append to X-Forwarded-For
+# (TRUSTED_PROXY_COUNT) or their addresses (TRUSTED_PROXIES, comma-separated). The client is
+# the right-most address that is not a trusted proxy. Neither set: X-Forwarded-For is ignored
+# and REMOTE_ADDR is the client.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+# Contact import: rows read from one file before the import stops with a message.
+CONTACT_IMPORT_MAX_ROWS = int(os.environ.get("CONTACT_IMPORT_MAX_ROWS", "10000"))
+# Where a checked contact file waits for its confirmation (not in the session row).
+CONTACT_IMPORT_DIR = os.environ.get("CONTACT_IMPORT_DIR") or str(
+    Path(tempfile.gettempdir()) / "kardes40-imports"
+)
+# The health check reports the reminder sweep as failing when its last success is older.
+HEALTH_SWEEP_MAX_AGE_MINUTES = int(os.environ.get("HEALTH_SWEEP_MAX_AGE_MINUTES", "15"))
 # Reminder offsets before an event's start when the event sets none (minutes: 7 d, 1 d, 2 h).
 REMINDER_DEFAULT_OFFSETS = [int(x) for x in env_list("REMINDER_DEFAULT_OFFSETS", "10080,1440,120")]
 
+# --- HTTPS and browser hardening ------------------------------------------------------------
+_HTTPS = not DEBUG and SITE_URL.startswith("https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SESSION_COOKIE_SECURE = env_bool(
-    "DJANGO_SECURE_COOKIES", not DEBUG and SITE_URL.startswith("https")
-)
+SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", _HTTPS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# A year of HSTS once the site is served over https; 0 (off) otherwise.
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", 31536000 if _HTTPS else 0))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", _HTTPS)
+# The header only allows a submission to the browsers' preload list; nothing is sent anywhere.
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", _HTTPS)
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", _HTTPS)
+# The health check answers over plain http too: the proxy or systemd probes it on 127.0.0.1.
+SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
+# Behind a TLS-terminating proxy that sets X-Forwarded-Proto (and overwrites any value the
+# client sent), Django must believe it, or links and redirects come out http://.
+if env_bool("DJANGO_BEHIND_TLS_PROXY"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Content Security Policy (django-csp): only our own scripts, styles and fonts; images also
+# as data: URLs (the check-in QR codes). No inline script or style anywhere.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 LOGGING = {
     "version": 1,

@@ -2,15 +2,26 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from anniversary import accounts, health, site_views
 from events.public import views as event_views
 
 admin.site.site_header = _("Kardeş 40 — staff")
 admin.site.site_title = _("Kardeş 40")
 admin.site.index_title = _("Scheduling and data")
 
+handler500 = "anniversary.middleware.server_error"
+
 urlpatterns = [
+    path("healthz/", health.healthz, name="healthz"),
+    path("favicon.ico", site_views.favicon, name="favicon"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    # Before Django's auth URLs: the same address and name, rate-limited and sent by the worker.
+    path(
+        "accounts/password_reset/",
+        accounts.RateLimitedPasswordResetView.as_view(),
+        name="password_reset",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("board/contacts/", include("contacts.urls")),
     path("board/registrants/", include("events.registrants.urls")),

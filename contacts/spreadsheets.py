@@ -12,12 +12,13 @@ typed as text, which needs no escaping.
 
 import csv
 import io
+import re
 import warnings
-import zipfile
 from datetime import date, datetime
 
 import openpyxl
 import tablib
+from django.conf import settings
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -32,6 +33,12 @@ CONTENT_TYPES = {
 }
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Control characters have no place in a cell; openpyxl refuses most of them (a 500 before) and
+# some spreadsheets cut the row at them. Newlines stay (a multi-line note), tabs become spaces.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# A formula trigger at the start of the cell or after a "," or ";": a spreadsheet that splits
+# on the other separator (Turkish Excel uses ";") sees a new cell start there.
+_FORMULA_AFTER_SEPARATOR = re.compile(r"(^|[,;])(\s*)(?=[=+\-@])")
 
 
 class TableError(Exception):
@@ -79,11 +86,44 @@ def _csv_rows(content: bytes) -> list[list]:
     first_line = text.split("\n", 1)[0]
     delimiter = max([",", ";", "\t"], key=first_line.count)
     try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        return list(_capped(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)))
     except csv.Error as exc:
         raise TableError(
             _("The CSV file could not be read (%(problem)s).") % {"problem": exc}
         ) from exc
+
+
+def _too_many_rows() -> TableError:
+    return TableError(
+        _(
+            "The file has more than %(rows)d rows; split it into smaller files and import "
+            "them one after the other."
+        )
+        % {"rows": settings.CONTACT_IMPORT_MAX_ROWS}
+    )
+
+
+def _capped(rows):
+    """The rows, stopping with a message once more than CONTACT_IMPORT_MAX_ROWS hold data.
+
+    Counted while reading: a small .xlsx can declare a million rows, and reading them all
+    first took half a minute and hundreds of MB in a web request. Blank rows count too, ten
+    times over, so that a sheet of a million empty rows also ends early.
+    """
+    limit = settings.CONTACT_IMPORT_MAX_ROWS + 1  # the header row is not a contact
+    filled = 0
+    for read, row in enumerate(rows, start=1):
+        if any(cell not in (None, "") for cell in row):
+            filled += 1
+        if filled > limit or read > 10 * limit:
+            raise _too_many_rows()
+        yield row
+
+
+def _not_a_workbook() -> TableError:
+    return TableError(
+        _("This is not an Excel (.xlsx) workbook. Save it from Excel as .xlsx or as CSV UTF-8.")
+    )
 
 
 def _xlsx_rows(content: bytes) -> list[list]:
@@ -92,12 +132,16 @@ def _xlsx_rows(content: bytes) -> list[list]:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)
             book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise TableError(
-            _("This is not an Excel (.xlsx) workbook. Save it from Excel as .xlsx or as CSV UTF-8.")
-        ) from exc
+    except Exception as exc:  # a damaged file fails in many ways; each one means "not readable"
+        raise _not_a_workbook() from exc
     try:
-        return [list(row) for row in book.active.iter_rows(values_only=True)]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            return [list(row) for row in _capped(book.active.iter_rows(values_only=True))]
+    except TableError:
+        raise
+    except Exception as exc:  # broken XML inside a valid zip shows up only while reading rows
+        raise _not_a_workbook() from exc
     finally:
         book.close()
 
@@ -139,16 +183,27 @@ def read_table(*, content: bytes, file_name: str) -> tablib.Dataset:
     return dataset
 
 
+def clean_cell(value):
+    """Text without control characters (tabs as spaces, line breaks as \\n); others as is."""
+    if not isinstance(value, str):
+        return value
+    text = value.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    return _CONTROL.sub("", text)
+
+
 def _csv_safe(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+    """A cell no spreadsheet runs as a formula, whichever of "," and ";" it splits on: an
+    apostrophe before each =, +, - or @ that starts the cell or follows a separator."""
+    text = "" if value is None else str(clean_cell(value))
+    return _FORMULA_AFTER_SEPARATOR.sub(r"\1\2'", text)
 
 
 def write_table(dataset: tablib.Dataset, *, fmt: str, title: str = "") -> bytes:
     if fmt == CSV:
         buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(dataset.headers)
+        # Every cell quoted: a ";" or "," inside a cell stays inside it for either separator.
+        writer = csv.writer(buffer, quoting=csv.QUOTE_ALL)
+        writer.writerow([_csv_safe(header) for header in dataset.headers])
         writer.writerows([_csv_safe(cell) for cell in row] for row in dataset)
         return ("\ufeff" + buffer.getvalue()).encode("utf-8")
     if fmt == XLSX:
@@ -162,11 +217,11 @@ def _xlsx_bytes(dataset: tablib.Dataset, *, title: str) -> bytes:
     sheet = book.active
     # Sheet titles are at most 31 characters and cannot hold []:*?/\
     sheet.title = "".join(c for c in title if c not in "[]:*?/\\")[:31] or "Sheet1"
-    sheet.append(list(dataset.headers))
+    sheet.append([clean_cell(header) for header in dataset.headers])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in dataset:
-        sheet.append(["" if value is None else value for value in row])
+        sheet.append(["" if value is None else clean_cell(value) for value in row])
     widths = [len(str(header)) for header in dataset.headers]
     for row in sheet.iter_rows(min_row=2):
         for index, cell in enumerate(row):

@@ -4,9 +4,6 @@ Reading needs the model's view permission; importing needs add and change permis
 the file writes. Anonymous visitors go to the login page; users without the permission get 403.
 """
 
-import base64
-import uuid
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -20,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from anniversary.permissions import board_permission
 
-from . import selectors
+from . import pending_imports, selectors
 from .forms import ContactImportForm, DirectorySearchForm
 from .models import DelegationVisit, Organization, Person, Source
 from .resources import ORGANIZATIONS, PEOPLE, RESOURCES
@@ -28,7 +25,7 @@ from .services import import_contacts
 from .spreadsheets import CSV, XLSX, TableError, read_table, table_response
 
 PAGE_SIZE = 25
-# The checked file waits in the session between the preview and the confirmation.
+# The checked file's token waits in the session between the preview and the confirmation.
 PENDING_IMPORT = "contacts_pending_import"
 
 VIEW_PERMISSIONS = {PEOPLE: "contacts.view_person", ORGANIZATIONS: "contacts.view_organization"}
@@ -231,12 +228,12 @@ def contact_import(request):
                 raise PermissionDenied
             report = import_contacts(kind=kind, dataset=form.dataset, dry_run=True, by=request.user)
             if report.ok:
-                token = uuid.uuid4().hex
+                # The file waits on disk; the session row holds only its token.
+                token = pending_imports.keep(form.content)
                 request.session[PENDING_IMPORT] = {
                     "token": token,
                     "kind": kind,
                     "name": form.cleaned_data["file"].name,
-                    "content": base64.b64encode(form.content).decode("ascii"),
                 }
                 return render(
                     request,
@@ -265,10 +262,15 @@ def contact_import_confirm(request):
     if not _can_import(request.user, kind):
         raise PermissionDenied
     del request.session[PENDING_IMPORT]  # one confirmation per check, even a failed one
-    try:
-        dataset = read_table(
-            content=base64.b64decode(pending["content"]), file_name=pending["name"]
+    content = pending_imports.take(pending["token"])
+    if content is None:
+        messages.error(
+            request,
+            _("That import was already done or has expired; upload the file again."),
         )
+        return redirect("contacts:import")
+    try:
+        dataset = read_table(content=content, file_name=pending["name"])
     except TableError as problem:
         messages.error(request, problem.message)
         return redirect("contacts:import")

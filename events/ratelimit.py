@@ -6,11 +6,17 @@ from settings, and nothing else; that is twenty lines, with no decorator magic t
 """
 
 import hashlib
+import logging
 import re
+import threading
 import time
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 _RATE = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*([smhd])\s*$")
@@ -31,9 +37,65 @@ def parse_rate(text: str) -> Rate:
     return Rate(int(count), int(multiple or 1) * _UNITS[unit])
 
 
+class _Outage:
+    """Whether the cache is down, so that an outage is logged once, not once per request, and
+    requests during it skip the cache instead of each waiting for its timeout."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self.down = False
+        self.failed_at = 0.0
+
+    def skip(self) -> bool:
+        retry_after = settings.RATE_LIMIT_RETRY_AFTER_SECONDS
+        return self.down and time.monotonic() - self.failed_at < retry_after
+
+    def failed(self, exc: Exception) -> None:
+        with self._lock:
+            first, self.down = not self.down, True
+            self.failed_at = time.monotonic()
+        if first:
+            logger.warning(
+                "Rate limits are off: the cache does not answer (%s: %s). Requests pass "
+                "until it is back.",
+                type(exc).__name__,
+                exc,
+            )
+
+    def answered(self) -> None:
+        if self.down:
+            with self._lock:
+                was, self.down = self.down, False
+            if was:
+                logger.warning("Rate limits are on again: the cache answers.")
+
+
+outage = _Outage()
+
+
+# What a cache call raises when Redis is down or frozen (redis comes with celery[redis]).
+_CACHE_ERRORS: tuple[type[Exception], ...] = (OSError, RedisError)
+
+
 def allow(scope: str, key: str, rate: Rate | str) -> bool:
-    """Count one hit for key in scope; False once the window's allowance is used up."""
+    """Count one hit for key in scope; False once the window's allowance is used up.
+
+    A cache that does not answer (Redis stopped or frozen: the client's short timeouts end
+    the wait) lets the request through: a registration matters more than its rate limit.
+    """
     rate = parse_rate(rate) if isinstance(rate, str) else rate
+    if outage.skip():
+        return True
+    try:
+        allowed = _count(scope, key, rate)
+    except _CACHE_ERRORS as exc:
+        outage.failed(exc)
+        return True
+    outage.answered()
+    return allowed
+
+
+def _count(scope: str, key: str, rate: Rate) -> bool:
     window = int(time.time() // rate.seconds)
     digest = hashlib.sha256(key.encode()).hexdigest()[:32]  # no personal data in cache keys
     cache_key = f"ratelimit:{scope}:{digest}:{window}"

@@ -10,6 +10,8 @@ import smtplib
 from celery import shared_task
 from django.utils import timezone
 
+from anniversary.health import record_sweep
+
 from .delegations.services import sweep_groups
 from .mail import is_temporary_smtp_error
 from .services import registration, reminders
@@ -25,9 +27,9 @@ def sweep_reminders() -> dict:
     result = reminders.sweep(now=now).as_dict()
     result["expired_registrations"] = expired
     # Delegations: release groups past their deadline, promote waiting groups that now fit.
-
     result.update(sweep_groups(now=now))
     logger.info("Reminder sweep: %s", result)
+    record_sweep(now=now)  # /healthz/ reports the age of the last successful sweep
     return result
 
 

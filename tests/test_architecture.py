@@ -36,7 +36,13 @@ SUB_AREA_AUDIENCES = {
     "admin": "admin",
 }
 # The project's entry points may import anything; its other modules import no app.
-PROJECT_ENTRY_POINTS = {"anniversary.urls", "anniversary.wsgi", "anniversary.asgi"}
+# accounts.py holds the project's own account pages (the rate-limited password reset).
+PROJECT_ENTRY_POINTS = {
+    "anniversary.urls",
+    "anniversary.wsgi",
+    "anniversary.asgi",
+    "anniversary.accounts",
+}
 
 
 def modules() -> list[tuple[str, Path]]:

@@ -126,6 +126,9 @@ EXPECTED: dict[str, Row] = {
     ),
     "events:cancel": Row(get=each(NO_METHOD), post=(DENY, GO, DENY, DENY), kwargs=_registration),
     "set_language": Row(get=each(GO), post=each(GO)),
+    # --- site-wide: the health check and the favicon, for anyone (no personal data) ---------
+    "healthz": Row(get=ALL),
+    "favicon": Row(get=each(GO)),
     # --- accounts (Django's auth views) ----------------------------------------------------
     "login": Row(get=ALL, post=ALL),
     "logout": Row(get=each(NO_METHOD), post=ALL),

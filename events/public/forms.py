@@ -86,7 +86,8 @@ class ProgramFilterForm(forms.Form):
 def _parse_month(value: str) -> date | None:
     """ "2026-12" as the first of that month; None for anything else."""
     match = re.fullmatch(r"(\d{4})-(\d{2})", value)
-    if not match or not 1 <= int(match[2]) <= 12:
+    # Years outside the site's range (0000, 9999) would overflow the month window's datetimes.
+    if not match or not 1 <= int(match[2]) <= 12 or not 1900 <= int(match[1]) <= 2200:
         return None
     return date(int(match[1]), int(match[2]), 1)
 

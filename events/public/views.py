@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from events.availability import availability
 from events.enums import RegistrationStatus
@@ -27,7 +27,6 @@ from events.models import Event, Registration
 from events.public import selectors
 from events.public.forms import CalendarFilterForm, ProgramFilterForm, RegistrationForm
 from events.qr import qr_png
-from events.ratelimit import allow
 from events.services.registration import (
     RegistrationBusy,
     RegistrationError,
@@ -35,13 +34,14 @@ from events.services.registration import (
     confirm_registration,
     register_delegate,
 )
+from events.throttle import registration_limited
 from events.tokens import SELF_SERVICE, BadToken, read_token
 from events.web import flash_errors
 
 logger = logging.getLogger(__name__)
 
 
-@require_GET
+@require_safe
 def home(request):
     return render(
         request,
@@ -66,7 +66,7 @@ def _filters(form: ProgramFilterForm) -> selectors.ProgramFilters:
     )
 
 
-@require_GET
+@require_safe
 def program(request):
     cities, months = selectors.program_choices()
     form = ProgramFilterForm(request.GET or None, cities=cities, months=months)
@@ -86,14 +86,14 @@ def program(request):
     )
 
 
-@require_GET
+@require_safe
 def calendar_today(request):
     today = timezone.localdate()
     url = reverse("events:calendar", args=[today.year, today.month])
     return redirect(f"{url}?{request.GET.urlencode()}" if request.GET else url)
 
 
-@require_GET
+@require_safe
 def month_calendar(request, year: int, month: int):
     if not (1 <= month <= 12 and 1900 <= year <= 2200):
         raise Http404(_("No such month."))
@@ -130,7 +130,7 @@ def _registrable_event(slug: str) -> Event:
         raise Http404(_("No public event at this address.")) from None
 
 
-@require_GET
+@require_safe
 def event_detail(request, slug):
     event = _public_event(slug)
     return render(
@@ -147,19 +147,19 @@ def _ics_response(content: bytes, filename: str, *, attachment: bool) -> HttpRes
     return response
 
 
-@require_GET
+@require_safe
 def event_ical(request, slug):
     event = _public_event(slug)
     return _ics_response(event_ics(event), f"{event.slug}.ics", attachment=True)
 
 
-@require_GET
+@require_safe
 def calendar_feed(request):
     calendar = build_calendar(selectors.feed_events(), name=_("Kardeş 40: İzmir–Bakü program"))
     return _ics_response(calendar.to_ical(), "kardes40.ics", attachment=False)
 
 
-@require_GET
+@require_safe
 def privacy(request):
     return render(
         request, "events/privacy.html", {"confirm_hours": settings.REGISTRATION_CONFIRM_HOURS}
@@ -169,22 +169,7 @@ def privacy(request):
 # --- registration ---------------------------------------------------------------------------
 
 
-def _client_address(request) -> str:
-    # REMOTE_ADDR only: X-Forwarded-For is whatever the client says unless a proxy we trust
-    # rewrites it; behind one, configure the proxy to set REMOTE_ADDR (e.g. uwsgi/gunicorn).
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def _rate_limited(request, form: RegistrationForm) -> bool:
-    if not allow("register-ip", _client_address(request), settings.REGISTRATION_RATE_LIMIT_PER_IP):
-        return True
-    email = form.cleaned_data.get("email", "") if form.is_valid() else ""
-    return bool(email) and not allow(
-        "register-email", email.strip().lower(), settings.REGISTRATION_RATE_LIMIT_PER_EMAIL
-    )
-
-
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def register(request, slug):
     # No seat counts up front: a successful POST never needs them (the service counts under
     # the lock); they are read only when the page is shown.
@@ -193,7 +178,7 @@ def register(request, slug):
     form = RegistrationForm(request.POST or None, action=action)
     status = 200
     if request.method == "POST":
-        if _rate_limited(request, form):
+        if registration_limited(request, event=event, form=form):
             form.add_error(
                 None,
                 _("Too many registration attempts from here. Please wait a while and try again."),
@@ -243,7 +228,7 @@ def _thanks_url(event: Event, status: str) -> str:
     return f"{reverse('events:registered', args=[event.slug])}?{urlencode({'outcome': outcome})}"
 
 
-@require_GET
+@require_safe
 def registered(request, slug):
     event = _public_event(slug)
     return render(
@@ -282,7 +267,7 @@ def _manage_url(registration: Registration, token: str) -> str:
 
 
 @never_cache
-@require_GET
+@require_safe
 def manage(request, pk: int, token: str):
     registration = _registration_from_link(pk, token)
     if registration is None:
@@ -306,7 +291,7 @@ def manage(request, pk: int, token: str):
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def confirm(request, pk: int, token: str):
     """GET shows a button, POST confirms: link scanners in mail filters only ever GET."""
     registration = _registration_from_link(pk, token)

@@ -233,7 +233,7 @@ def registrant_door_check_in(request, slug, pk):
     return redirect(_door_url(event, request.POST.get("q", ""), request.POST.get("page", "")))
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @board_permission("events.change_registration")
 def scan_check_in(request, token):
     """What a phone camera opens from the confirmation email's QR code: one tap to confirm."""

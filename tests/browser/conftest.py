@@ -160,9 +160,21 @@ def browse(request, live_server, settings, monkeypatch):
         )
         page = context.new_page()
         page.set_default_timeout(15_000)
+        # Chromium reports each Content-Security-Policy violation on the console ("Refused to
+        # apply inline style ..."); a page that needs one fails its test.
+        violations = []
+        page.on(
+            "console",
+            lambda message: (
+                violations.append(message.text)
+                if "Content Security Policy" in message.text
+                else None
+            ),
+        )
         session = Browse(page, live_server.url, folder)
         try:
             yield session
+            assert violations == [], "Content-Security-Policy violations:\n" + "\n".join(violations)
         finally:
             if getattr(request.node, "browser_failed", False):
                 session.snap("failure")

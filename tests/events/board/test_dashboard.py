@@ -42,7 +42,7 @@ def test_dashboard_shows_fill_rate_and_waitlist_of_the_next_30_days(board_client
     content = response.content.decode()
     assert "3 of 4 seats" in content
     assert "1 on the waitlist" in content
-    assert 'aria-valuenow="75"' in content
+    assert 'value="75" max="100"' in content
 
 
 def test_dashboard_lists_events_still_at_month_precision(board_client):

@@ -398,7 +398,7 @@ def test_sheet_lists_confirmed_delegates_with_signature_column(board_client):
     assert "İzmir Ticaret Odası" in content
     assert "Pending One" not in content
     assert "data:image/png;base64," not in content
-    assert "@media print" in content
+    assert "css/checkin-sheet.css" in content  # the print layout (@media print)
 
 
 def test_sheet_with_qr_codes_embeds_one_image_per_delegate(board_client):
