@@ -10,6 +10,7 @@ from datetime import date
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -68,20 +69,30 @@ def _filters(form: ProgramFilterForm) -> selectors.ProgramFilters:
 
 @require_GET
 def program(request):
-    cities, months = selectors.program_choices()
-    form = ProgramFilterForm(request.GET or None, cities=cities, months=months)
+    """One month of the program with an index of the months: never every event on one page."""
+    form = ProgramFilterForm(request.GET or None, cities=selectors.program_cities(), months=[])
     filters = _filters(form) if request.GET else selectors.ProgramFilters()
-    events = selectors.program_events(filters)
-    today = timezone.localdate()
+    index = selectors.program_index(filters)
+    form.set_months(month for month, _count in index)
+    month = filters.month or selectors.default_month(index)
+    listing = selectors.program_month(filters, month)
+    page = Paginator(listing.events, selectors.PROGRAM_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = urlencode(
+        {key: value for key, value in (("city", filters.city), ("kind", filters.kind)) if value}
+        | ({"past": "on"} if filters.include_past else {})
+    )
     return render(
         request,
         "events/program.html",
         {
             "form": form,
             "filters": filters,
-            "sections": selectors.program_sections(events),
-            "count": len(events),
-            "this_month": today,
+            "index": index,
+            "listing": listing,
+            "page_obj": page,
+            "query": query,
+            "month_query": urlencode({"month": f"{month:%Y-%m}"}) + (f"&{query}" if query else ""),
+            "this_month": timezone.localdate(),
         },
     )
 
