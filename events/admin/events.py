@@ -101,7 +101,11 @@ class EventAdminForm(forms.ModelForm):
         cleaned = super().clean()
         if not self.instance.pk:
             return cleaned
-        stored = Event.objects.filter(pk=self.instance.pk).values("status", "start", "end").first()
+        stored = (
+            Event.objects.filter(pk=self.instance.pk)
+            .values("status", "start", "end", "recurrence")
+            .first()
+        )
         if stored and stored["status"] == EventStatus.CANCELLED:
             # The scheduling services refuse both; say so next to the field instead of failing.
             if cleaned.get("status") not in (None, EventStatus.CANCELLED):
@@ -110,6 +114,8 @@ class EventAdminForm(forms.ModelForm):
                 )
             if (cleaned.get("start"), cleaned.get("end")) != (stored["start"], stored["end"]):
                 self.add_error("start", _("A cancelled event cannot be moved."))
+            if cleaned.get("recurrence", stored["recurrence"]) != stored["recurrence"]:
+                self.add_error("recurrence", _("A cancelled event cannot be moved."))
         return cleaned
 
 
@@ -379,19 +385,30 @@ class EventAdmin(FoldedSearchMixin, admin.ModelAdmin):
             obj.save()
             return
         stored = Event.objects.get(pk=obj.pk)
-        wanted = (obj.start, obj.end, obj.date_precision, obj.status)
-        obj.start, obj.end, obj.date_precision, obj.status = (
+        wanted = (obj.start, obj.end, obj.date_precision, obj.recurrence, obj.status)
+        # What calendars must apply (RFC 5546 §2.1.4) is saved by the services, which raise
+        # the SEQUENCE; everything else is saved here as entered.
+        obj.start, obj.end, obj.date_precision, obj.recurrence, obj.status = (
             stored.start,
             stored.end,
             stored.date_precision,
+            stored.recurrence,
             stored.status,
         )
         obj.sequence = stored.sequence
         obj.save()
-        start, end, precision, status = wanted
-        if (start, end, precision) != (stored.start, stored.end, stored.date_precision):
-            updated = reschedule_event(event=obj, start=start, end=end, date_precision=precision)
+        start, end, precision, recurrence, status = wanted
+        if (start, end, precision, recurrence) != (
+            stored.start,
+            stored.end,
+            stored.date_precision,
+            stored.recurrence,
+        ):
+            updated = reschedule_event(
+                event=obj, start=start, end=end, date_precision=precision, recurrence=recurrence
+            )
             obj.start, obj.end, obj.sequence = updated.start, updated.end, updated.sequence
+            obj.date_precision, obj.recurrence = updated.date_precision, updated.recurrence
         if status != stored.status:
             updated = set_event_status(event=obj, status=status)
             obj.status, obj.sequence = updated.status, updated.sequence
