@@ -5,17 +5,18 @@ join and the seat counts with annotations, never one query per event.
 """
 
 import calendar
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
-from django.db.models import Max, Min, Prefetch, Q
+from django.db.models import Count, Max, Min, Prefetch, Q, Sum
 from django.utils import timezone
 
 from contacts.models import Organization
 from events.availability import Availability, availability
 from events.enums import DatePrecision, Recurrence
-from events.models import Event, Registration
+from events.models import Event, Registration, Venue
 from events.timezones import candidate_window, local_days
 
 PROTOCOL_YEAR = 1986
@@ -54,6 +55,37 @@ def event_for_page(slug: str) -> Event:
 def feed_events():
     """Every public event, cancelled ones too (so subscribed calendars learn of it)."""
     return Event.objects.public().select_related("venue").order_by("start", "pk")
+
+
+@dataclass(frozen=True)
+class FeedVersion:
+    """What the feed's content depends on, cheaply: `key` changes whenever the feed may change
+    (an event saved, added, deleted, made public or private; a venue renamed or moved to
+    another zone); `changed` is the newest event change (None for an empty feed)."""
+
+    key: str
+    changed: datetime | None
+
+
+def feed_version() -> FeedVersion:
+    """Two small queries, no event rows: the aggregate of the public events, and the venues
+    they use (their names, addresses and zones are in the feed but not in the events' rows).
+
+    Every change of an event goes through a save that stamps `updated_at` (services, admin,
+    board), and a deletion changes the count; so the pair moves whenever the content does.
+    """
+    events = Event.objects.public().order_by()
+    facts = events.aggregate(changed=Max("updated_at"), count=Count("pk"), ids=Sum("pk"))
+    venues = (
+        Venue.objects.filter(events__in=events)
+        .distinct()
+        .order_by("pk")
+        .values_list("pk", "name", "address", "city", "time_zone")
+    )
+    digest = hashlib.blake2b(digest_size=12)
+    digest.update(repr((facts["changed"], facts["count"], facts["ids"])).encode())
+    digest.update(repr(list(venues)).encode())
+    return FeedVersion(digest.hexdigest(), facts["changed"])
 
 
 # --- months: an event is in the months it takes place in, in its venue's zone ---------------

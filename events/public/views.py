@@ -11,7 +11,7 @@ from datetime import date
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -22,7 +22,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from events.availability import availability
 from events.enums import RegistrationStatus
-from events.ics import build_calendar, event_ics
 from events.links import checkin_url
 from events.models import Event, Registration
 from events.public import selectors
@@ -149,25 +148,6 @@ def event_detail(request, slug):
         "events/detail.html",
         {"event": event, "availability": selectors.event_availability(event)},
     )
-
-
-def _ics_response(content: bytes, filename: str, *, attachment: bool) -> HttpResponse:
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    disposition = "attachment" if attachment else "inline"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-    return response
-
-
-@require_GET
-def event_ical(request, slug):
-    event = _public_event(slug)
-    return _ics_response(event_ics(event), f"{event.slug}.ics", attachment=True)
-
-
-@require_GET
-def calendar_feed(request):
-    calendar = build_calendar(selectors.feed_events(), name=_("Kardeş 40: İzmir–Bakü program"))
-    return _ics_response(calendar.to_ical(), "kardes40.ics", attachment=False)
 
 
 @require_GET
