@@ -136,6 +136,9 @@ def local_months(
 ) -> set[date]:
     """The months (their first days) within [first, last] in which the event takes place, in
     zone `name`: every month any of its occurrences touches there."""
+    if not yearly:  # the common case, without the occurrence machinery (thousands per page)
+        day, final = local_days(start, end, name)
+        return set(months_of(max(day, first), min(final, last)))
     months: set[date] = set()
     for moved_start, moved_end in occurrences(
         start, end, name, yearly=yearly, first=first, last=last

@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
+from django.core.cache import cache
 from django.db.models import Count, Max, Min, Prefetch, Q, Sum
 from django.utils import timezone
 
@@ -162,8 +163,27 @@ def program_index(
     filters: ProgramFilters, *, now: datetime | None = None
 ) -> list[tuple[date, int]]:
     """(month, events in it) for every month with events, from this month on unless past
-    months are asked for. Two queries whatever the number of events."""
+    months are asked for. The two queries of `feed_version()`, and two more (whatever the
+    number of events) when the program changed since the last count."""
     today = timezone.localdate(now or timezone.now())
+    return _until_the_program_changes(
+        ("program-index", filters, today.replace(day=1)), lambda: _program_index(filters, today)
+    )
+
+
+def _until_the_program_changes(what: tuple, count):
+    """`count()`, kept in the cache under `what` until the public program changes (the feed's
+    version covers every public event and its venue): counting reads every event."""
+    digest = hashlib.blake2b(repr((feed_version().key, *what)).encode(), digest_size=12)
+    key = f"kardes40:counts:{digest.hexdigest()}"
+    found = cache.get(key)
+    if found is None:
+        found = count()
+        cache.set(key, found, 24 * 3600)
+    return found
+
+
+def _program_index(filters: ProgramFilters, today: date) -> list[tuple[date, int]]:
     span = (
         _dated(_filtered(_listed(), city=filters.city, kind=filters.kind))
         .order_by()
@@ -340,8 +360,11 @@ def next_events(*, now: datetime | None = None, limit: int = 6) -> list[Event]:
 
 
 def months_of_year(year: int = ANNIVERSARY_YEAR) -> list[tuple[date, int]]:
-    """(first of month, events that month's calendar shows) for the twelve months. One query."""
-    counts = month_counts(date(year, 1, 1), date(year, 12, 31))
+    """(first of month, events that month's calendar shows) for the twelve months. The two
+    queries of `feed_version()`, and one more when the program changed since the last count."""
+    counts = _until_the_program_changes(
+        ("months-of-year", year), lambda: month_counts(date(year, 1, 1), date(year, 12, 31))
+    )
     return [(date(year, m, 1), counts.get(date(year, m, 1), 0)) for m in range(1, 13)]
 
 

@@ -121,3 +121,20 @@ def test_feed_dates_the_event_in_its_venue_zone(client, where, start, month, oth
 
     assert component.decoded("dtstart").replace(tzinfo=None) == start.replace(tzinfo=None)
     assert component["dtstart"].params["TZID"] == start.tzinfo.key
+
+
+def test_cached_counts_follow_a_change_at_once(client):
+    # The tiles and the month index are kept until the program's version moves.
+    first = _event("baku", datetime(2026, 5, 1, 0, 30, tzinfo=BK))
+    before = dict(client.get("/").context["months"])
+    index_before = client.get("/program/", {"past": "on"}).context["index"]
+
+    first.title = "Moved to İzmir's April"
+    first.venue = VenueFactory()
+    first.save()
+    after = dict(client.get("/").context["months"])
+    index_after = client.get("/program/", {"past": "on"}).context["index"]
+
+    assert (before[date(2026, 4, 1)], before[date(2026, 5, 1)]) == (0, 1)
+    assert (after[date(2026, 4, 1)], after[date(2026, 5, 1)]) == (1, 0)
+    assert (dict(index_before), dict(index_after)) == ({date(2026, 5, 1): 1}, {date(2026, 4, 1): 1})

@@ -4,6 +4,7 @@ event, a page stays under 150 kB, and the queries do not grow with the events.""
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from events.enums import EventKind, EventStatus
@@ -69,8 +70,12 @@ def test_program_queries_do_not_grow_from_1_to_2000_events(client, assert_consta
         ]
     )
 
+    def request():
+        cache.clear()  # the worst case: the month index is counted afresh
+        return client.get("/program/", {"month": month})
+
     response = assert_constant_queries(
-        lambda: client.get("/program/", {"month": month}),
+        request,
         lambda: _many(1999),
     )
 
