@@ -4,6 +4,7 @@
         python bench/registration.py [--requests 200] [--seats 50] [--concurrency 200]
 
 Starts gunicorn (2 gthread workers x 8 threads, loopback only) on the given PostgreSQL database,
+with the project's settings and middleware and the bench's URLconf (bench/server_urls.py),
 with Redis (its own database number) as cache and Celery broker and one Celery worker that
 builds and "sends" the emails (locmem backend: built in full, not delivered), as production
 runs it (--no-celery sends them inside the request instead). It creates a bench event.
@@ -13,7 +14,12 @@ token), then all submit at the same moment and keep submitting until N registrat
 each POST goes through the real view, with a unique email. Phase two confirms every pending
 seat through the real confirm link. Prints throughput, p50/p95 latency, the CPU each part of
 the machine spent per registration and the latency that CPU alone allows, the final counts and
-every error, and exits non-zero when a target is missed. The bench event and its registrations
+every error, and exits non-zero when a target is missed.
+
+The limit it is held to is measured in the same run on the same server: the same number of
+POSTs, as many at once, to a minimal Django form view (/__bench__/insert/: the CSRF check, one
+INSERT in a transaction, a redirect). Registration throughput is printed as a share of it;
+target >= 40 %, with exactly `seats` confirmed and 0 errors. The bench event and its registrations
 are deleted at the end (--keep to look at them). bench/RESULTS.md has the figures.
 """
 
@@ -278,7 +284,12 @@ def main() -> int:
     parser.add_argument(
         "--warmup", type=int, default=40, help="unmeasured registrations to another event first"
     )
-    parser.add_argument("--p95-target-ms", type=float, default=500)
+    parser.add_argument(
+        "--share-target",
+        type=float,
+        default=0.40,
+        help="registration req/s as a share of the minimal POST view's, at least",
+    )
     parser.add_argument(
         "--redis",
         default="redis://127.0.0.1:6379/13",
@@ -295,8 +306,11 @@ def main() -> int:
         raise SystemExit(
             "Set DATABASE_URL to a PostgreSQL database (the bench measures row locks)."
         )
+    # The server and the bench share the bench's URLconf (the baseline view is in it).
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.server_settings"
     setup_django()
     from django.core.management import call_command
+    from django.db import connection
     from django.utils import timezone
 
     from events.enums import RegistrationStatus
@@ -306,6 +320,11 @@ def main() -> int:
     call_command("migrate", interactive=False, verbosity=0)
     # DEBUG is off, as in production: pages need the static manifest.
     call_command("collectstatic", interactive=False, verbosity=0)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE TABLE IF NOT EXISTS bench_insert (id bigserial PRIMARY KEY, email text NOT NULL,"
+            " created_at timestamptz NOT NULL DEFAULT now())"
+        )
     venue, _created = Venue.objects.get_or_create(
         name="Bench hall", city="İzmir", defaults={"country": "TR"}
     )
@@ -379,6 +398,16 @@ def main() -> int:
             for i in range(args.requests)
         ]
         browsers = open_browsers(base, form_path, args.concurrency)
+        # The limit, same server, same run, same clients: a minimal form POST (CSRF check, one
+        # INSERT in a transaction, a redirect).
+        base_jobs = [
+            ("/__bench__/insert/", {"email": f"base-{stamp}-{i}@example.org"}, "/insert/done/")
+            for i in range(args.requests)
+        ]
+        b_latencies, b_errors, b_wall = run_phase(browsers, base_jobs)
+        report(
+            "Phase 0: minimal POST view (the limit)", b_latencies, b_errors, b_wall, len(base_jobs)
+        )
         meter = CpuMeter(
             trees={"web server": server and server.pid, "celery worker": worker and worker.pid},
             names={"postgresql": "postgres", "redis": "redis-server"},
@@ -414,17 +443,23 @@ def main() -> int:
         for status, count in counts.items():
             print(f"  {status:<12} {count}")
 
-        p95_ms = percentile(latencies, 0.95) * 1000
+        share = (len(jobs) / wall) / (len(base_jobs) / b_wall)
+        print(
+            f"\nShare of the limit: {len(jobs) / wall:.1f} / {len(base_jobs) / b_wall:.1f} req/s"
+            f" = {share:.1%} (target >= {args.share_target:.0%}); registration p95 "
+            f"{percentile(latencies, 0.95) * 1000:.0f} ms"
+        )
         ok = (
             not errors
             and not c_errors
+            and not b_errors
             and counts[RegistrationStatus.CONFIRMED] == min(args.seats, args.requests)
             and counts[RegistrationStatus.PENDING] == 0
             and counts[RegistrationStatus.WAITLISTED] == max(args.requests - args.seats, 0)
-            and p95_ms < args.p95_target_ms
+            and share >= args.share_target
         )
         print(
-            f"\nTarget (exact seats, no errors, p95 < {args.p95_target_ms:.0f} ms): "
+            f"Target (exact seats, no errors, share >= {args.share_target:.0%}): "
             f"{'MET' if ok else 'MISSED'}"
         )
         return 0 if ok else 1
@@ -436,6 +471,8 @@ def main() -> int:
         if not args.keep:
             event.delete()
             warmup_event.delete()
+            with connection.cursor() as cursor:
+                cursor.execute("DROP TABLE IF EXISTS bench_insert")
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ revision counter, and every zone used gets its VTIMEZONE so clients need no zone
 """
 
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import icalendar
 from django.conf import settings
@@ -36,10 +36,12 @@ def event_uid(event: Event) -> str:
     return f"event-{event.pk}@{UID_DOMAIN}"
 
 
-def event_component(event: Event) -> icalendar.Event:
+def event_component(event: Event, *, stamp: datetime | None = None) -> icalendar.Event:
+    """One VEVENT. `stamp` is its DTSTAMP (default: now); a served feed passes the time its
+    content last changed, so that the same content is the same bytes (and the same ETag)."""
     component = icalendar.Event()
     component.add("uid", event_uid(event))
-    component.add("dtstamp", timezone.now())
+    component.add("dtstamp", stamp or timezone.now())
     component.add("last-modified", event.updated_at or timezone.now())
     component.add("sequence", event.sequence)
     summary = event.title
@@ -70,7 +72,9 @@ def event_component(event: Event) -> icalendar.Event:
     return component
 
 
-def build_calendar(events: Iterable[Event], *, name: str) -> icalendar.Calendar:
+def build_calendar(
+    events: Iterable[Event], *, name: str, stamp: datetime | None = None
+) -> icalendar.Calendar:
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -79,10 +83,10 @@ def build_calendar(events: Iterable[Event], *, name: str) -> icalendar.Calendar:
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     for event in events:
-        calendar.add_component(event_component(event))
+        calendar.add_component(event_component(event, stamp=stamp))
     calendar.add_missing_timezones()
     return calendar
 
 
-def event_ics(event: Event) -> bytes:
-    return build_calendar([event], name=event.title).to_ical()
+def event_ics(event: Event, *, stamp: datetime | None = None) -> bytes:
+    return build_calendar([event], name=event.title, stamp=stamp).to_ical()

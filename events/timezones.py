@@ -81,3 +81,84 @@ def precision_span(
     return datetime.combine(first, datetime.min.time()), datetime.combine(
         after, datetime.min.time()
     )
+
+
+# --- occurrences and months: the one rule every page, tile, menu, filter and feed follows ------
+# An event's day, month and year are those of its venue's zone, never the site's: a Bakü event
+# at 00:30 on 1 May is in May, although it is still 30 April in İzmir.
+
+
+def shift_years(moment: datetime, years: int) -> datetime | None:
+    """The same wall-clock time `years` later, or None when that day does not exist.
+
+    RRULE:FREQ=YEARLY (RFC 5545 §3.3.10) ignores invalid dates, so an event on 29 February
+    repeats only in leap years; the site must not invent a 28 February the feed lacks.
+    """
+    try:
+        return moment.replace(year=moment.year + years)
+    except ValueError:  # 29 February in a common year
+        return None
+
+
+def occurrences(
+    start: datetime, end: datetime, name: str, *, yearly: bool, first: date, last: date
+) -> list[tuple[datetime, datetime]]:
+    """Every (start, end), in zone `name`, of an event whose local days overlap [first, last].
+
+    `start` and `end` are aware; a yearly event repeats at the same wall-clock time in its zone
+    every year from its first year on, as the feed's RRULE:FREQ=YEARLY says. Days are local
+    days of zone `name` (see `local_days`: the end is exclusive).
+    """
+    local_start, local_end = localize(start, name), localize(end, name)
+    # Skip the years that end before the window (a long event may reach into the next ones).
+    begin = max(0, first.year - local_start.year - (local_end.year - local_start.year) - 1)
+    years = range(begin, last.year - local_start.year + 2) if yearly else range(1)
+    found = []
+    for shift in years:
+        moved_start = shift_years(local_start, shift)
+        moved_end = shift_years(local_end, shift) if moved_start else None
+        if moved_start is None or moved_end is None:
+            continue
+        day, final = local_days(moved_start, moved_end, name)
+        if day > last:
+            break
+        if final >= first:
+            found.append((moved_start, moved_end))
+    return found
+
+
+def months_of(first: date, last: date) -> list[date]:
+    """The first day of every month that [first, last] touches."""
+    months, month = [], first.replace(day=1)
+    while month <= last:
+        months.append(month)
+        month = (month + timedelta(days=32)).replace(day=1)
+    return months
+
+
+def local_months(
+    start: datetime, end: datetime, name: str, *, yearly: bool, first: date, last: date
+) -> set[date]:
+    """The months (their first days) within [first, last] in which the event takes place, in
+    zone `name`: every month any of its occurrences touches there."""
+    if not yearly:  # the common case, without the occurrence machinery (thousands per page)
+        day, final = local_days(start, end, name)
+        return set(months_of(max(day, first), min(final, last)))
+    months: set[date] = set()
+    for moved_start, moved_end in occurrences(
+        start, end, name, yearly=yearly, first=first, last=last
+    ):
+        day, final = local_days(moved_start, moved_end, name)
+        months.update(months_of(max(day, first), min(final, last)))
+    return months
+
+
+def candidate_window(first: date, last: date) -> tuple[datetime, datetime]:
+    """A UTC window [start, end) holding every instant that is a day in [first, last] in some
+    zone: zones lie less than a day from UTC (-12 h to +14 h), so one day each side is enough.
+    A query narrows by it; `occurrences` then keeps what is really there in the venue's zone."""
+    utc = zoneinfo.ZoneInfo("UTC")
+    return (
+        datetime.combine(first - timedelta(days=1), datetime.min.time(), tzinfo=utc),
+        datetime.combine(last + timedelta(days=2), datetime.min.time(), tzinfo=utc),
+    )

@@ -5,7 +5,7 @@ through `events.services.scheduling`, so the notices other areas attach there fi
 admin too.
 """
 
-from datetime import datetime, time
+from datetime import timedelta
 
 from django import forms
 from django.conf import settings
@@ -14,7 +14,7 @@ from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ChangeList
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, Max, Min
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -39,7 +39,7 @@ from ..services.scheduling import (
     reschedule_event,
     set_event_status,
 )
-from ..timezones import localize, zone, zone_label
+from ..timezones import localize, zone_label
 from .registrations import RegistrationInline
 from .widgets import (
     ZONED_FIELDS,
@@ -101,7 +101,11 @@ class EventAdminForm(forms.ModelForm):
         cleaned = super().clean()
         if not self.instance.pk:
             return cleaned
-        stored = Event.objects.filter(pk=self.instance.pk).values("status", "start", "end").first()
+        stored = (
+            Event.objects.filter(pk=self.instance.pk)
+            .values("status", "start", "end", "recurrence")
+            .first()
+        )
         if stored and stored["status"] == EventStatus.CANCELLED:
             # The scheduling services refuse both; say so next to the field instead of failing.
             if cleaned.get("status") not in (None, EventStatus.CANCELLED):
@@ -110,6 +114,8 @@ class EventAdminForm(forms.ModelForm):
                 )
             if (cleaned.get("start"), cleaned.get("end")) != (stored["start"], stored["end"]):
                 self.add_error("start", _("A cancelled event cannot be moved."))
+            if cleaned.get("recurrence", stored["recurrence"]) != stored["recurrence"]:
+                self.add_error("recurrence", _("A cancelled event cannot be moved."))
         return cleaned
 
 
@@ -143,15 +149,20 @@ class WhenFilter(admin.SimpleListFilter):
 
 
 class EventMonthFilter(admin.SimpleListFilter):
-    """Events taking place (at least partly) in a month. "Sometime in 2026" is in no month."""
+    """Events taking place (at least partly) in a month, in their venue's zone, as the public
+    calendar counts them (Event.local_months). "Sometime in 2026" is in no month."""
 
     title = gettext_lazy("month")
     parameter_name = "month"
 
     def lookups(self, request, model_admin):
-        months = Event.objects.exclude(date_precision=DatePrecision.YEAR).datetimes(
-            "start", "month", order="DESC"
-        )
+        dated = Event.objects.exclude(date_precision=DatePrecision.YEAR)
+        span = dated.order_by().aggregate(first=Min("start"), last=Max("end"))
+        if span["first"] is None:
+            return []
+        first = (span["first"] - timedelta(days=1)).date()
+        last = (span["last"] + timedelta(days=1)).date()
+        months = sorted(dated.local_month_counts(first, last), reverse=True)
         return [(m.strftime("%Y-%m"), date_format(m, "YEAR_MONTH_FORMAT")) for m in months]
 
     def queryset(self, request, queryset):
@@ -160,9 +171,15 @@ class EventMonthFilter(admin.SimpleListFilter):
         bounds = month_bounds(self.value())
         if bounds is None:
             return queryset.none()
-        tz = zone(timezone.get_current_timezone_name())
-        start, end = (datetime.combine(day, time(0), tzinfo=tz) for day in bounds)
-        return queryset.exclude(date_precision=DatePrecision.YEAR).between(start, end)
+        first, last = bounds[0], bounds[1] - timedelta(days=1)
+        candidates = (
+            queryset.exclude(date_precision=DatePrecision.YEAR)
+            .around_local_days(first, last)
+            .select_related("venue")
+        )
+        return queryset.filter(
+            pk__in=[event.pk for event in candidates if event.local_months(first, last)]
+        )
 
 
 # --- model admins -----------------------------------------------------------------------------
@@ -368,19 +385,30 @@ class EventAdmin(FoldedSearchMixin, admin.ModelAdmin):
             obj.save()
             return
         stored = Event.objects.get(pk=obj.pk)
-        wanted = (obj.start, obj.end, obj.date_precision, obj.status)
-        obj.start, obj.end, obj.date_precision, obj.status = (
+        wanted = (obj.start, obj.end, obj.date_precision, obj.recurrence, obj.status)
+        # What calendars must apply (RFC 5546 §2.1.4) is saved by the services, which raise
+        # the SEQUENCE; everything else is saved here as entered.
+        obj.start, obj.end, obj.date_precision, obj.recurrence, obj.status = (
             stored.start,
             stored.end,
             stored.date_precision,
+            stored.recurrence,
             stored.status,
         )
         obj.sequence = stored.sequence
         obj.save()
-        start, end, precision, status = wanted
-        if (start, end, precision) != (stored.start, stored.end, stored.date_precision):
-            updated = reschedule_event(event=obj, start=start, end=end, date_precision=precision)
+        start, end, precision, recurrence, status = wanted
+        if (start, end, precision, recurrence) != (
+            stored.start,
+            stored.end,
+            stored.date_precision,
+            stored.recurrence,
+        ):
+            updated = reschedule_event(
+                event=obj, start=start, end=end, date_precision=precision, recurrence=recurrence
+            )
             obj.start, obj.end, obj.sequence = updated.start, updated.end, updated.sequence
+            obj.date_precision, obj.recurrence = updated.date_precision, updated.recurrence
         if status != stored.status:
             updated = set_event_status(event=obj, status=status)
             obj.status, obj.sequence = updated.status, updated.sequence

@@ -20,9 +20,9 @@ from django.utils import timezone
 
 from contacts.models import DelegationVisit
 from events.conflicts import Conflict, conflicts_between
-from events.enums import DatePrecision, EventStatus
+from events.enums import DatePrecision, EventStatus, Recurrence
 from events.models import Event, PlanningItem, Venue
-from events.timezones import zone
+from events.timezones import local_days, zone
 
 # How far ahead the dashboard looks, in days.
 DASHBOARD_DAYS = 30
@@ -112,8 +112,15 @@ def dashboard(now: datetime | None = None) -> Dashboard:
 
 # --- calendars ---------------------------------------------------------------------------------
 def calendar_events(start: datetime, end: datetime, *, city="", kind="", status=""):
-    """All events (internal and cancelled too) overlapping [start, end), filtered; one query."""
-    events = Event.objects.between(start, end).select_related("venue").order_by("start", "pk")
+    """All events (internal and cancelled too) overlapping [start, end), and the yearly events
+    begun before it (placed on their anniversaries by `_place`), filtered; one query."""
+    events = (
+        Event.objects.filter(
+            Q(start__lt=end, end__gt=start) | Q(recurrence=Recurrence.YEARLY, start__lt=end)
+        )
+        .select_related("venue")
+        .order_by("start", "pk")
+    )
     if city:
         events = events.filter(venue__city=city)
     if kind:
@@ -144,19 +151,19 @@ class CalendarDay:
 
 
 def _place(days: dict[date, CalendarDay], events, first: date, last: date) -> list[Event]:
-    """Put exact- and day-precision events on each local day they cover; return the others."""
+    """Put exact- and day-precision events on each local day they cover (a yearly event on
+    each of its occurrences, as the public calendar and the feed do); return the others."""
     unfixed = []
     for event in events:
         if event.date_precision in (DatePrecision.MONTH, DatePrecision.YEAR):
             unfixed.append(event)
             continue
-        event_first, event_last = event.local_days
-        if event_last < first or event_first > last:
-            continue
-        day = max(event_first, first)
-        while day <= min(event_last, last):
-            days[day].events.append(event)
-            day += timedelta(days=1)
+        for start, end in event.occurrences(first, last):
+            event_first, event_last = local_days(start, end, event.time_zone)
+            day = max(event_first, first)
+            while day <= min(event_last, last):
+                days[day].events.append(event)
+                day += timedelta(days=1)
     return unfixed
 
 

@@ -22,8 +22,11 @@ from ..enums import (
 )
 from ..timezones import (
     IZMIR,
+    candidate_window,
     local_days,
+    local_months,
     localize,
+    occurrences,
     other_city_zone,
     validate_time_zone,
     zone_label,
@@ -79,6 +82,36 @@ class EventQuerySet(models.QuerySet):
     def between(self, start: datetime, end: datetime):
         """Events that overlap the half-open window [start, end)."""
         return self.filter(start__lt=end, end__gt=start)
+
+    def around_local_days(self, first: date, last: date):
+        """Candidates for the local days [first, last] (in whichever zone each venue has): the
+        events near them in UTC, and every yearly event begun before them. Keep the ones
+        `Event.occurrences(first, last)` finds: that is the rule, this is only the index."""
+        start, end = candidate_window(first, last)
+        return self.filter(
+            Q(start__lt=end, end__gt=start) | Q(recurrence=Recurrence.YEARLY, start__lt=end)
+        )
+
+    def local_month_counts(self, first: date, last: date) -> dict[date, int]:
+        """{first of month: number of events taking place in it} for the months of [first,
+        last], each event counted in every month it touches in its venue's zone (the rule of
+        `Event.local_months`). One query of five columns, no model rows: the home tiles and
+        the program's month index read thousands of events with it."""
+        counts: dict[date, int] = {}
+        rows = self.around_local_days(first, last).values_list(
+            "start", "end", "venue__time_zone", "recurrence"
+        )
+        for start, end, time_zone, recurrence in rows.order_by():
+            for month in local_months(
+                start,
+                end,
+                time_zone or settings.TIME_ZONE,  # as Event.time_zone: no venue, the site's
+                yearly=recurrence == Recurrence.YEARLY,
+                first=first,
+                last=last,
+            ):
+                counts[month] = counts.get(month, 0) + 1
+        return counts
 
     def overlapping(self, event: "Event"):
         return self.between(event.start, event.end).exclude(pk=event.pk).active()
@@ -255,6 +288,30 @@ class Event(SeededModel):
         """The last day of the event in the venue's zone: an end at 00:00 is the day before."""
         return self.local_days[1]
 
+    def occurrences(self, first: date, last: date) -> list[tuple[datetime, datetime]]:
+        """Each (start, end) in the venue's zone whose local days overlap [first, last]; a
+        yearly event once a year, exactly as its feed's RRULE expands (timezones.occurrences)."""
+        return occurrences(
+            self.start,
+            self.end,
+            self.time_zone,
+            yearly=self.recurrence == Recurrence.YEARLY,
+            first=first,
+            last=last,
+        )
+
+    def local_months(self, first: date, last: date) -> set[date]:
+        """The months (first days) within [first, last] the event takes place in, in the
+        venue's zone: what every month page, tile, menu and filter counts it in."""
+        return local_months(
+            self.start,
+            self.end,
+            self.time_zone,
+            yearly=self.recurrence == Recurrence.YEARLY,
+            first=first,
+            last=last,
+        )
+
     @property
     def zone_label(self) -> str:
         return zone_label(self.time_zone)
@@ -307,13 +364,12 @@ class Event(SeededModel):
         now = now or timezone.now()
         if self.recurrence != Recurrence.YEARLY or self.end >= now:
             return self.start, self.end
-        start, end = self.local_start, self.local_end
-        years = now.year - start.year
-        while True:
-            candidate = _shift_years(start, years), _shift_years(end, years)
-            if candidate[1] >= now:
-                return candidate
-            years += 1
+        today = localize(now, self.time_zone).date()
+        # Within five years there is always one (29 February included: every fourth year).
+        for start, end in self.occurrences(today, today.replace(year=today.year + 5, day=28)):
+            if end >= now:
+                return start, end
+        return self.start, self.end  # unreachable: a yearly event always comes round again
 
 
 # What people edit on an event, shared by the board's forms and the admin's, so that a new field
@@ -335,10 +391,3 @@ EVENT_DETAIL_FIELDS = (
     "delegation_visit",
 )
 EVENT_SCHEDULE_FIELDS = ("status", "date_precision", "start", "end")
-
-
-def _shift_years(moment: datetime, years: int) -> datetime:
-    try:
-        return moment.replace(year=moment.year + years)
-    except ValueError:  # 29 February in a common year
-        return moment.replace(year=moment.year + years, day=28)

@@ -55,18 +55,7 @@ class ProgramFilterForm(forms.Form):
     def __init__(self, *args, cities: list[str], months: list[date], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["city"].choices = [("", _("All cities")), *((c, c) for c in cities)]
-        months = set(months)
-        asked = _parse_month(self.data.get("month", "")) if self.is_bound else None
-        if asked:
-            # A month linked from the calendar may hold only events just past the site's midnight.
-            months.add(asked)
-        self.fields["month"].choices = [
-            ("", _("All months")),
-            *(
-                (m.strftime("%Y-%m"), formats.date_format(m, "YEAR_MONTH_FORMAT"))
-                for m in sorted(months)
-            ),
-        ]
+        self.set_months(months)
         self.helper = FormHelper()
         self.helper.form_method = "get"
         self.helper.form_class = "row g-2 align-items-end mb-4"
@@ -78,6 +67,21 @@ class ProgramFilterForm(forms.Form):
             Div("past", css_class="col-6 col-md-2"),
             Div(Submit("", _("Filter"), css_class="w-100"), css_class="col-12 col-md-2 mb-3"),
         )
+
+    def set_months(self, months) -> None:
+        """Offer these months (firsts of month), and the one asked for, in the month menu."""
+        months = set(months)
+        asked = _parse_month(self.data.get("month", "")) if self.is_bound else None
+        if asked:
+            # A month linked from the calendar or an old link: shown even with nothing in it.
+            months.add(asked)
+        self.fields["month"].choices = [
+            ("", _("From this month")),
+            *(
+                (m.strftime("%Y-%m"), formats.date_format(m, "YEAR_MONTH_FORMAT"))
+                for m in sorted(months)
+            ),
+        ]
 
     def clean_month(self) -> date | None:
         return _parse_month(self.cleaned_data.get("month") or "")

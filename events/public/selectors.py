@@ -5,19 +5,20 @@ join and the seat counts with annotations, never one query per event.
 """
 
 import calendar
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
-from django.db.models import Count, Prefetch, Q
-from django.db.models.functions import TruncMonth
+from django.core.cache import cache
+from django.db.models import Count, Max, Min, Prefetch, Q, Sum
 from django.utils import timezone
 
 from contacts.models import Organization
 from events.availability import Availability, availability
-from events.enums import DatePrecision
-from events.models import Event, Registration
-from events.timezones import local_days, localize, zone
+from events.enums import DatePrecision, Recurrence
+from events.models import Event, Registration, Venue
+from events.timezones import candidate_window, local_days
 
 PROTOCOL_YEAR = 1986
 ANNIVERSARY_YEAR = PROTOCOL_YEAR + 40
@@ -57,7 +58,81 @@ def feed_events():
     return Event.objects.public().select_related("venue").order_by("start", "pk")
 
 
-# --- the program list -----------------------------------------------------------------------
+@dataclass(frozen=True)
+class FeedVersion:
+    """What the feed's content depends on, cheaply: `key` changes whenever the feed may change
+    (an event saved, added, deleted, made public or private; a venue renamed or moved to
+    another zone); `changed` is the newest event change (None for an empty feed)."""
+
+    key: str
+    changed: datetime | None
+
+
+def feed_version() -> FeedVersion:
+    """Two small queries, no event rows: the aggregate of the public events, and the venues
+    they use (their names, addresses and zones are in the feed but not in the events' rows).
+
+    Every change of an event goes through a save that stamps `updated_at` (services, admin,
+    board), and a deletion changes the count; so the pair moves whenever the content does.
+    """
+    events = Event.objects.public().order_by()
+    facts = events.aggregate(changed=Max("updated_at"), count=Count("pk"), ids=Sum("pk"))
+    venues = (
+        Venue.objects.filter(events__in=events)
+        .distinct()
+        .order_by("pk")
+        .values_list("pk", "name", "address", "city", "time_zone")
+    )
+    digest = hashlib.blake2b(digest_size=12)
+    digest.update(repr((facts["changed"], facts["count"], facts["ids"])).encode())
+    digest.update(repr(list(venues)).encode())
+    return FeedVersion(digest.hexdigest(), facts["changed"])
+
+
+# --- months: an event is in the months it takes place in, in its venue's zone ---------------
+# Event.local_months is the rule; the program's month index, its month pages, the month
+# calendar and the home tiles all count with it, so they never disagree.
+
+# The program shows one month at a time, this many dated events a page: a busy month of a
+# 2,000-event program stays a page of a few dozen kilobytes.
+PROGRAM_PAGE_SIZE = 40
+
+
+def month_last_day(month: date) -> date:
+    return month.replace(day=calendar.monthrange(month.year, month.month)[1])
+
+
+def _listed():
+    """What the program and the calendar list: public events that are not milestones."""
+    return Event.objects.public().filter(is_milestone=False)
+
+
+def _dated(events):
+    """Events with a day or a month: a plan known only by its year is in no month's count."""
+    return events.exclude(date_precision=DatePrecision.YEAR)
+
+
+def month_counts(first: date, last: date, *, city: str = "", kind: str = "") -> dict[date, int]:
+    """{month: events in it} for the months of [first, last]: what each month's calendar
+    and program page shows on a day or as "date to be announced". One query."""
+    return _dated(_filtered(_listed(), city=city, kind=kind)).local_month_counts(first, last)
+
+
+def _filtered(events, *, city: str = "", kind: str = ""):
+    if city:
+        events = events.filter(venue__city=city)
+    if kind:
+        events = events.filter(kind=kind)
+    return events
+
+
+def _month_occurrence(event: Event, month: date) -> tuple[datetime, datetime] | None:
+    """The event's first (start, end) that touches the month, in the venue's zone, or None."""
+    found = event.occurrences(month, month_last_day(month))
+    return found[0] if found else None
+
+
+# --- the program: a month index and one month at a time ----------------------------------------
 
 
 @dataclass
@@ -68,86 +143,105 @@ class ProgramFilters:
     include_past: bool = False
 
 
-def _month_window(month: date) -> tuple[datetime, datetime]:
-    """The month in the site's zone, widened by a day each side for the other city's zone."""
-    site = zone(None)
-    start = datetime(month.year, month.month, 1, tzinfo=site)
-    days = calendar.monthrange(month.year, month.month)[1]
-    return start - timedelta(days=1), start + timedelta(days=days + 1)
-
-
-def program_events(filters: ProgramFilters, *, now: datetime | None = None):
-    now = now or timezone.now()
-    events = public_events().filter(is_milestone=False)
-    if filters.city:
-        events = events.filter(venue__city=filters.city)
-    if filters.kind:
-        events = events.filter(kind=filters.kind)
-    if filters.month:
-        start, end = _month_window(filters.month)
-        events = events.filter(start__lt=end, end__gt=start)
-    elif not filters.include_past:
-        events = events.filter(end__gte=now)
-    events = list(events.order_by("start", "pk"))
-    if filters.month:
-        # The query was a day wider than the month; keep what falls in it in the venue's zone.
-        events = [e for e in events if _in_month(e, filters.month)]
-    return events
-
-
-def _in_month(event: Event, month: date) -> bool:
-    first, last = event.local_days
-    month_end = month.replace(day=calendar.monthrange(month.year, month.month)[1])
-    return first <= month_end and last >= month
-
-
 @dataclass
-class ProgramSection:
-    """A month of the program: dated events, then those whose day is not fixed yet."""
+class ProgramMonth:
+    """One month of the program: dated events (by their start there), those whose day is not
+    fixed yet, and the plans known only by their year."""
 
-    month: date | None  # None: the year section
-    year: int
+    month: date
     events: list = field(default_factory=list)
     to_be_announced: list = field(default_factory=list)
+    during_the_year: list = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        """As the month's tile and index entry count it: everything but the year plans."""
+        return len(self.events) + len(self.to_be_announced)
 
 
-def program_sections(events) -> list[ProgramSection]:
-    """Group by the month in the venue's zone; year-precision events get a year section."""
-    sections: dict[tuple, ProgramSection] = {}
-    for event in events:
-        local = event.local_start
+def program_index(
+    filters: ProgramFilters, *, now: datetime | None = None
+) -> list[tuple[date, int]]:
+    """(month, events in it) for every month with events, from this month on unless past
+    months are asked for. The two queries of `feed_version()`, and two more (whatever the
+    number of events) when the program changed since the last count."""
+    today = timezone.localdate(now or timezone.now())
+    return _until_the_program_changes(
+        ("program-index", filters, today.replace(day=1)), lambda: _program_index(filters, today)
+    )
+
+
+def _until_the_program_changes(what: tuple, count):
+    """`count()`, kept in the cache under `what` until the public program changes (the feed's
+    version covers every public event and its venue): counting reads every event."""
+    digest = hashlib.blake2b(repr((feed_version().key, *what)).encode(), digest_size=12)
+    key = f"kardes40:counts:{digest.hexdigest()}"
+    found = cache.get(key)
+    if found is None:
+        found = count()
+        cache.set(key, found, 24 * 3600)
+    return found
+
+
+def _program_index(filters: ProgramFilters, today: date) -> list[tuple[date, int]]:
+    span = (
+        _dated(_filtered(_listed(), city=filters.city, kind=filters.kind))
+        .order_by()
+        .aggregate(first=Min("start"), last=Max("end"))
+    )
+    if span["first"] is None:
+        return []
+    # A day's margin each side: the first and last events may be a day off in their own zone.
+    first = (span["first"] - timedelta(days=1)).date().replace(day=1)
+    last = max(span["last"].date() + timedelta(days=1), date(ANNIVERSARY_YEAR, 12, 31))
+    if not filters.include_past:
+        first = max(first, today.replace(day=1))
+    counts = month_counts(first, last, city=filters.city, kind=filters.kind)
+    return sorted((month, count) for month, count in counts.items() if count)
+
+
+def default_month(index: list[tuple[date, int]], *, now: datetime | None = None) -> date:
+    """The month the program opens on: this one if it has events, else the next that has."""
+    this_month = timezone.localdate(now or timezone.now()).replace(day=1)
+    later = [month for month, _count in index if month >= this_month]
+    if later:
+        return later[0]
+    return index[-1][0] if index else this_month
+
+
+def program_month(filters: ProgramFilters, month: date) -> ProgramMonth:
+    """The program's page for one month, sorted by each event's start in that month. One query
+    (venue and seat counts joined)."""
+    first, last = month, month_last_day(month)
+    events = _filtered(
+        public_events().filter(is_milestone=False), city=filters.city, kind=filters.kind
+    )
+    page = ProgramMonth(month)
+    dated = []
+    for event in events.around_local_days(first, last).order_by("start", "pk"):
         if event.date_precision == DatePrecision.YEAR:
-            key = (local.year, 13)  # after that year's months: the dated program comes first
-            section = sections.setdefault(key, ProgramSection(None, local.year))
-            section.to_be_announced.append(event)
+            if event.local_start.year == month.year:
+                page.during_the_year.append(event)
             continue
-        key = (local.year, local.month)
-        section = sections.setdefault(
-            key, ProgramSection(date(local.year, local.month, 1), local.year)
-        )
+        occurrence = _month_occurrence(event, month)
+        if occurrence is None:
+            continue
         if event.date_precision == DatePrecision.MONTH:
-            section.to_be_announced.append(event)
+            page.to_be_announced.append(event)
         else:
-            section.events.append(event)
-    return [sections[key] for key in sorted(sections)]
+            dated.append((occurrence[0], event.pk, event))
+    page.events = [event for _start, _pk, event in sorted(dated, key=lambda row: row[:2])]
+    return page
 
 
 def program_cities() -> list[str]:
     return list(
-        Event.objects.public()
-        .filter(is_milestone=False)
+        _listed()
         .exclude(venue=None)
         .order_by("venue__city")
         .values_list("venue__city", flat=True)
         .distinct()
     )
-
-
-def program_choices() -> tuple[list[str], list[date]]:
-    """(cities, months) that the public program has, for the filter form. Two queries."""
-    public = Event.objects.public().filter(is_milestone=False)
-    months = [moment.date() for moment in public.datetimes("start", "month", tzinfo=zone(None))]
-    return program_cities(), months
 
 
 # --- the month calendar ---------------------------------------------------------------------
@@ -180,6 +274,12 @@ class MonthCalendar:
     def days_with_events(self) -> list[CalendarDay]:
         return [day for week in self.weeks for day in week if day.in_month and day.events]
 
+    @property
+    def count(self) -> int:
+        """Events on a day of the month or announced for it, each once: the month's tile."""
+        on_days = {event.pk for day in self.days_with_events for event in day.events}
+        return len(on_days | {event.pk for event in self.to_be_announced})
+
 
 def month_calendar(
     year: int, month: int, *, city: str = "", kind: str = "", now: datetime | None = None
@@ -191,18 +291,18 @@ def month_calendar(
     """
     now = now or timezone.now()
     first = date(year, month, 1)
-    window_start, window_end = _month_window(first)
-    year_start = datetime(year, 1, 1, tzinfo=zone(None)) - timedelta(days=1)
-    year_end = datetime(year + 1, 1, 1, tzinfo=zone(None)) + timedelta(days=1)
-    events = public_events().filter(is_milestone=False)
-    if city:
-        events = events.filter(venue__city=city)
-    if kind:
-        events = events.filter(kind=kind)
+    last = month_last_day(first)
+    events = _filtered(public_events().filter(is_milestone=False), city=city, kind=kind)
+    year_plans = Q(
+        date_precision=DatePrecision.YEAR,
+        start__lt=datetime(year + 1, 1, 2, tzinfo=UTC),
+        end__gt=datetime(year - 1, 12, 31, tzinfo=UTC),
+    )
+    window_start, window_end = candidate_window(first, last)
     events = events.filter(
         Q(start__lt=window_end, end__gt=window_start)
-        | Q(date_precision=DatePrecision.YEAR, start__lt=year_end, end__gt=year_start)
-        | Q(recurrence="yearly", start__lt=window_end)
+        | Q(recurrence=Recurrence.YEARLY, start__lt=window_end)
+        | year_plans
     ).order_by("start", "pk")
 
     by_day: dict[date, list] = defaultdict(list)
@@ -212,16 +312,18 @@ def month_calendar(
             if event.local_start.year == year:
                 during_the_year.append(event)
             continue
-        start, end = _occurrence_in(event, year)
-        if event.date_precision == DatePrecision.MONTH:
-            if (start.year, start.month) == (year, month):
-                to_be_announced.append(event)
+        found = event.occurrences(first, last)
+        if not found:
             continue
-        day, last = local_days(start, end, event.time_zone)
-        while day <= last:
-            if (day.year, day.month) == (year, month):
+        if event.date_precision == DatePrecision.MONTH:
+            to_be_announced.append(event)
+            continue
+        for start, end in found:
+            day, final = local_days(start, end, event.time_zone)
+            day = max(day, first)
+            while day <= min(final, last):
                 by_day[day].append(event)
-            day += timedelta(days=1)
+                day += timedelta(days=1)
 
     today = timezone.localdate(now)
     weeks = []
@@ -233,22 +335,6 @@ def month_calendar(
             ]
         )
     return MonthCalendar(first, weeks, to_be_announced, during_the_year)
-
-
-def _occurrence_in(event: Event, year: int) -> tuple[datetime, datetime]:
-    """The event's local (start, end), moved to the given year for a yearly event."""
-    start, end = event.local_start, event.local_end
-    if event.recurrence == "yearly" and start.year < year:
-        shift = year - start.year
-        start, end = _shift(start, shift), _shift(end, shift)
-    return start, end
-
-
-def _shift(moment: datetime, years: int) -> datetime:
-    try:
-        return moment.replace(year=moment.year + years)
-    except ValueError:  # 29 February
-        return moment.replace(year=moment.year + years, day=28)
 
 
 # --- home -----------------------------------------------------------------------------------
@@ -274,21 +360,12 @@ def next_events(*, now: datetime | None = None, limit: int = 6) -> list[Event]:
 
 
 def months_of_year(year: int = ANNIVERSARY_YEAR) -> list[tuple[date, int]]:
-    """(first of month, number of public events starting then) for the twelve months."""
-    site = zone(None)
-    counts = dict(
-        Event.objects.public()
-        .filter(is_milestone=False, start__gte=datetime(year, 1, 1, tzinfo=site))
-        .filter(start__lt=datetime(year + 1, 1, 1, tzinfo=site))
-        .exclude(date_precision=DatePrecision.YEAR)
-        .annotate(month=TruncMonth("start", tzinfo=site))
-        .order_by()
-        .values("month")
-        .annotate(count=Count("pk"))
-        .values_list("month", "count")
+    """(first of month, events that month's calendar shows) for the twelve months. The two
+    queries of `feed_version()`, and one more when the program changed since the last count."""
+    counts = _until_the_program_changes(
+        ("months-of-year", year), lambda: month_counts(date(year, 1, 1), date(year, 12, 31))
     )
-    counted = {localize(month, site.key).date().replace(day=1): n for month, n in counts.items()}
-    return [(date(year, m, 1), counted.get(date(year, m, 1), 0)) for m in range(1, 13)]
+    return [(date(year, m, 1), counts.get(date(year, m, 1), 0)) for m in range(1, 13)]
 
 
 def registration_event(registration: Registration) -> Event:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from events.public import views
+from events.public import feeds, views
 
 app_name = "events"
 
@@ -9,10 +9,10 @@ urlpatterns = [
     path("program/calendar/", views.calendar_today, name="calendar_today"),
     path("program/<int:year>/<int:month>/", views.month_calendar, name="calendar"),
     # The subscribable feed of every public event; the address is part of the contract.
-    path("calendar.ics", views.calendar_feed, name="feed"),
+    path("calendar.ics", feeds.calendar_feed, name="feed"),
     path("privacy/", views.privacy, name="privacy"),
     path("events/<slug:slug>/", views.event_detail, name="detail"),
-    path("events/<slug:slug>/event.ics", views.event_ical, name="ics"),
+    path("events/<slug:slug>/event.ics", feeds.event_ical, name="ics"),
     path("events/<slug:slug>/register/", views.register, name="register"),
     path("events/<slug:slug>/register/thanks/", views.registered, name="registered"),
     path("registrations/<int:pk>/<str:token>/", views.manage, name="manage"),

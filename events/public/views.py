@@ -10,7 +10,8 @@ from datetime import date
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,7 +22,6 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from events.availability import availability
 from events.enums import RegistrationStatus
-from events.ics import build_calendar, event_ics
 from events.links import checkin_url
 from events.models import Event, Registration
 from events.public import selectors
@@ -68,20 +68,30 @@ def _filters(form: ProgramFilterForm) -> selectors.ProgramFilters:
 
 @require_safe
 def program(request):
-    cities, months = selectors.program_choices()
-    form = ProgramFilterForm(request.GET or None, cities=cities, months=months)
+    """One month of the program with an index of the months: never every event on one page."""
+    form = ProgramFilterForm(request.GET or None, cities=selectors.program_cities(), months=[])
     filters = _filters(form) if request.GET else selectors.ProgramFilters()
-    events = selectors.program_events(filters)
-    today = timezone.localdate()
+    index = selectors.program_index(filters)
+    form.set_months(month for month, _count in index)
+    month = filters.month or selectors.default_month(index)
+    listing = selectors.program_month(filters, month)
+    page = Paginator(listing.events, selectors.PROGRAM_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = urlencode(
+        {key: value for key, value in (("city", filters.city), ("kind", filters.kind)) if value}
+        | ({"past": "on"} if filters.include_past else {})
+    )
     return render(
         request,
         "events/program.html",
         {
             "form": form,
             "filters": filters,
-            "sections": selectors.program_sections(events),
-            "count": len(events),
-            "this_month": today,
+            "index": index,
+            "listing": listing,
+            "page_obj": page,
+            "query": query,
+            "month_query": urlencode({"month": f"{month:%Y-%m}"}) + (f"&{query}" if query else ""),
+            "this_month": timezone.localdate(),
         },
     )
 
@@ -138,25 +148,6 @@ def event_detail(request, slug):
         "events/detail.html",
         {"event": event, "availability": selectors.event_availability(event)},
     )
-
-
-def _ics_response(content: bytes, filename: str, *, attachment: bool) -> HttpResponse:
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    disposition = "attachment" if attachment else "inline"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-    return response
-
-
-@require_safe
-def event_ical(request, slug):
-    event = _public_event(slug)
-    return _ics_response(event_ics(event), f"{event.slug}.ics", attachment=True)
-
-
-@require_safe
-def calendar_feed(request):
-    calendar = build_calendar(selectors.feed_events(), name=_("Kardeş 40: İzmir–Bakü program"))
-    return _ics_response(calendar.to_ical(), "kardes40.ics", attachment=False)
 
 
 @require_safe

@@ -1,4 +1,5 @@
-"""Changing an event's date or status. Every path (board, admin, tasks) goes through here.
+"""Changing an event's date, recurrence or status: what calendar clients must apply (RFC 5546
+§2.1.4), so each raises the iCal SEQUENCE. Every path (board, admin, tasks) goes through here.
 
 Cancelling and moving also tell the delegates, exactly once, through the reminder delivery
 table (events.services.reminders): the notices are rows planned in the same transaction and
@@ -91,13 +92,25 @@ def cancel_event(*, event: Event) -> Event:
 
 @transaction.atomic
 def reschedule_event(
-    *, event: Event, start: datetime, end: datetime, date_precision: str | None = None
+    *,
+    event: Event,
+    start: datetime,
+    end: datetime,
+    date_precision: str | None = None,
+    recurrence: str | None = None,
 ) -> Event:
-    """Move the event to new times (aware datetimes). Unchanged times change nothing.
+    """Move the event to new times (aware datetimes), precision or recurrence (a `Recurrence`
+    value; None keeps each as it is). Unchanged values change nothing.
 
-    Side effects: times and calendar revision saved; pending reminders re-timed (those whose
-    new time has passed are skipped); one "time changed" notice with the updated .ics (same
-    UID, higher SEQUENCE) per active registration planned and queued after commit.
+    Everything RFC 5546 §2.1.4 lists for a calendar client to apply (start, end, recurrence;
+    status is `set_event_status`) raises the calendar revision (iCal SEQUENCE) here, once per
+    call, so a client holding the old copy replaces it.
+
+    Side effects: times, precision, recurrence and calendar revision saved; when the times or
+    the precision change, pending reminders are re-timed (those whose new time has passed are
+    skipped) and one "time changed" notice with the updated .ics (same UID, higher SEQUENCE)
+    per active registration is planned and queued after commit. A recurrence change alone
+    sends no mail: the first occurrence, which registrants signed up for, stays where it was.
 
     Raises SchedulingError (on "end") when the end is not after the start, and when the event
     is cancelled.
@@ -106,13 +119,18 @@ def reschedule_event(
         raise SchedulingError({"end": _("The end must be after the start.")})
     event = _locked(event)
     precision = date_precision or event.date_precision
-    if (event.start, event.end, event.date_precision) == (start, end, precision):
+    repeats = event.recurrence if recurrence is None else recurrence
+    moved = (event.start, event.end, event.date_precision) != (start, end, precision)
+    if not moved and repeats == event.recurrence:
         return event
     if event.status == EventStatus.CANCELLED:
         raise SchedulingError(_("A cancelled event cannot be moved."))
     event.start, event.end, event.date_precision = start, end, precision
+    event.recurrence = repeats
     event.sequence += 1
-    event.save(update_fields=["start", "end", "date_precision", "sequence", "updated_at"])
-    if reminders.plan_time_changed_notices(event=event):
+    event.save(
+        update_fields=["start", "end", "date_precision", "recurrence", "sequence", "updated_at"]
+    )
+    if moved and reminders.plan_time_changed_notices(event=event):
         _dispatch_after_commit()
     return event

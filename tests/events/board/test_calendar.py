@@ -4,7 +4,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.urls import reverse
 
-from events.enums import DatePrecision, EventKind, EventStatus
+from events.enums import DatePrecision, EventKind, EventStatus, Recurrence
 from tests.factories import BakuVenueFactory, EventFactory, VenueFactory
 
 pytestmark = pytest.mark.django_db
@@ -61,6 +61,25 @@ def test_month_calendar_places_events_on_their_local_day(board_client):
     assert _titles_on(response, "2027-04-01") == ["Dawn prayer"]
     assert _titles_on(response, "2027-03-31") == []
     assert "01:00" in response.content.decode()
+
+
+def test_month_calendar_shows_a_yearly_event_on_its_anniversary_like_the_public_one(
+    board_client,
+):
+    # 00:30 on 1 April in Bakü, every year since 2024: on the venue's day, as the feed says.
+    start = datetime(2024, 4, 1, 0, 30, tzinfo=BAKU)
+    EventFactory(
+        title="Spring vigil",
+        venue=BakuVenueFactory(),
+        start=start,
+        end=start.replace(hour=2),
+        recurrence=Recurrence.YEARLY,
+    )
+
+    response = _month(board_client, month=4)
+
+    assert _titles_on(response, "2027-04-01") == ["Spring vigil"]
+    assert _titles_on(response, "2027-03-31") == []
 
 
 def test_month_calendar_lists_month_precision_events_apart(board_client):

@@ -1,0 +1,115 @@
+"""The iCalendar feed (/calendar.ics) and one event's .ics, for calendar clients that poll.
+
+A client polling an unchanged feed costs two small queries and a 304: the ETag and
+Last-Modified come from `selectors.feed_version()` (no event rows read), GET and HEAD are
+answered, and the body, when it must be sent, is built once per version and language, kept in
+the cache and gzipped on the way out. Nothing here is personal: no session, no CSRF token.
+"""
+
+import hashlib
+from collections.abc import Callable
+from datetime import datetime
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date, quote_etag
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.gzip import gzip_page
+from django.views.decorators.http import require_safe
+
+from events.ics import build_calendar, event_ics
+from events.models import Event
+from events.public import selectors
+
+# Raise when the .ics output changes shape (a new property): cached bodies and ETags of the
+# old shape then stop matching.
+ICS_FORMAT = 1
+# Bodies are kept this long at most; a new version never reads an old one anyway.
+BODY_SECONDS = 24 * 3600
+
+
+def _key(*parts) -> str:
+    digest = hashlib.blake2b(repr((ICS_FORMAT, settings.SITE_URL, *parts)).encode(), digest_size=12)
+    return digest.hexdigest()
+
+
+def _served(
+    request,
+    *,
+    tag: str,
+    last_modified: datetime | None,
+    body: Callable[[], bytes],
+    filename: str,
+    attachment: bool,
+) -> HttpResponse:
+    """A 304 when the client holds this version, else the (cached) body; both with the
+    validators. The content also depends on the language (LocaleMiddleware adds the Vary)."""
+    etag = quote_etag(tag)
+    stamp = int(last_modified.timestamp()) if last_modified else None
+    response = get_conditional_response(request, etag=etag, last_modified=stamp)
+    if response is None:
+        key = f"kardes40:ics:{tag}"
+        content = cache.get(key)
+        if content is None:
+            content = body()
+            cache.set(key, content, BODY_SECONDS)
+        response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+        disposition = "attachment" if attachment else "inline"
+        response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    response.headers.setdefault("ETag", etag)
+    if stamp is not None:
+        response.headers.setdefault("Last-Modified", http_date(stamp))
+    # Shared caches may keep it, but must ask again each time: the 304 is cheap.
+    patch_cache_control(response, public=True, no_cache=True)
+    return response
+
+
+def _first_seen(tag: str) -> datetime:
+    """When this version was first served: a deletion changes the feed without a newer
+    `updated_at`, so Last-Modified must still move forward then."""
+    return cache.get_or_set(f"kardes40:ics-seen:{tag}", timezone.now(), 30 * 24 * 3600)
+
+
+@require_safe
+@gzip_page
+def calendar_feed(request):
+    version = selectors.feed_version()
+    tag = _key("feed", get_language(), version.key)
+    changed = max(filter(None, (version.changed, _first_seen(tag))))
+
+    def body() -> bytes:
+        name = _("Kardeş 40: İzmir–Bakü program")
+        return build_calendar(selectors.feed_events(), name=name, stamp=changed).to_ical()
+
+    return _served(
+        request,
+        tag=tag,
+        last_modified=changed,
+        body=body,
+        filename="kardes40.ics",
+        attachment=False,
+    )
+
+
+@require_safe
+@gzip_page
+def event_ical(request, slug):
+    try:
+        event = Event.objects.public().select_related("venue").get(slug=slug)
+    except Event.DoesNotExist:
+        raise Http404(_("No public event at this address.")) from None
+    venue = event.venue
+    where = (venue.pk, venue.name, venue.address, venue.city, venue.time_zone) if venue else None
+    tag = _key("event", get_language(), event.pk, event.updated_at, event.sequence, where)
+    return _served(
+        request,
+        tag=tag,
+        last_modified=event.updated_at,
+        body=lambda: event_ics(event, stamp=event.updated_at),
+        filename=f"{event.slug}.ics",
+        attachment=True,
+    )

@@ -1,0 +1,82 @@
+"""The program at the scale of an announced program (2,000 events): no page renders every
+event, a page stays under 150 kB, and the queries do not grow with the events."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+
+from events.enums import EventKind, EventStatus
+from events.models import Event
+from events.public.selectors import PROGRAM_PAGE_SIZE
+from tests.factories import BakuVenueFactory, VenueFactory
+
+pytestmark = pytest.mark.django_db
+
+PAGE_LIMIT = 150_000  # bytes
+
+
+def _many(count: int, *, busy_share: float = 0.25) -> str:
+    """`count` public events over the next year, a quarter of them in one busy month; returns
+    that month as the program's ?month= value."""
+    venues = [VenueFactory(), BakuVenueFactory()]
+    start = timezone.now().replace(microsecond=0, second=0, minute=0) + timedelta(days=40)
+    busy = int(count * busy_share)
+    Event.objects.bulk_create(
+        Event(
+            title=f"Program item {index} — İzmir–Bakü",
+            slug=f"item-{index}",
+            kind=EventKind.CULTURAL_FESTIVAL,
+            status=EventStatus.CONFIRMED,
+            venue=venues[index % 2],
+            start=(moment := start + timedelta(hours=index % 500 if index < busy else 3 * index)),
+            end=moment + timedelta(hours=2),
+            capacity=100,
+            description="Bir akşam konseri. " * 20,
+        )
+        for index in range(count)
+    )
+    return timezone.localtime(start).strftime("%Y-%m")
+
+
+def test_program_at_2000_events_shows_one_month_a_page_under_150_kb(client):
+    busy_month = _many(2000)
+
+    opening = client.get("/program/")
+    busy = client.get("/program/", {"month": busy_month})
+    last_page = client.get("/program/", {"month": busy_month, "page": 999})
+
+    sizes = [len(response.content) for response in (opening, busy, last_page)]
+    assert [size < PAGE_LIMIT for size in sizes] == [True, True, True], sizes
+    cards = [response.content.decode().count('class="card mb-2') for response in (busy, last_page)]
+    assert cards[0] == PROGRAM_PAGE_SIZE
+    assert 0 < cards[1] <= PROGRAM_PAGE_SIZE
+    assert busy.context["listing"].count > PROGRAM_PAGE_SIZE  # it was paginated, not cut
+
+
+def test_program_queries_do_not_grow_from_1_to_2000_events(client, assert_constant_queries):
+    month = (timezone.localdate() + timedelta(days=40)).strftime("%Y-%m")
+    Event.objects.bulk_create(
+        [
+            Event(
+                title="Only one",
+                slug="only-one",
+                kind=EventKind.CONFERENCE,
+                venue=VenueFactory(),
+                start=timezone.now() + timedelta(days=40),
+                end=timezone.now() + timedelta(days=40, hours=2),
+            )
+        ]
+    )
+
+    def request():
+        cache.clear()  # the worst case: the month index is counted afresh
+        return client.get("/program/", {"month": month})
+
+    response = assert_constant_queries(
+        request,
+        lambda: _many(1999),
+    )
+
+    assert response.context["listing"].count >= 1
