@@ -240,6 +240,9 @@ REGISTRATION_LINK_MAX_AGE_DAYS = int(os.environ.get("REGISTRATION_LINK_MAX_AGE_D
 # load bench raises them (see bench/README section in bench/RESULTS.md).
 REGISTRATION_RATE_LIMIT_PER_IP = os.environ.get("REGISTRATION_RATE_LIMIT_PER_IP", "30/h")
 REGISTRATION_RATE_LIMIT_PER_EMAIL = os.environ.get("REGISTRATION_RATE_LIMIT_PER_EMAIL", "10/h")
+# Registering again with the address of an active registration re-sends its email, at most this
+# often per registration, so the public form cannot be used to flood someone's mailbox.
+REGISTRATION_RESEND_RATE = os.environ.get("REGISTRATION_RESEND_RATE", "3/h")
 # Reminder offsets before an event's start when the event sets none (minutes: 7 d, 1 d, 2 h).
 REMINDER_DEFAULT_OFFSETS = [int(x) for x in env_list("REMINDER_DEFAULT_OFFSETS", "10080,1440,120")]
 

@@ -1,5 +1,6 @@
 """Admin for registrations: looked up and corrected by staff, cancelled through the service."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -10,6 +11,17 @@ from contacts.admin import DemoFilter, FoldedSearchMixin, city_filter, country_f
 from ..enums import RegistrationStatus
 from ..models import Registration
 from ..services.registration import cancel_registration
+
+
+class RegistrationAdminForm(forms.ModelForm):
+    def validate_unique(self):
+        super().validate_unique()
+        # The event and status are read-only here, so Django leaves out the rules that name
+        # them; the one-active-registration-per-address rule must still hold (not a 500).
+        try:
+            self.instance.validate_constraints()
+        except ValidationError as error:
+            self.add_error("email", error.messages)
 
 
 class RegistrationInline(admin.TabularInline):
@@ -35,6 +47,7 @@ class RegistrationInline(admin.TabularInline):
 class RegistrationAdmin(FoldedSearchMixin, admin.ModelAdmin):
     """Registrations come in through the public form; here staff look them up and fix details."""
 
+    form = RegistrationAdminForm
     list_display = (
         "full_name",
         "email",

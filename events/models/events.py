@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from contacts.emails import validate_one_line
 from contacts.models import DelegationVisit, Organization, Person, SeededModel, Source
 
 from ..enums import (
@@ -31,9 +32,12 @@ from ..timezones import (
 
 
 class Venue(SeededModel):
-    name = models.CharField(_("name"), max_length=200)
-    address = models.CharField(_("address"), max_length=300, blank=True)
-    city = models.CharField(_("city"), max_length=100)
+    # One-line fields reach email headers and calendar files: no line breaks (validate_one_line).
+    name = models.CharField(_("name"), max_length=200, validators=[validate_one_line])
+    address = models.CharField(
+        _("address"), max_length=300, blank=True, validators=[validate_one_line]
+    )
+    city = models.CharField(_("city"), max_length=100, validators=[validate_one_line])
     country = CountryField(_("country"), blank=True)
     time_zone = models.CharField(
         _("time zone"), max_length=64, default=IZMIR, validators=[validate_time_zone]
@@ -109,7 +113,7 @@ class EventQuerySet(models.QuerySet):
 
 
 class Event(SeededModel):
-    title = models.CharField(_("title"), max_length=250)
+    title = models.CharField(_("title"), max_length=250, validators=[validate_one_line])
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     kind = models.CharField(_("kind"), max_length=30, choices=EventKind.choices)
     status = models.CharField(

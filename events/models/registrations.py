@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from contacts.emails import NormalizedEmailField, validate_one_line
 from contacts.enums import Language
 from contacts.text import folded, search_key
 
@@ -65,12 +66,15 @@ class Registration(models.Model):
     event = models.ForeignKey(
         Event, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("event")
     )
-    full_name = models.CharField(_("full name"), max_length=200)
-    # Stored lower-cased by the service so that the uniqueness rule below holds.
-    email = models.EmailField(_("email"))
-    organization = models.CharField(_("organization"), max_length=200, blank=True)
+    full_name = models.CharField(_("full name"), max_length=200, validators=[validate_one_line])
+    # Stored normalised on every write (contacts.emails), so that the uniqueness rule below
+    # compares mailboxes, whichever path (form, admin, import, service) wrote the address.
+    email = NormalizedEmailField(_("email"))
+    organization = models.CharField(
+        _("organization"), max_length=200, blank=True, validators=[validate_one_line]
+    )
     country = CountryField(_("country"))
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[validate_one_line])
     language = models.CharField(
         _("preferred language"), max_length=2, choices=Language.choices, default=Language.TURKISH
     )
@@ -117,6 +121,10 @@ class Registration(models.Model):
                 fields=["event", "email"],
                 condition=Q(status__in=RegistrationStatus.active()),
                 name="registration_one_active_per_email",
+                violation_error_code="duplicate",
+                violation_error_message=_(
+                    "This email address already has an active registration for this event."
+                ),
             ),
         ]
 

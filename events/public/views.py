@@ -215,6 +215,9 @@ def register(request, slug):
                     language=data["language"],
                     needs=data["needs"],
                     consent=data["consent"],
+                    # An address already registered gets its email again and the same page:
+                    # the answer must not tell anyone who is registered.
+                    resend_if_registered=True,
                 )
             except RegistrationBusy as exc:
                 form.add_error(None, exc)
@@ -223,6 +226,11 @@ def register(request, slug):
                 form.add_error(None, exc)
                 status = 400
             else:
+                # The address as we store and mail it, so a typo or a folded letter shows.
+                messages.info(
+                    request,
+                    _("We sent the email to %(email)s.") % {"email": registration.email},
+                )
                 return redirect(_thanks_url(event, registration.status))
         else:
             status = 400

@@ -6,7 +6,8 @@ concurrent requests queue on that one row and the capacity is never exceeded. Ca
 expiring free a seat, which alone needs no lock, but they pass the seat on to the waitlist in
 the same transaction, so they lock the event too. Locks are always taken event first.
 
-Emails go out after the transaction commits, in the delegate's language.
+Every email is a delivery row written in the same transaction as the change (see
+registration_emails), sent by the reminder machinery in the delegate's language.
 """
 
 import logging
@@ -15,29 +16,28 @@ from contextlib import contextmanager
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from contacts.emails import clean_text, normalize_email
+
 from .. import availability
-from ..enums import RegistrationStatus
+from ..enums import DeliveryKind, RegistrationStatus
 from ..exceptions import DomainError
-from ..ics import event_ics
-from ..links import confirm_url, self_service_url
-from ..mail import build_message
 from ..models import Event, Registration
 from ..timezones import COUNTRY_ZONES, IZMIR
-from .checkin import checkin_qr_png
+from .registration_emails import plan_registration_email, remind_of_registration
 
 logger = logging.getLogger(__name__)
 
-# Email kinds: templates/emails/registration_<kind>.{subject.txt,txt,html}
-CONFIRM_REQUEST = "confirm_request"
-CONFIRMED = "confirmed"
-WAITLISTED = "waitlisted"
-PROMOTED = "promoted"
-CANCELLED = "cancelled"
-EXPIRED = "expired"
+CONFIRM_REQUEST = DeliveryKind.REGISTRATION_CONFIRM_REQUEST
+CONFIRMED = DeliveryKind.REGISTRATION_CONFIRMED
+WAITLISTED = DeliveryKind.REGISTRATION_WAITLISTED
+PROMOTED = DeliveryKind.REGISTRATION_PROMOTED
+CANCELLED = DeliveryKind.REGISTRATION_CANCELLED
+EXPIRED = DeliveryKind.REGISTRATION_EXPIRED
 
 
 class RegistrationError(DomainError):
@@ -100,20 +100,10 @@ def _confirm_deadline(event: Event, now: datetime) -> datetime:
     return min(now + timedelta(hours=settings.REGISTRATION_CONFIRM_HOURS), event.start)
 
 
-def _queue_email(registration: Registration, kind: str) -> None:
-    """After commit, queue the email task (with Redis) or send in-process (without).
-
-    robust: a broker or mail server hiccup is logged; it never undoes or fails the request.
-    """
-    # tasks.py imports this module to call it; importing tasks at the top would be a cycle.
-    from ..tasks import send_registration_email_task  # noqa: PLC0415
-
-    registration_id = registration.pk
-
-    def queue_registration_email():
-        send_registration_email_task.delay(registration_id=registration_id, kind=kind)
-
-    transaction.on_commit(queue_registration_email, robust=True)
+def _queue_email(registration: Registration, kind: str, now: datetime | None = None) -> None:
+    """The email's delivery row, in the caller's transaction (it commits or rolls back with the
+    change); sent by the delivery machinery once the transaction commits."""
+    plan_registration_email(registration=registration, kind=kind, now=now or timezone.now())
 
 
 def _expire_overdue(event: Event, *, now: datetime) -> int:
@@ -122,7 +112,7 @@ def _expire_overdue(event: Event, *, now: datetime) -> int:
     for registration in overdue:
         registration.status = RegistrationStatus.EXPIRED
         registration.save(update_fields=["status"])
-        _queue_email(registration, EXPIRED)
+        _queue_email(registration, EXPIRED, now)
     return len(overdue)
 
 
@@ -142,7 +132,7 @@ def _fill_free_seats(event: Event, *, now: datetime) -> list[Registration]:
         registration.status = RegistrationStatus.PENDING
         registration.expires_at = deadline
         registration.save(update_fields=["status", "expires_at"])
-        _queue_email(registration, PROMOTED)
+        _queue_email(registration, PROMOTED, now)
     return promoted
 
 
@@ -207,22 +197,36 @@ def register_delegate(
     needs: str = "",
     consent: bool,
     time_zone: str | None = None,
+    resend_if_registered: bool = False,
     now: datetime | None = None,
 ) -> Registration:
     """Register one delegate: a pending seat if one is free, else a place on the waitlist.
 
-    Side effects: locks the event row; expires the event's overdue pending registrations (and
-    promotes from the waitlist into their seats) before counting; writes one Registration;
-    after commit sends the confirmation request (pending) or the waitlist notice.
-    Raises RegistrationError when the event takes no registrations, the email is already
-    registered, or consent is missing; RegistrationBusy when the lock is not granted in time.
+    The address is normalised (contacts.emails.normalize_email) and the text fields cleaned
+    (contacts.emails.clean_text) whoever calls. Side effects: locks the event row; expires the
+    event's overdue pending registrations (and promotes from the waitlist into their seats)
+    before counting; writes one Registration and the delivery row of its confirmation request
+    (pending) or waitlist notice. With `resend_if_registered` (the public form), an address
+    that already holds an active registration gets that registration's email again
+    (rate-limited, see registration_emails.remind_of_registration) and the existing row is
+    returned, so the answer does not reveal who is registered.
+    Raises RegistrationError when the event takes no registrations, the address or a name is
+    not valid, the email is already registered (without `resend_if_registered`), or consent is
+    missing; RegistrationBusy when the lock is not granted in time.
     """
     if not consent:
         raise RegistrationError(
             {"consent": _("Please accept the privacy notice to register.")}, code="consent"
         )
-    email = email.strip().lower()
+    try:
+        email = normalize_email(email)
+        full_name = clean_text(full_name, required=True)
+        organization, phone = clean_text(organization), clean_text(phone)
+        needs = clean_text(needs, multiline=True)
+    except ValidationError as error:
+        raise RegistrationError(error.messages, code="invalid") from error
     now = now or timezone.now()
+    existing = None
     try:
         with _friendly_lock_timeout(), transaction.atomic():
             event = _lock(event)
@@ -230,34 +234,42 @@ def register_delegate(
             if problem:
                 raise RegistrationError(problem, code="closed")
             seats = _seat_counts(event, now=now, email=email)
-            if seats["same_email"]:
+            if seats["same_email"] and not resend_if_registered:
                 raise _duplicate_error()
-            if seats["overdue"] or (seats["waitlisted"] and _has_free_seat(event, seats)):
-                # Seats held past their deadline, or freed but not yet passed on: the people
-                # already waiting come first. Rare, so the common path stays at one count.
-                _expire_overdue(event, now=now)
-                _fill_free_seats(event, now=now)
-                seats = _seat_counts(event, now=now, email=email)
-            has_seat = _has_free_seat(event, seats)
-            registration = Registration.objects.create(
-                event=event,
-                full_name=full_name.strip(),
-                email=email,
-                organization=organization.strip(),
-                country=country,
-                phone=phone.strip(),
-                language=language,
-                needs=needs.strip(),
-                time_zone=time_zone or COUNTRY_ZONES.get(str(country), IZMIR),
-                consent_at=now,
-                created_at=now,
-                status=RegistrationStatus.PENDING if has_seat else RegistrationStatus.WAITLISTED,
-                expires_at=_confirm_deadline(event, now) if has_seat else None,
-            )
-            _queue_email(registration, CONFIRM_REQUEST if has_seat else WAITLISTED)
+            if seats["same_email"]:
+                existing = event.registrations.active().get(email=email)
+            else:
+                if seats["overdue"] or (seats["waitlisted"] and _has_free_seat(event, seats)):
+                    # Seats held past their deadline, or freed but not yet passed on: the
+                    # people already waiting come first. Rare: the common path counts once.
+                    _expire_overdue(event, now=now)
+                    _fill_free_seats(event, now=now)
+                    seats = _seat_counts(event, now=now, email=email)
+                has_seat = _has_free_seat(event, seats)
+                registration = Registration.objects.create(
+                    event=event,
+                    full_name=full_name,
+                    email=email,
+                    organization=organization,
+                    country=country,
+                    phone=phone,
+                    language=language,
+                    needs=needs,
+                    time_zone=time_zone or COUNTRY_ZONES.get(str(country), IZMIR),
+                    consent_at=now,
+                    created_at=now,
+                    status=RegistrationStatus.PENDING
+                    if has_seat
+                    else RegistrationStatus.WAITLISTED,
+                    expires_at=_confirm_deadline(event, now) if has_seat else None,
+                )
+                _queue_email(registration, CONFIRM_REQUEST if has_seat else WAITLISTED, now)
     except IntegrityError as exc:
         # Only reachable if a row was written around the lock (e.g. by the admin).
         raise _duplicate_error() from exc
+    if existing is not None:
+        remind_of_registration(registration=existing, now=now)
+        return existing
     return registration
 
 
@@ -305,7 +317,7 @@ def confirm_registration(
             registration.confirmed_at = now
             registration.expires_at = None
             registration.save(update_fields=["status", "confirmed_at", "expires_at"])
-            _queue_email(registration, CONFIRMED)
+            _queue_email(registration, CONFIRMED, now)
     if ran_out:
         # Raised after the commit: the expiry and the promotion it caused must stand.
         raise _expired_error()
@@ -352,7 +364,7 @@ def cancel_registration(*, registration: Registration, now: datetime | None = No
         registration.cancelled_at = now
         registration.expires_at = None
         registration.save(update_fields=["status", "cancelled_at", "expires_at"])
-        _queue_email(registration, CANCELLED)
+        _queue_email(registration, CANCELLED, now)
         if held_seat:
             _fill_free_seats(event, now=now)
     return registration
@@ -398,41 +410,3 @@ def expire_overdue_registrations(*, now: datetime | None = None) -> int:
             continue
         expired += count
     return expired
-
-
-# --- emails ---------------------------------------------------------------------------------
-
-
-def send_registration_email(*, registration_id: int, kind: str, connection=None) -> bool:
-    """Build and send one registration email in the delegate's language. Takes a primary key
-    so that a task can call it; returns False (logged) if the registration is gone."""
-    registration = (
-        Registration.objects.select_related("event", "event__venue")
-        .filter(pk=registration_id)
-        .first()
-    )
-    if registration is None:
-        logger.info("Registration %s is gone; no %s email.", registration_id, kind)
-        return False
-    event = registration.event
-    context = {
-        "registration": registration,
-        "event": event,
-        "manage_url": self_service_url(registration),
-        "confirm_url": confirm_url(registration),
-        "event_url": settings.SITE_URL + event.get_absolute_url(),
-    }
-    attachments = []
-    if kind == CONFIRMED:
-        attachments.append((f"{event.slug}.ics", event_ics(event), "text/calendar"))
-        attachments.append(("check-in-qr.png", checkin_qr_png(registration), "image/png"))
-    message = build_message(
-        template=f"registration_{kind}",
-        context=context,
-        to=registration.email,
-        language=registration.language,
-        attachments=attachments,
-        connection=connection,
-    )
-    message.send()
-    return True
