@@ -167,6 +167,7 @@ EXPECTED: dict[str, Row] = {
     "registrants:door": Row(get=BOARD_ONLY, kwargs=_slug),
     "registrants:door_check_in": Row(get=each(NO_METHOD), post=BOARD_ACTION, kwargs=_door),
     "registrants:sheet": Row(get=BOARD_ONLY, kwargs=_slug),
+    "registrants:resend": Row(get=each(NO_METHOD), post=BOARD_ACTION, kwargs=_door),
     "registrants:qr": Row(get=BOARD_ONLY, kwargs=_door),
     # The QR link from the confirmation email: a delegate holding it cannot check in alone; a
     # board member with a forged token gets a clear refusal (400) and nothing changes.

@@ -11,6 +11,7 @@ from contacts.admin import DemoFilter, FoldedSearchMixin, city_filter, country_f
 from ..enums import RegistrationStatus
 from ..models import Registration
 from ..services.registration import cancel_registration
+from ..services.registration_emails import follow_corrected_address, resend_registration_email
 
 
 class RegistrationAdminForm(forms.ModelForm):
@@ -99,7 +100,32 @@ class RegistrationAdmin(FoldedSearchMixin, admin.ModelAdmin):
         demo_badge,
     )
 
-    actions = ["cancel_registrations"]
+    actions = ["cancel_registrations", "resend_emails"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "email" in form.changed_data:
+            follow_corrected_address(registration=obj)
+
+    @admin.action(
+        description=gettext_lazy("Resend the email of each registration's current state"),
+        permissions=["change"],
+    )
+    def resend_emails(self, request, queryset):
+        planned = sum(
+            resend_registration_email(registration=registration) is not None
+            for registration in queryset.select_related("event")
+        )
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d email will be sent again.",
+                "%(count)d emails will be sent again.",
+                planned,
+            )
+            % {"count": planned},
+            messages.SUCCESS,
+        )
 
     def has_add_permission(self, request):
         return False

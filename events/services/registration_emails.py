@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from ..enums import DeliveryKind, RegistrationStatus
+from ..enums import DeliveryKind, DeliveryState, RegistrationStatus
 from ..models import Registration, ReminderDelivery
 from ..ratelimit import allow
 from .reminders import create_missing, registration_recipient
@@ -75,6 +75,17 @@ def resend_registration_email(
     now = now or timezone.now()
     kind = CURRENT_EMAIL[registration.status]
     return plan_registration_email(registration=registration, kind=kind, now=now, resend=True)
+
+
+def follow_corrected_address(*, registration: Registration) -> int:
+    """Staff corrected the address: the registration's unsent emails and reminders go to the
+    new one (the sender reads the registration's address too; this keeps the record true).
+    Side effects: updates pending and claimed rows. Returns how many."""
+    return (
+        ReminderDelivery.objects.filter(registration=registration)
+        .exclude(state__in=[DeliveryState.SENT, DeliveryState.FAILED, DeliveryState.SKIPPED])
+        .update(email=registration.email)
+    )
 
 
 def remind_of_registration(*, registration: Registration, now: datetime) -> bool:
