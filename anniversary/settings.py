@@ -240,6 +240,11 @@ REGISTRATION_LINK_MAX_AGE_DAYS = int(os.environ.get("REGISTRATION_LINK_MAX_AGE_D
 # load bench raises them (see bench/README section in bench/RESULTS.md).
 REGISTRATION_RATE_LIMIT_PER_IP = os.environ.get("REGISTRATION_RATE_LIMIT_PER_IP", "30/h")
 REGISTRATION_RATE_LIMIT_PER_EMAIL = os.environ.get("REGISTRATION_RATE_LIMIT_PER_EMAIL", "10/h")
+# Minutes an unconfirmed registration holds its seat; after that it keeps its confirm link
+# (REGISTRATION_CONFIRM_HOURS) but confirms into a free seat or the waitlist, in order.
+REGISTRATION_PENDING_HOLD_MINUTES = int(os.environ.get("REGISTRATION_PENDING_HOLD_MINUTES", "60"))
+# Unconfirmed registrations one client network (IPv4 /24, IPv6 /64) may hold per event.
+REGISTRATION_PENDING_PER_NETWORK = int(os.environ.get("REGISTRATION_PENDING_PER_NETWORK", "10"))
 # Registering again with the address of an active registration re-sends its email, at most this
 # often per registration, so the public form cannot be used to flood someone's mailbox.
 REGISTRATION_RESEND_RATE = os.environ.get("REGISTRATION_RESEND_RATE", "3/h")

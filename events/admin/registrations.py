@@ -8,9 +8,8 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from contacts.admin import DemoFilter, FoldedSearchMixin, city_filter, country_filter, demo_badge
 
-from ..enums import RegistrationStatus
 from ..models import Registration
-from ..services.registration import cancel_registration
+from ..services.registration import cancel_registration, delete_registrations
 from ..services.registration_emails import follow_corrected_address, resend_registration_email
 
 
@@ -130,12 +129,12 @@ class RegistrationAdmin(FoldedSearchMixin, admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    def has_delete_permission(self, request, obj=None):
-        # A registration holding a seat or a place in line is cancelled, not deleted, so that the
-        # waitlist moves up and the delegate is told; cancelled and expired rows may go.
-        if obj is not None and obj.status in RegistrationStatus.active():
-            return False
-        return super().has_delete_permission(request, obj)
+    def delete_model(self, request, obj):
+        # Through the service: a seat it held passes to the first in line, with the email.
+        delete_registrations(registrations=Registration.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset):
+        delete_registrations(registrations=queryset)
 
     @admin.action(
         description=gettext_lazy("Cancel selected registrations (the waitlist moves up)"),

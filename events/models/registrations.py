@@ -41,8 +41,10 @@ class RegistrationQuerySet(models.QuerySet):
         return self.filter(status__in=[RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED])
 
     def waitlist(self):
-        """The waitlist, first come first served."""
-        return self.waitlisted().order_by("created_at", "pk")
+        """The waitlist, first come first served. A registration whose seat hold ran out before
+        it was confirmed (expires_at still set) is not in line until it is confirmed: else
+        unconfirmed throw-away addresses would take the seats back at once."""
+        return self.waitlisted().filter(expires_at__isnull=True).order_by("created_at", "pk")
 
     def attended(self):
         """Confirmed delegates who were checked in at the door."""
@@ -95,6 +97,12 @@ class Registration(models.Model):
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     # Deadline for the confirmation click (pending, or promoted from the waitlist).
     expires_at = models.DateTimeField(_("confirm by"), null=True, blank=True)
+    # An unconfirmed registration holds its seat until then (REGISTRATION_PENDING_HOLD_MINUTES),
+    # shorter than the confirm window: seats cannot be hoarded with addresses nobody reads.
+    seat_held_until = models.DateTimeField(_("seat held until"), null=True, blank=True)
+    # The client's network (IPv4 /24, IPv6 /64), to cap unconfirmed registrations from one place;
+    # never a full address. Erased with the other personal data.
+    client_network = models.CharField(_("client network"), max_length=50, blank=True)
     attended_at = models.DateTimeField(_("checked in"), null=True, blank=True)
     checked_in_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -130,6 +138,13 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.full_name} — {self.event}"
+
+    @property
+    def awaits_confirmation(self) -> bool:
+        """Pending, or waitlisted after its seat hold ran out: the confirm link still works."""
+        return self.status == RegistrationStatus.PENDING or (
+            self.status == RegistrationStatus.WAITLISTED and self.expires_at is not None
+        )
 
     @property
     def is_attended(self) -> bool:

@@ -32,6 +32,7 @@ from events.services.registration import (
     RegistrationBusy,
     RegistrationError,
     cancel_registration,
+    client_network,
     confirm_registration,
     register_delegate,
 )
@@ -218,6 +219,7 @@ def register(request, slug):
                     # An address already registered gets its email again and the same page:
                     # the answer must not tell anyone who is registered.
                     resend_if_registered=True,
+                    network=client_network(_client_address(request)),
                 )
             except RegistrationBusy as exc:
                 form.add_error(None, exc)
@@ -328,7 +330,7 @@ def confirm(request, pk: int, token: str):
         else:
             messages.success(request, _("Your registration is confirmed. See you there!"))
         return redirect(_manage_url(registration, token))
-    if registration.status != RegistrationStatus.PENDING:
+    if not registration.awaits_confirmation:
         return redirect(_manage_url(registration, token))
     return render(
         request,

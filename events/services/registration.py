@@ -10,6 +10,7 @@ Every email is a delivery row written in the same transaction as the change (see
 registration_emails), sent by the reminder machinery in the delegate's language.
 """
 
+import ipaddress
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,6 +19,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -100,6 +102,23 @@ def _confirm_deadline(event: Event, now: datetime) -> datetime:
     return min(now + timedelta(hours=settings.REGISTRATION_CONFIRM_HOURS), event.start)
 
 
+def _hold_deadline(event: Event, now: datetime) -> datetime:
+    """An unconfirmed seat is held REGISTRATION_PENDING_HOLD_MINUTES, never past the deadline."""
+    hold = now + timedelta(minutes=settings.REGISTRATION_PENDING_HOLD_MINUTES)
+    return min(hold, _confirm_deadline(event, now))
+
+
+def client_network(address: str) -> str:
+    """The network a client address belongs to (IPv4 /24, IPv6 /64): one office, one home
+    router, one mobile carrier's NAT. "" for anything that is not an IP address."""
+    try:
+        ip = ipaddress.ip_address(address.strip())
+    except ValueError:
+        return ""
+    prefix = 24 if ip.version == 4 else 64
+    return str(ipaddress.ip_network(f"{ip}/{prefix}", strict=False))
+
+
 def _queue_email(registration: Registration, kind: str, now: datetime | None = None) -> None:
     """The email's delivery row, in the caller's transaction (it commits or rolls back with the
     change); sent by the delivery machinery once the transaction commits."""
@@ -107,12 +126,22 @@ def _queue_email(registration: Registration, kind: str, now: datetime | None = N
 
 
 def _expire_overdue(event: Event, *, now: datetime) -> int:
-    """Expire the event's pending registrations past their deadline. Caller holds the lock."""
-    overdue = list(event.registrations.pending().filter(expires_at__lt=now))
+    """Expire the event's unconfirmed registrations past their confirm deadline, and release
+    the seats whose hold ran out (they keep their link, without a seat). Caller holds the lock.
+    Returns how many expired."""
+    unconfirmed = event.registrations.filter(
+        Q(status=RegistrationStatus.PENDING)
+        | Q(status=RegistrationStatus.WAITLISTED, expires_at__isnull=False)
+    )
+    overdue = list(unconfirmed.filter(expires_at__lt=now))
     for registration in overdue:
         registration.status = RegistrationStatus.EXPIRED
-        registration.save(update_fields=["status"])
+        registration.seat_held_until = None
+        registration.save(update_fields=["status", "seat_held_until"])
         _queue_email(registration, EXPIRED, now)
+    event.registrations.pending().filter(seat_held_until__lt=now).update(
+        status=RegistrationStatus.WAITLISTED, seat_held_until=None
+    )
     return len(overdue)
 
 
@@ -127,11 +156,11 @@ def _fill_free_seats(event: Event, *, now: datetime) -> list[Registration]:
             return []
         line = line[:free]
     promoted = list(line)
-    deadline = _confirm_deadline(event, now)
+    deadline, hold = _confirm_deadline(event, now), _hold_deadline(event, now)
     for registration in promoted:
         registration.status = RegistrationStatus.PENDING
-        registration.expires_at = deadline
-        registration.save(update_fields=["status", "expires_at"])
+        registration.expires_at, registration.seat_held_until = deadline, hold
+        registration.save(update_fields=["status", "expires_at", "seat_held_until"])
         _queue_email(registration, PROMOTED, now)
     return promoted
 
@@ -144,7 +173,8 @@ _SEAT_COUNTS_SQL = """
     SELECT
         COUNT(CASE WHEN status IN (%s, %s) THEN 1 END),
         COUNT(CASE WHEN status = %s THEN 1 END),
-        COUNT(CASE WHEN status = %s AND expires_at < %s THEN 1 END),
+        COUNT(CASE WHEN (status = %s OR (status = %s AND expires_at IS NOT NULL))
+            AND (expires_at < %s OR seat_held_until < %s) THEN 1 END),
         COUNT(CASE WHEN email = %s THEN 1 END)
     FROM {table}
     WHERE event_id = %s AND status IN (%s, %s, %s)
@@ -152,16 +182,17 @@ _SEAT_COUNTS_SQL = """
 
 
 def _seat_counts(event: Event, *, now: datetime, email: str = "") -> dict[str, int]:
-    """Seats held, people in line, overdue pending ones and active ones with this email, in
-    one query (each round trip is spent holding the event lock)."""
+    """Seats held, people in line, unconfirmed ones past their deadline or hold, and active
+    ones with this email, in one query (each round trip is spent holding the event lock)."""
     pending, confirmed, waitlisted = (
         RegistrationStatus.PENDING,
         RegistrationStatus.CONFIRMED,
         RegistrationStatus.WAITLISTED,
     )
     sql = _SEAT_COUNTS_SQL.format(table=connection.ops.quote_name(Registration._meta.db_table))
-    params = [pending, confirmed, waitlisted, pending]
-    params += [connection.ops.adapt_datetimefield_value(now), email, event.pk]
+    moment = connection.ops.adapt_datetimefield_value(now)
+    params = [pending, confirmed, waitlisted, pending, waitlisted, moment, moment]
+    params += [email, event.pk]
     params += [pending, confirmed, waitlisted]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -185,6 +216,14 @@ def _duplicate_error() -> RegistrationError:
     )
 
 
+def _network_has_too_many_pending(event: Event, network: str) -> bool:
+    mine = event.registrations.filter(client_network=network).filter(
+        Q(status=RegistrationStatus.PENDING)
+        | Q(status=RegistrationStatus.WAITLISTED, expires_at__isnull=False)
+    )
+    return mine.count() >= settings.REGISTRATION_PENDING_PER_NETWORK
+
+
 def register_delegate(
     *,
     event: Event,
@@ -197,6 +236,7 @@ def register_delegate(
     needs: str = "",
     consent: bool,
     time_zone: str | None = None,
+    network: str = "",
     resend_if_registered: bool = False,
     now: datetime | None = None,
 ) -> Registration:
@@ -238,6 +278,14 @@ def register_delegate(
                 raise _duplicate_error()
             if seats["same_email"]:
                 existing = event.registrations.active().get(email=email)
+            elif network and _network_has_too_many_pending(event, network):
+                raise RegistrationError(
+                    _(
+                        "Too many unconfirmed registrations for this event come from your "
+                        "network. Please confirm the ones you made (see your email) first."
+                    ),
+                    code="too_many_pending",
+                )
             else:
                 if seats["overdue"] or (seats["waitlisted"] and _has_free_seat(event, seats)):
                     # Seats held past their deadline, or freed but not yet passed on: the
@@ -262,6 +310,8 @@ def register_delegate(
                     if has_seat
                     else RegistrationStatus.WAITLISTED,
                     expires_at=_confirm_deadline(event, now) if has_seat else None,
+                    seat_held_until=_hold_deadline(event, now) if has_seat else None,
+                    client_network=network,
                 )
                 _queue_email(registration, CONFIRM_REQUEST if has_seat else WAITLISTED, now)
     except IntegrityError as exc:
@@ -284,11 +334,16 @@ def confirm_registration(
     """
     now = now or timezone.now()
     ran_out = False
+    lined_up = None
     with _locked(registration) as registration:
-        event = registration.event
         if registration.status == RegistrationStatus.CONFIRMED:
             return registration
-        if registration.status == RegistrationStatus.WAITLISTED:
+        if registration.status == RegistrationStatus.WAITLISTED and registration.expires_at:
+            outcome = _confirm_after_hold(registration, now=now)
+            if outcome is not None:
+                # After the commit: the delegate joined the line, which must stand.
+                lined_up = outcome
+        elif registration.status == RegistrationStatus.WAITLISTED:
             raise RegistrationError(
                 _(
                     "You are on the waitlist. We will email you as soon as a seat is free; "
@@ -303,25 +358,63 @@ def confirm_registration(
             )
         if registration.status == RegistrationStatus.EXPIRED:
             raise _expired_error()
-        problem = None
-        if event.is_cancelled or event.end <= now:
-            problem = availability.why_registration_closed(event, now=now)
-        if problem:
-            raise RegistrationError(problem, code="closed")
-        if registration.expires_at and registration.expires_at < now:
-            _expire_overdue(event, now=now)
-            _fill_free_seats(event, now=now)
-            ran_out = True
-        else:
-            registration.status = RegistrationStatus.CONFIRMED
-            registration.confirmed_at = now
-            registration.expires_at = None
-            registration.save(update_fields=["status", "confirmed_at", "expires_at"])
-            _queue_email(registration, CONFIRMED, now)
+        if registration.status == RegistrationStatus.PENDING:
+            ran_out = _confirm_pending(registration, now=now)
     if ran_out:
         # Raised after the commit: the expiry and the promotion it caused must stand.
         raise _expired_error()
+    if lined_up is not None:
+        raise lined_up
     return registration
+
+
+def _confirm_pending(registration: Registration, *, now: datetime) -> bool:
+    """Confirm under the lock; True when its deadline had passed (expired instead)."""
+    event = registration.event
+    problem = None
+    if event.is_cancelled or event.end <= now:
+        problem = availability.why_registration_closed(event, now=now)
+    if problem:
+        raise RegistrationError(problem, code="closed")
+    if registration.expires_at and registration.expires_at < now:
+        _expire_overdue(event, now=now)
+        _fill_free_seats(event, now=now)
+        return True
+    _mark_confirmed(registration, now=now)
+    return False
+
+
+def _mark_confirmed(registration: Registration, *, now: datetime) -> None:
+    registration.status = RegistrationStatus.CONFIRMED
+    registration.confirmed_at = now
+    registration.expires_at = registration.seat_held_until = None
+    registration.save(update_fields=["status", "confirmed_at", "expires_at", "seat_held_until"])
+    _queue_email(registration, CONFIRMED, now)
+
+
+def _confirm_after_hold(registration: Registration, *, now: datetime) -> RegistrationError | None:
+    """Confirmed after its seat hold ran out: a free seat if there is one (after the people
+    already in line got theirs), else its place on the waitlist in the order it registered.
+    Caller holds the lock. Returns the message to raise after the commit, or None (confirmed)."""
+    event = registration.event
+    if registration.expires_at < now or event.is_cancelled or event.end <= now:
+        _expire_overdue(event, now=now)
+        _fill_free_seats(event, now=now)
+        return _expired_error()
+    _fill_free_seats(event, now=now)
+    if _has_free_seat(event, _seat_counts(event, now=now)):
+        _mark_confirmed(registration, now=now)
+        return None
+    registration.expires_at = None
+    registration.save(update_fields=["expires_at"])
+    _queue_email(registration, WAITLISTED, now)
+    return RegistrationError(
+        _(
+            "Your address is confirmed, but the seat held for you was released and none is "
+            "free now. You are on the waitlist, in the order you registered."
+        ),
+        code="waitlisted",
+    )
 
 
 def _expired_error() -> RegistrationError:
@@ -390,8 +483,11 @@ def expire_overdue_registrations(*, now: datetime | None = None) -> int:
     """
     now = now or timezone.now()
     event_ids = (
-        Registration.objects.pending()
-        .filter(expires_at__lt=now)
+        Registration.objects.filter(
+            Q(status=RegistrationStatus.PENDING, expires_at__lt=now)
+            | Q(status=RegistrationStatus.PENDING, seat_held_until__lt=now)
+            | Q(status=RegistrationStatus.WAITLISTED, expires_at__lt=now)
+        )
         .order_by("event_id")
         .values_list("event_id", flat=True)
         .distinct()
@@ -410,3 +506,25 @@ def expire_overdue_registrations(*, now: datetime | None = None) -> int:
             continue
         expired += count
     return expired
+
+
+def delete_registrations(*, registrations, now: datetime | None = None) -> int:
+    """Delete registrations (staff), passing every seat they held to the waitlist.
+
+    Side effects: per event, one transaction locking the event row; deletes the rows (and, by
+    cascade, their delivery rows); promotes the first in line into freed seats ("a seat is
+    free" email). Sends the deleted delegates nothing. Returns how many were deleted.
+    """
+    now = now or timezone.now()
+    deleted = 0
+    by_event: dict[int, list[int]] = {}
+    for pk, event_id in registrations.values_list("pk", "event_id"):
+        by_event.setdefault(event_id, []).append(pk)
+    for event_id, pks in sorted(by_event.items()):
+        with _friendly_lock_timeout(), transaction.atomic():
+            event = _lock(Event(pk=event_id))
+            deleted += (
+                Registration.objects.filter(pk__in=pks).delete()[1].get(Registration._meta.label, 0)
+            )
+            _fill_free_seats(event, now=now)
+    return deleted
