@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import Registration
-from .services import registration, registration_emails, reminders
+from .services import privacy, registration, registration_emails, reminders
 
 logger = logging.getLogger(__name__)
 
@@ -81,3 +81,16 @@ def send_registration_email_task(*, registration_id: int, kind: str) -> bool:
             registration=found, kind=f"registration_{kind}", now=timezone.now()
         )
     return planned is not None
+
+
+# --- personal data ---------------------------------------------------------------------
+@shared_task(name="events.erase_expired_personal_data", acks_late=True)
+def erase_expired_personal_data() -> dict:
+    """Nightly (beat): erase registrations past their retention, flush old audit entries."""
+    now = timezone.now()
+    result = {
+        "erased_registrations": privacy.erase_expired_personal_data(now=now),
+        "flushed_audit_entries": privacy.flush_audit_log(now=now),
+    }
+    logger.info("Personal data: %s", result)
+    return result

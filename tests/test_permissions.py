@@ -72,6 +72,7 @@ TOKEN_URLS: dict[str, str] = {
     "events:manage": SELF_SERVICE,
     "events:confirm": SELF_SERVICE,
     "events:cancel": SELF_SERVICE,
+    "events:erase": SELF_SERVICE,
     "registrants:checkin": CHECK_IN,
 }
 
@@ -99,6 +100,7 @@ EXPECTED: dict[str, Row] = {
         get=(DENY, GO, DENY, DENY), post=(DENY, GO, DENY, DENY), kwargs=_registration
     ),
     "events:cancel": Row(get=each(NO_METHOD), post=(DENY, GO, DENY, DENY), kwargs=_registration),
+    "events:erase": Row(get=each(NO_METHOD), post=(DENY, GO, DENY, DENY), kwargs=_registration),
     "set_language": Row(get=each(GO), post=each(GO)),
     # --- accounts (Django's auth views) ----------------------------------------------------
     "login": Row(get=ALL, post=ALL),

@@ -265,7 +265,15 @@ class EventAdmin(FoldedSearchMixin, admin.ModelAdmin):
         ),
         (
             gettext_lazy("Registration"),
-            {"fields": ("is_public", "capacity", "registration_opens", "registration_closes")},
+            {
+                "fields": (
+                    "is_public",
+                    "capacity",
+                    "registration_opens",
+                    "registration_closes",
+                    "retention_months",
+                )
+            },
         ),
         (
             gettext_lazy("People, organizations and sources"),

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from contacts.admin import DemoFilter, FoldedSearchMixin, city_filter, country_filter, demo_badge
 
 from ..models import Registration
+from ..services.privacy import erase_delegate
 from ..services.registration import cancel_registration, delete_registrations
 from ..services.registration_emails import follow_corrected_address, resend_registration_email
 
@@ -77,6 +78,7 @@ class RegistrationAdmin(FoldedSearchMixin, admin.ModelAdmin):
         "cancelled_at",
         "expires_at",
         "attended_at",
+        "erased_at",
         demo_badge,
     )
     fields = (
@@ -96,10 +98,22 @@ class RegistrationAdmin(FoldedSearchMixin, admin.ModelAdmin):
         "expires_at",
         "cancelled_at",
         "attended_at",
+        "erased_at",
         demo_badge,
     )
 
-    actions = ["cancel_registrations", "resend_emails"]
+    actions = ["cancel_registrations", "resend_emails", "erase_delegates"]
+
+    @admin.action(
+        description=gettext_lazy(
+            "Erase these delegates' personal data (every registration with their address)"
+        ),
+        permissions=["delete"],
+    )
+    def erase_delegates(self, request, queryset):
+        for address in sorted(set(queryset.values_list("email", flat=True))):
+            report = erase_delegate(email=address)
+            self.message_user(request, "; ".join(report.lines()), messages.SUCCESS)
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

@@ -145,6 +145,14 @@ class Event(SeededModel):
     capacity = models.PositiveIntegerField(
         _("capacity"), null=True, blank=True, help_text=_("Empty: no registration limit.")
     )
+    # KVKK/GDPR: registrations' personal data is erased this many months after the event's
+    # end; empty means PERSONAL_DATA_RETENTION_MONTHS (12).
+    retention_months = models.PositiveSmallIntegerField(
+        _("keep personal data for (months after the end)"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: the site default."),
+    )
     registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
     registration_closes = models.DateTimeField(_("registration closes"), null=True, blank=True)
     is_public = models.BooleanField(_("public"), default=True)

@@ -116,6 +116,11 @@ class Registration(models.Model):
     # Part of every signed link; rotating it revokes all links to this registration.
     secret = models.CharField(max_length=64, default=_new_secret, editable=False)
     is_demo = models.BooleanField(_("demo example"), default=False, editable=False)
+    # Set when the delegate's personal data was erased (retention or request); the row stays
+    # for the counts and check-in facts of the reports.
+    erased_at = models.DateTimeField(
+        _("personal data erased"), null=True, blank=True, editable=False
+    )
 
     objects = RegistrationQuerySet.as_manager()
 
@@ -138,6 +143,16 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.full_name} — {self.event}"
+
+    @property
+    def shows_personal_data(self) -> bool:
+        """The self-service page shows the delegate's details only while the registration is
+        live: not once it is cancelled or expired, the event is over, or the data was erased."""
+        return (
+            self.erased_at is None
+            and self.status in RegistrationStatus.active()
+            and not self.event.is_past
+        )
 
     @property
     def awaits_confirmation(self) -> bool:

@@ -28,6 +28,7 @@ from events.public import selectors
 from events.public.forms import CalendarFilterForm, ProgramFilterForm, RegistrationForm
 from events.qr import qr_png
 from events.ratelimit import allow
+from events.services.privacy import erase_own_registration
 from events.services.registration import (
     RegistrationBusy,
     RegistrationError,
@@ -163,7 +164,14 @@ def calendar_feed(request):
 @require_GET
 def privacy(request):
     return render(
-        request, "events/privacy.html", {"confirm_hours": settings.REGISTRATION_CONFIRM_HOURS}
+        request,
+        "events/privacy.html",
+        {
+            "confirm_hours": settings.REGISTRATION_CONFIRM_HOURS,
+            "hold_minutes": settings.REGISTRATION_PENDING_HOLD_MINUTES,
+            "retention_months": settings.PERSONAL_DATA_RETENTION_MONTHS,
+            "audit_days": settings.AUDIT_LOG_RETENTION_DAYS,
+        },
     )
 
 
@@ -300,7 +308,7 @@ def manage(request, pk: int, token: str):
     event = selectors.registration_event(registration)
     registration.event = event
     qr = None
-    if registration.status == RegistrationStatus.CONFIRMED:
+    if registration.status == RegistrationStatus.CONFIRMED and registration.shows_personal_data:
         qr = base64.b64encode(qr_png(checkin_url(registration), scale=5)).decode()
     return render(
         request,
@@ -311,6 +319,9 @@ def manage(request, pk: int, token: str):
             "token": token,
             "qr_png": qr,
             "can_cancel": registration.status in RegistrationStatus.active() and not event.is_past,
+            "can_erase": not (
+                registration.status in RegistrationStatus.active() and not event.is_past
+            ),
         },
     )
 
@@ -337,6 +348,21 @@ def confirm(request, pk: int, token: str):
         "events/confirm.html",
         {"registration": registration, "event": registration.event, "token": token},
     )
+
+
+@require_POST
+def erase(request, pk: int, token: str):
+    """The delegate erases their own registration (cancelled, expired, or the event is over).
+    The link stops working at once: the secret it carries is rotated."""
+    registration = _registration_from_link(pk, token)
+    if registration is None:
+        return _bad_link(request)
+    try:
+        erase_own_registration(registration=registration)
+    except ValueError:
+        messages.error(request, _("Cancel your registration first; then you can erase it."))
+        return redirect(_manage_url(registration, token))
+    return render(request, "events/erased.html")
 
 
 @require_POST
