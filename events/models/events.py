@@ -338,6 +338,7 @@ EVENT_DETAIL_FIELDS = (
     "capacity",
     "registration_opens",
     "registration_closes",
+    "retention_months",
     "is_public",
     "is_milestone",
     "description",

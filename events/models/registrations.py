@@ -142,7 +142,8 @@ class Registration(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.full_name} — {self.event}"
+        # No name: the audit log keeps this text (object_repr) longer than the personal data.
+        return _("Registration #%(pk)s — %(event)s") % {"pk": self.pk, "event": self.event}
 
     @property
     def shows_personal_data(self) -> bool:
