@@ -136,7 +136,8 @@ def test_a_row_that_cannot_be_built_fails_alone_at_once_and_the_batch_goes_on():
 
 
 def test_ics_builder_never_raises_on_any_stored_text():
-    every_control = "".join(chr(c) for c in range(32)) + "\x7f"
+    # Every control character a database can store (PostgreSQL refuses NUL in text).
+    every_control = "".join(chr(c) for c in range(1, 32)) + "\x7f"
     venue = VenueFactory()
     Venue.objects.filter(pk=venue.pk).update(name=f"Hall{every_control}A", address="Line\r\n2")
     event = EventFactory(venue=venue, description=f"Day 1\r\nDay 2{every_control}")
