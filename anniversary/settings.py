@@ -160,7 +160,20 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
         "exclude_fields": ["updated_at", "sequence"],
         "m2m_fields": ["organizers", "speakers"],
     },
-    {"model": "events.Registration", "exclude_fields": ["secret"]},
+    # Delegates' personal data never enters the log (KVKK/GDPR: it would outlive the erasure):
+    # their details, needs (possibly health data) and network are left out, and so are IPs.
+    {
+        "model": "events.Registration",
+        "exclude_fields": [
+            "secret",
+            "full_name",
+            "email",
+            "phone",
+            "organization",
+            "needs",
+            "client_network",
+        ],
+    },
     {"model": "events.PlanningItem", "exclude_fields": ["updated_at"]},
     {"model": "contacts.Organization", "exclude_fields": ["search_name", "sort_name"]},
     {"model": "contacts.Person", "exclude_fields": ["search_name", "sort_name"]},
@@ -168,6 +181,9 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     {"model": "contacts.DelegationVisit", "m2m_fields": ["travellers", "organizations"]},
     {"model": "contacts.Meeting", "m2m_fields": ["participants", "organizations"]},
 )
+
+# The log would otherwise keep the address of every delegate whose request changed a row.
+AUDITLOG_DISABLE_REMOTE_ADDR = True
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "board:dashboard"
@@ -316,6 +332,20 @@ CONTACT_IMPORT_DIR = os.environ.get("CONTACT_IMPORT_DIR") or str(
 )
 # The health check reports the reminder sweep as failing when its last success is older.
 HEALTH_SWEEP_MAX_AGE_MINUTES = int(os.environ.get("HEALTH_SWEEP_MAX_AGE_MINUTES", "15"))
+# Minutes an unconfirmed registration holds its seat; after that it keeps its confirm link
+# (REGISTRATION_CONFIRM_HOURS) but confirms into a free seat or the waitlist, in order.
+REGISTRATION_PENDING_HOLD_MINUTES = int(os.environ.get("REGISTRATION_PENDING_HOLD_MINUTES", "60"))
+# Unconfirmed registrations one client network (IPv4 /24, IPv6 /64) may hold per event.
+REGISTRATION_PENDING_PER_NETWORK = int(os.environ.get("REGISTRATION_PENDING_PER_NETWORK", "10"))
+# KVKK/GDPR: months after an event's end when its registrations' personal data is erased
+# (unless the event sets its own period), and days after which audit log entries are deleted.
+PERSONAL_DATA_RETENTION_MONTHS = int(os.environ.get("PERSONAL_DATA_RETENTION_MONTHS", "12"))
+AUDIT_LOG_RETENTION_DAYS = int(os.environ.get("AUDIT_LOG_RETENTION_DAYS", "365"))
+# Hours after an event's end when its check-in links and QR codes stop working.
+CHECK_IN_GRACE_HOURS = int(os.environ.get("CHECK_IN_GRACE_HOURS", "12"))
+# Registering again with the address of an active registration re-sends its email, at most this
+# often per registration, so the public form cannot be used to flood someone's mailbox.
+REGISTRATION_RESEND_RATE = os.environ.get("REGISTRATION_RESEND_RATE", "3/h")
 # Reminder offsets before an event's start when the event sets none (minutes: 7 d, 1 d, 2 h).
 REMINDER_DEFAULT_OFFSETS = [int(x) for x in env_list("REMINDER_DEFAULT_OFFSETS", "10080,1440,120")]
 

@@ -3,6 +3,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from .emails import NormalizedEmailField
 from .enums import Language, OrganizationKind
 from .text import search_key, sort_key
 
@@ -85,7 +86,7 @@ class Person(SeededModel):
     honorific = models.CharField(
         _("honorific"), max_length=50, blank=True, help_text=_("Dr., Prof., …")
     )
-    email = models.EmailField(_("email"), blank=True)
+    email = NormalizedEmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     preferred_language = models.CharField(
         _("preferred language"), max_length=2, choices=Language.choices, default=Language.TURKISH

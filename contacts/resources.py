@@ -23,6 +23,7 @@ from django_countries import countries
 from import_export import resources, widgets
 from import_export.fields import Field
 
+from .emails import normalize_email_leniently
 from .enums import Language, OrganizationKind
 from .models import Affiliation, Organization, Person
 from .selectors import affiliations_newest_first
@@ -230,7 +231,9 @@ class PersonResource(ContactResource):
             return person
         email = _text(row, "email")
         if email:
-            return Person.objects.filter(email__iexact=email).order_by("pk").first()
+            # Addresses are stored normalised; "İlknur@Example.com" is ilknur@example.com.
+            stored = normalize_email_leniently(email)
+            return Person.objects.filter(email=stored).order_by("pk").first()
         name = _text(row, "full_name")
         if name:
             return Person.objects.filter(search_name=search_key(name)).order_by("pk").first()

@@ -11,6 +11,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from .enums import EventStatus
 from .models import Event
 
 # States, from the delegate's point of view.
@@ -41,6 +42,9 @@ def why_registration_closed(event: Event, *, now: datetime | None = None) -> str
     now = now or timezone.now()
     if event.is_cancelled:
         return _("This event has been cancelled, so it takes no registrations.")
+    if event.status == EventStatus.IDEA:
+        # An idea may never happen: nobody should plan their travel around it.
+        return _("This event is still an idea; registration opens once it is planned.")
     if event.end <= now:
         return _("This event has already taken place.")
     if event.registration_opens and now < event.registration_opens:

@@ -77,11 +77,34 @@ class DeliveryKind(models.TextChoices):
     B2B_AGENDA_REMINDER = "b2b_agenda_reminder", _("B2B agenda before the first meeting")
     B2B_FOLLOW_UP = "b2b_follow_up", _("B2B follow-up: what came of the meetings")
     B2B_MEETING_MOVED = "b2b_meeting_moved", _("B2B meeting moved")
+    # The registration flow's own emails: the same record, claim and retries as reminders.
+    REGISTRATION_CONFIRM_REQUEST = "registration_confirm_request", _("Confirmation request")
+    REGISTRATION_CONFIRMED = "registration_confirmed", _("Registration confirmed")
+    REGISTRATION_WAITLISTED = "registration_waitlisted", _("Waitlist place")
+    REGISTRATION_PROMOTED = "registration_promoted", _("A seat is free")
+    REGISTRATION_CANCELLED = "registration_cancelled", _("Registration cancelled")
+    REGISTRATION_EXPIRED = "registration_expired", _("Registration expired")
 
     @classmethod
     def reminders(cls):
         """Kinds sent ahead of an event; a paused or cancelled event holds them back."""
         return [cls.DELEGATE_REMINDER, cls.RESPONSIBLE_REMINDER]
+
+    @classmethod
+    def registration_emails(cls):
+        return [
+            cls.REGISTRATION_CONFIRM_REQUEST,
+            cls.REGISTRATION_CONFIRMED,
+            cls.REGISTRATION_WAITLISTED,
+            cls.REGISTRATION_PROMOTED,
+            cls.REGISTRATION_CANCELLED,
+            cls.REGISTRATION_EXPIRED,
+        ]
+
+    @property
+    def template(self) -> str:
+        """templates/emails/<template>.{subject.txt,txt,html} of a registration email."""
+        return self.value
 
 
 class DeliveryState(models.TextChoices):

@@ -4,6 +4,7 @@ UIDs never change for an event (they come from its primary key), SEQUENCE is the
 revision counter, and every zone used gets its VTIMEZONE so clients need no zone database.
 """
 
+import re
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
@@ -27,6 +28,23 @@ _STATUS = {
 }
 
 
+# Control characters are not allowed in iCalendar text (RFC 5545 §3.3.11), and titles stored
+# before one-line fields refused them may hold some: the builder cleans, it never raises.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_LINE_BREAKS = re.compile(r"[\r\n\t]+")
+
+
+def one_line(text: str) -> str:
+    """Text for a one-line property (SUMMARY, LOCATION): controls and line breaks removed."""
+    return " ".join(_CONTROLS.sub("", _LINE_BREAKS.sub(" ", text or "")).split())
+
+
+def multi_line(text: str) -> str:
+    """Text for DESCRIPTION: line breaks kept (as LF), other controls removed."""
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROLS.sub("", text)
+
+
 def ical_status(status: str) -> str:
     """The STATUS a calendar sees for an event status: idea and planned are TENTATIVE."""
     return _STATUS.get(status, "TENTATIVE")
@@ -44,9 +62,9 @@ def event_component(event: Event, *, stamp: datetime | None = None) -> icalendar
     component.add("dtstamp", stamp or timezone.now())
     component.add("last-modified", event.updated_at or timezone.now())
     component.add("sequence", event.sequence)
-    summary = event.title
+    summary = one_line(event.title)
     if event.date_precision in (DatePrecision.MONTH, DatePrecision.YEAR):
-        summary = _("%(title)s (date to be announced)") % {"title": event.title}
+        summary = _("%(title)s (date to be announced)") % {"title": summary}
     component.add("summary", summary)
     if event.is_exact:
         component.add("dtstart", event.local_start)
@@ -64,10 +82,10 @@ def event_component(event: Event, *, stamp: datetime | None = None) -> icalendar
         venue = event.venue
         component.add(
             "location",
-            ", ".join(p for p in (venue.name, venue.address, city_name(venue.city)) if p),
+            ", ".join(one_line(p) for p in (venue.name, venue.address, city_name(venue.city)) if p),
         )
     if event.description:
-        component.add("description", event.description)
+        component.add("description", multi_line(event.description))
     component.add("url", f"{settings.SITE_URL}{event.get_absolute_url()}")
     return component
 
@@ -80,7 +98,7 @@ def build_calendar(
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", one_line(name))
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     for event in events:
         calendar.add_component(event_component(event, stamp=stamp))

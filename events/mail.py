@@ -25,6 +25,7 @@ def build_message(
     language: str,
     attachments: Iterable[Attachment] = (),
     connection=None,
+    message_id: str = "",
 ) -> EmailMultiAlternatives:
     context = {"site_url": settings.SITE_URL, **context}
     with translation.override(language):
@@ -39,7 +40,10 @@ def build_message(
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[to],
         connection=connection,
-        headers={"Auto-Submitted": "auto-generated"},
+        headers={
+            "Auto-Submitted": "auto-generated",
+            **({"Message-ID": message_id} if message_id else {}),
+        },
     )
     message.attach_alternative(html, "text/html")
     for filename, content, mimetype in attachments:

@@ -5,16 +5,16 @@ The database records what was sent (events.models.ReminderDelivery); the broker 
 """
 
 import logging
-import smtplib
 
 from celery import shared_task
+from django.db import transaction
 from django.utils import timezone
 
 from anniversary.health import record_sweep
 
 from .delegations.services import sweep_groups
-from .mail import is_temporary_smtp_error
-from .services import registration, reminders
+from .models import Registration
+from .services import privacy, registration, registration_emails, reminders
 
 logger = logging.getLogger(__name__)
 
@@ -74,25 +74,29 @@ def send_reminder_batch(self, *, delivery_ids: list[int], claim: str) -> dict:
 
 
 # --- registration emails ----------------------------------------------------------------
-@shared_task(
-    name="events.send_registration_email",
-    bind=True,
-    # A lost confirmation link strands the delegate; a duplicate is only a nuisance. So the
-    # message is acknowledged after sending, and a worker crash means it is sent again.
-    acks_late=True,
-    ignore_result=True,
-    max_retries=8,
-)
-def send_registration_email_task(self, *, registration_id: int, kind: str) -> bool:
-    try:
-        return registration.send_registration_email(registration_id=registration_id, kind=kind)
-    except (smtplib.SMTPException, OSError) as exc:
-        if self.request.is_eager or not is_temporary_smtp_error(exc):
-            # In-process (no broker) there is nowhere to wait: fail now, logged by on_commit.
-            raise
-        # 2, 4, 8 … s with jitter, at most 5 minutes: far below the broker's visibility timeout.
-        countdown = min(2 ** (self.request.retries + 1), 300)
-        logger.warning(
-            "Registration email %s/%s: %s; retry in %s s", registration_id, kind, exc, countdown
+@shared_task(name="events.send_registration_email", acks_late=True, ignore_result=True)
+def send_registration_email_task(*, registration_id: int, kind: str) -> bool:
+    """Messages queued by an earlier version, before registration emails became delivery rows:
+    each becomes its row (once: the row's key) and goes out with the others."""
+    found = Registration.objects.select_related("event").filter(pk=registration_id).first()
+    if found is None:
+        logger.info("Registration %s is gone; no %s email.", registration_id, kind)
+        return False
+    with transaction.atomic():
+        planned = registration_emails.plan_registration_email(
+            registration=found, kind=f"registration_{kind}", now=timezone.now()
         )
-        raise self.retry(exc=exc, countdown=countdown) from exc
+    return planned is not None
+
+
+# --- personal data ---------------------------------------------------------------------
+@shared_task(name="events.erase_expired_personal_data", acks_late=True)
+def erase_expired_personal_data() -> dict:
+    """Nightly (beat): erase registrations past their retention, flush old audit entries."""
+    now = timezone.now()
+    result = {
+        "erased_registrations": privacy.erase_expired_personal_data(now=now),
+        "flushed_audit_entries": privacy.flush_audit_log(now=now),
+    }
+    logger.info("Personal data: %s", result)
+    return result

@@ -5,7 +5,11 @@ purpose, so a self-service link cannot be used to check someone in (and vice ver
 token fails the signature, and rotating Registration.secret revokes every link issued before.
 """
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.core import signing
+from django.utils import timezone
 
 from .models import Registration
 
@@ -30,5 +34,10 @@ def read_token(token: str, *, purpose: str, max_age: int | None = None) -> Regis
     except (signing.BadSignature, KeyError, TypeError, Registration.DoesNotExist) as exc:
         raise BadToken from exc
     if registration.secret != data.get("s"):
+        raise BadToken
+    if purpose == CHECK_IN and timezone.now() > registration.event.end + timedelta(
+        hours=settings.CHECK_IN_GRACE_HOURS
+    ):
+        # A check-in code is personal data too: useless, and refused, once the event is over.
         raise BadToken
     return registration

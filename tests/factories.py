@@ -1,6 +1,6 @@
 """The one factory module for the whole suite."""
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import factory
@@ -190,7 +190,9 @@ class ReminderDeliveryFactory(factory.django.DjangoModelFactory):
     kind = "delegate_reminder"
     recipient_key = factory.LazyAttribute(lambda o: f"registration:{o.registration.pk}")
     email = factory.SelfAttribute("registration.email")
-    subject_key = factory.LazyAttribute(lambda o: f"event:{o.event.pk}:reminder")
+    subject_key = factory.LazyAttribute(
+        lambda o: f"event:{o.event.pk}:reminder@{o.event.start.astimezone(UTC):%Y%m%dT%H%MZ}"
+    )
     offset = 1440
     due_at = factory.LazyFunction(timezone.now)
     language = factory.SelfAttribute("registration.language")

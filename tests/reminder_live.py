@@ -7,6 +7,7 @@ the same database as the test).
 
 import asyncio
 import collections
+import email
 import logging
 import os
 import signal
@@ -63,6 +64,10 @@ class SinkHandler:
         self.permanent_failures = set()
         # Hold the RCPT of the message after this many deliveries until `release` is set.
         self.hold_after: int | None = None
+        # Accept the message after this many, then hold the "250" reply until `release` is
+        # set: the server has the mail, the sender does not know yet (the duplicate window).
+        self.hold_reply_after: int | None = None
+        self.message_ids = collections.Counter()
         self.holding = threading.Event()
         self.release = threading.Event()
 
@@ -88,9 +93,17 @@ class SinkHandler:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        message_id = email.message_from_bytes(envelope.content)["Message-ID"]
         with self.lock:
             for address in envelope.rcpt_tos:
                 self.received[address] += 1
+            self.message_ids[message_id] += 1
+            total = sum(self.received.values())
+            hold = self.hold_reply_after is not None and total > self.hold_reply_after
+        if hold:
+            self.holding.set()
+            while not self.release.is_set():
+                await asyncio.sleep(0.02)
         return "250 Message accepted for delivery"
 
 

@@ -79,6 +79,7 @@ TOKEN_URLS: dict[str, str] = {
     "events:manage": SELF_SERVICE,
     "events:confirm": SELF_SERVICE,
     "events:cancel": SELF_SERVICE,
+    "events:erase": SELF_SERVICE,
     "registrants:checkin": CHECK_IN,
     "b2b:home": PARTICIPANT,
     "b2b:profile": PARTICIPANT,
@@ -125,6 +126,7 @@ EXPECTED: dict[str, Row] = {
         get=(DENY, GO, DENY, DENY), post=(DENY, GO, DENY, DENY), kwargs=_registration
     ),
     "events:cancel": Row(get=each(NO_METHOD), post=(DENY, GO, DENY, DENY), kwargs=_registration),
+    "events:erase": Row(get=each(NO_METHOD), post=(DENY, GO, DENY, DENY), kwargs=_registration),
     "set_language": Row(get=each(GO), post=each(GO)),
     # --- site-wide: the health check and the favicon, for anyone (no personal data) ---------
     "healthz": Row(get=ALL),
@@ -204,6 +206,7 @@ EXPECTED: dict[str, Row] = {
     "registrants:door": Row(get=BOARD_ONLY, kwargs=_slug),
     "registrants:door_check_in": Row(get=each(NO_METHOD), post=BOARD_ACTION, kwargs=_door),
     "registrants:sheet": Row(get=BOARD_ONLY, kwargs=_slug),
+    "registrants:resend": Row(get=each(NO_METHOD), post=BOARD_ACTION, kwargs=_door),
     "registrants:qr": Row(get=BOARD_ONLY, kwargs=_door),
     # The QR link from the confirmation email: a delegate holding it cannot check in alone; a
     # board member with a forged token gets a clear refusal (400) and nothing changes.

@@ -32,6 +32,7 @@ from ..enums import DatePrecision, EventStatus
 from ..exceptions import messages_of
 from ..models import EVENT_DETAIL_FIELDS, EVENT_SCHEDULE_FIELDS, Event, Venue
 from ..services.program import duplicate_event
+from ..services.registration import promote_from_waitlist
 from ..services.scheduling import (
     SchedulingError,
     cancel_event,
@@ -281,7 +282,15 @@ class EventAdmin(FoldedSearchMixin, admin.ModelAdmin):
         ),
         (
             gettext_lazy("Registration"),
-            {"fields": ("is_public", "capacity", "registration_opens", "registration_closes")},
+            {
+                "fields": (
+                    "is_public",
+                    "capacity",
+                    "registration_opens",
+                    "registration_closes",
+                    "retention_months",
+                )
+            },
         ),
         (
             gettext_lazy("People, organizations and sources"),
@@ -412,6 +421,9 @@ class EventAdmin(FoldedSearchMixin, admin.ModelAdmin):
         if status != stored.status:
             updated = set_event_status(event=obj, status=status)
             obj.status, obj.sequence = updated.status, updated.sequence
+        if obj.capacity != stored.capacity:
+            # More seats (or none limited): the first in line get them, with the email.
+            promote_from_waitlist(event=obj)
 
     def _warn_after_save(self, request, obj):
         # "Save and continue" lands on the change page, which shows the warnings itself.

@@ -1,5 +1,6 @@
 """Admin for registrations: looked up and corrected by staff, cancelled through the service."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -7,9 +8,21 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from contacts.admin import DemoFilter, FoldedSearchMixin, city_filter, country_filter, demo_badge
 
-from ..enums import RegistrationStatus
 from ..models import Registration
-from ..services.registration import cancel_registration
+from ..services.privacy import erase_delegate
+from ..services.registration import cancel_registration, delete_registrations
+from ..services.registration_emails import follow_corrected_address, resend_registration_email
+
+
+class RegistrationAdminForm(forms.ModelForm):
+    def validate_unique(self):
+        super().validate_unique()
+        # The event and status are read-only here, so Django leaves out the rules that name
+        # them; the one-active-registration-per-address rule must still hold (not a 500).
+        try:
+            self.instance.validate_constraints()
+        except ValidationError as error:
+            self.add_error("email", error.messages)
 
 
 class RegistrationInline(admin.TabularInline):
@@ -35,6 +48,7 @@ class RegistrationInline(admin.TabularInline):
 class RegistrationAdmin(FoldedSearchMixin, admin.ModelAdmin):
     """Registrations come in through the public form; here staff look them up and fix details."""
 
+    form = RegistrationAdminForm
     list_display = (
         "full_name",
         "email",
@@ -64,6 +78,7 @@ class RegistrationAdmin(FoldedSearchMixin, admin.ModelAdmin):
         "cancelled_at",
         "expires_at",
         "attended_at",
+        "erased_at",
         demo_badge,
     )
     fields = (
@@ -83,20 +98,57 @@ class RegistrationAdmin(FoldedSearchMixin, admin.ModelAdmin):
         "expires_at",
         "cancelled_at",
         "attended_at",
+        "erased_at",
         demo_badge,
     )
 
-    actions = ["cancel_registrations"]
+    actions = ["cancel_registrations", "resend_emails", "erase_delegates"]
+
+    @admin.action(
+        description=gettext_lazy(
+            "Erase these delegates' personal data (every registration with their address)"
+        ),
+        permissions=["delete"],
+    )
+    def erase_delegates(self, request, queryset):
+        for address in sorted(set(queryset.values_list("email", flat=True))):
+            report = erase_delegate(email=address)
+            self.message_user(request, "; ".join(report.lines()), messages.SUCCESS)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "email" in form.changed_data:
+            follow_corrected_address(registration=obj)
+
+    @admin.action(
+        description=gettext_lazy("Resend the email of each registration's current state"),
+        permissions=["change"],
+    )
+    def resend_emails(self, request, queryset):
+        planned = sum(
+            resend_registration_email(registration=registration) is not None
+            for registration in queryset.select_related("event")
+        )
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d email will be sent again.",
+                "%(count)d emails will be sent again.",
+                planned,
+            )
+            % {"count": planned},
+            messages.SUCCESS,
+        )
 
     def has_add_permission(self, request):
         return False
 
-    def has_delete_permission(self, request, obj=None):
-        # A registration holding a seat or a place in line is cancelled, not deleted, so that the
-        # waitlist moves up and the delegate is told; cancelled and expired rows may go.
-        if obj is not None and obj.status in RegistrationStatus.active():
-            return False
-        return super().has_delete_permission(request, obj)
+    def delete_model(self, request, obj):
+        # Through the service: a seat it held passes to the first in line, with the email.
+        delete_registrations(registrations=Registration.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset):
+        delete_registrations(registrations=queryset)
 
     @admin.action(
         description=gettext_lazy("Cancel selected registrations (the waitlist moves up)"),

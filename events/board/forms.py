@@ -85,7 +85,7 @@ def _registration_and_details() -> tuple[Fieldset, Fieldset]:
         Fieldset(
             _("Registration"),
             Row(Column("capacity"), Column("registration_opens"), Column("registration_closes")),
-            Row(Column("is_public"), Column("is_milestone")),
+            Row(Column("is_public"), Column("is_milestone"), Column("retention_months")),
         ),
         Fieldset(
             _("Details"),

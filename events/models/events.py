@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from contacts.emails import validate_one_line
 from contacts.models import DelegationVisit, Organization, Person, SeededModel, Source
 
 from ..enums import (
@@ -34,9 +35,12 @@ from ..timezones import (
 
 
 class Venue(SeededModel):
-    name = models.CharField(_("name"), max_length=200)
-    address = models.CharField(_("address"), max_length=300, blank=True)
-    city = models.CharField(_("city"), max_length=100)
+    # One-line fields reach email headers and calendar files: no line breaks (validate_one_line).
+    name = models.CharField(_("name"), max_length=200, validators=[validate_one_line])
+    address = models.CharField(
+        _("address"), max_length=300, blank=True, validators=[validate_one_line]
+    )
+    city = models.CharField(_("city"), max_length=100, validators=[validate_one_line])
     country = CountryField(_("country"), blank=True)
     time_zone = models.CharField(
         _("time zone"), max_length=64, default=IZMIR, validators=[validate_time_zone]
@@ -142,7 +146,7 @@ class EventQuerySet(models.QuerySet):
 
 
 class Event(SeededModel):
-    title = models.CharField(_("title"), max_length=250)
+    title = models.CharField(_("title"), max_length=250, validators=[validate_one_line])
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     kind = models.CharField(_("kind"), max_length=30, choices=EventKind.choices)
     status = models.CharField(
@@ -173,6 +177,14 @@ class Event(SeededModel):
     )
     capacity = models.PositiveIntegerField(
         _("capacity"), null=True, blank=True, help_text=_("Empty: no registration limit.")
+    )
+    # KVKK/GDPR: registrations' personal data is erased this many months after the event's
+    # end; empty means PERSONAL_DATA_RETENTION_MONTHS (12).
+    retention_months = models.PositiveSmallIntegerField(
+        _("keep personal data for (months after the end)"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: the site default."),
     )
     registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
     registration_closes = models.DateTimeField(_("registration closes"), null=True, blank=True)
@@ -382,6 +394,7 @@ EVENT_DETAIL_FIELDS = (
     "capacity",
     "registration_opens",
     "registration_closes",
+    "retention_months",
     "is_public",
     "is_milestone",
     "description",

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from contacts.emails import NormalizedEmailField, validate_one_line
 from contacts.enums import Language
 from contacts.text import folded, search_key
 
@@ -40,8 +41,10 @@ class RegistrationQuerySet(models.QuerySet):
         return self.filter(status__in=[RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED])
 
     def waitlist(self):
-        """The waitlist, first come first served."""
-        return self.waitlisted().order_by("created_at", "pk")
+        """The waitlist, first come first served. A registration whose seat hold ran out before
+        it was confirmed (expires_at still set) is not in line until it is confirmed: else
+        unconfirmed throw-away addresses would take the seats back at once."""
+        return self.waitlisted().filter(expires_at__isnull=True).order_by("created_at", "pk")
 
     def attended(self):
         """Confirmed delegates who were checked in at the door."""
@@ -65,12 +68,15 @@ class Registration(models.Model):
     event = models.ForeignKey(
         Event, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("event")
     )
-    full_name = models.CharField(_("full name"), max_length=200)
-    # Stored lower-cased by the service so that the uniqueness rule below holds.
-    email = models.EmailField(_("email"))
-    organization = models.CharField(_("organization"), max_length=200, blank=True)
+    full_name = models.CharField(_("full name"), max_length=200, validators=[validate_one_line])
+    # Stored normalised on every write (contacts.emails), so that the uniqueness rule below
+    # compares mailboxes, whichever path (form, admin, import, service) wrote the address.
+    email = NormalizedEmailField(_("email"))
+    organization = models.CharField(
+        _("organization"), max_length=200, blank=True, validators=[validate_one_line]
+    )
     country = CountryField(_("country"))
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[validate_one_line])
     language = models.CharField(
         _("preferred language"), max_length=2, choices=Language.choices, default=Language.TURKISH
     )
@@ -91,6 +97,12 @@ class Registration(models.Model):
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     # Deadline for the confirmation click (pending, or promoted from the waitlist).
     expires_at = models.DateTimeField(_("confirm by"), null=True, blank=True)
+    # An unconfirmed registration holds its seat until then (REGISTRATION_PENDING_HOLD_MINUTES),
+    # shorter than the confirm window: seats cannot be hoarded with addresses nobody reads.
+    seat_held_until = models.DateTimeField(_("seat held until"), null=True, blank=True)
+    # The client's network (IPv4 /24, IPv6 /64), to cap unconfirmed registrations from one place;
+    # never a full address. Erased with the other personal data.
+    client_network = models.CharField(_("client network"), max_length=50, blank=True)
     attended_at = models.DateTimeField(_("checked in"), null=True, blank=True)
     checked_in_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -104,6 +116,11 @@ class Registration(models.Model):
     # Part of every signed link; rotating it revokes all links to this registration.
     secret = models.CharField(max_length=64, default=_new_secret, editable=False)
     is_demo = models.BooleanField(_("demo example"), default=False, editable=False)
+    # Set when the delegate's personal data was erased (retention or request); the row stays
+    # for the counts and check-in facts of the reports.
+    erased_at = models.DateTimeField(
+        _("personal data erased"), null=True, blank=True, editable=False
+    )
 
     objects = RegistrationQuerySet.as_manager()
 
@@ -117,11 +134,33 @@ class Registration(models.Model):
                 fields=["event", "email"],
                 condition=Q(status__in=RegistrationStatus.active()),
                 name="registration_one_active_per_email",
+                violation_error_code="duplicate",
+                violation_error_message=_(
+                    "This email address already has an active registration for this event."
+                ),
             ),
         ]
 
     def __str__(self):
-        return f"{self.full_name} — {self.event}"
+        # No name: the audit log keeps this text (object_repr) longer than the personal data.
+        return _("Registration #%(pk)s — %(event)s") % {"pk": self.pk, "event": self.event}
+
+    @property
+    def shows_personal_data(self) -> bool:
+        """The self-service page shows the delegate's details only while the registration is
+        live: not once it is cancelled or expired, the event is over, or the data was erased."""
+        return (
+            self.erased_at is None
+            and self.status in RegistrationStatus.active()
+            and not self.event.is_past
+        )
+
+    @property
+    def awaits_confirmation(self) -> bool:
+        """Pending, or waitlisted after its seat hold ran out: the confirm link still works."""
+        return self.status == RegistrationStatus.PENDING or (
+            self.status == RegistrationStatus.WAITLISTED and self.expires_at is not None
+        )
 
     @property
     def is_attended(self) -> bool:

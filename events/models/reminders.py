@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from contacts.emails import NormalizedEmailField
 from contacts.enums import Language
 from contacts.models import Person
 
@@ -43,7 +44,7 @@ class ReminderDelivery(models.Model):
     kind = models.CharField(_("kind"), max_length=30, choices=DeliveryKind.choices)
     # "registration:12", "person:4", "user:7": stable even when an email address is corrected.
     recipient_key = models.CharField(_("recipient key"), max_length=60, editable=False)
-    email = models.EmailField(_("email"))
+    email = NormalizedEmailField(_("email"))
     registration = models.ForeignKey(
         Registration,
         on_delete=models.CASCADE,

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from contacts.countries import country_menu
+from contacts.emails import NormalizedEmailFormField, clean_text
 from contacts.enums import Language
 from events.enums import EventKind
 
@@ -125,7 +126,8 @@ class RegistrationForm(forms.Form):
         error_messages={"required": _("Please enter your full name.")},
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
-    email = forms.EmailField(
+    # Cleaned to the one stored form (contacts.emails): the page after registering shows it.
+    email = NormalizedEmailFormField(
         label=_("Email"),
         max_length=254,
         help_text=_("We send the confirmation link here."),
@@ -218,13 +220,23 @@ class RegistrationForm(forms.Form):
         return helper
 
     def clean_full_name(self) -> str:
-        name = " ".join(self.cleaned_data["full_name"].split())
-        if not name:
-            raise forms.ValidationError(_("Please enter your full name."))
-        return name
+        try:
+            return clean_text(self.cleaned_data["full_name"], required=True)
+        except forms.ValidationError as error:
+            if error.code == "invisible":
+                raise forms.ValidationError(
+                    _("Please enter your full name in visible letters."), code="invisible"
+                ) from None
+            raise
+
+    def clean_organization(self) -> str:
+        return clean_text(self.cleaned_data["organization"], required=True)
+
+    def clean_needs(self) -> str:
+        return clean_text(self.cleaned_data["needs"], multiline=True)
 
     def clean_phone(self) -> str:
-        phone = self.cleaned_data["phone"].strip()
+        phone = clean_text(self.cleaned_data["phone"])
         if phone and not _PHONE.match(phone):
             raise forms.ValidationError(
                 _("Please enter a phone number with digits only, e.g. +90 232 000 00 00.")

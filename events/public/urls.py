@@ -18,4 +18,5 @@ urlpatterns = [
     path("registrations/<int:pk>/<str:token>/", views.manage, name="manage"),
     path("registrations/<int:pk>/<str:token>/confirm/", views.confirm, name="confirm"),
     path("registrations/<int:pk>/<str:token>/cancel/", views.cancel, name="cancel"),
+    path("registrations/<int:pk>/<str:token>/erase/", views.erase, name="erase"),
 ]

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from anniversary.clientip import client_ip
 from events.availability import availability
 from events.enums import RegistrationStatus
 from events.links import checkin_url
@@ -27,10 +28,12 @@ from events.models import Event, Registration
 from events.public import selectors
 from events.public.forms import CalendarFilterForm, ProgramFilterForm, RegistrationForm
 from events.qr import qr_png
+from events.services.privacy import erase_own_registration
 from events.services.registration import (
     RegistrationBusy,
     RegistrationError,
     cancel_registration,
+    client_network,
     confirm_registration,
     register_delegate,
 )
@@ -153,7 +156,14 @@ def event_detail(request, slug):
 @require_safe
 def privacy(request):
     return render(
-        request, "events/privacy.html", {"confirm_hours": settings.REGISTRATION_CONFIRM_HOURS}
+        request,
+        "events/privacy.html",
+        {
+            "confirm_hours": settings.REGISTRATION_CONFIRM_HOURS,
+            "hold_minutes": settings.REGISTRATION_PENDING_HOLD_MINUTES,
+            "retention_months": settings.PERSONAL_DATA_RETENTION_MONTHS,
+            "audit_days": settings.AUDIT_LOG_RETENTION_DAYS,
+        },
     )
 
 
@@ -191,6 +201,10 @@ def register(request, slug):
                     language=data["language"],
                     needs=data["needs"],
                     consent=data["consent"],
+                    # An address already registered gets its email again and the same page:
+                    # the answer must not tell anyone who is registered.
+                    resend_if_registered=True,
+                    network=client_network(client_ip(request)),
                 )
             except RegistrationBusy as exc:
                 form.add_error(None, exc)
@@ -199,6 +213,11 @@ def register(request, slug):
                 form.add_error(None, exc)
                 status = 400
             else:
+                # The address as we store and mail it, so a typo or a folded letter shows.
+                messages.info(
+                    request,
+                    _("We sent the email to %(email)s.") % {"email": registration.email},
+                )
                 return redirect(_thanks_url(event, registration.status))
         else:
             status = 400
@@ -266,7 +285,7 @@ def manage(request, pk: int, token: str):
     event = selectors.registration_event(registration)
     registration.event = event
     qr = None
-    if registration.status == RegistrationStatus.CONFIRMED:
+    if registration.status == RegistrationStatus.CONFIRMED and registration.shows_personal_data:
         qr = base64.b64encode(qr_png(checkin_url(registration), scale=5)).decode()
     return render(
         request,
@@ -277,6 +296,9 @@ def manage(request, pk: int, token: str):
             "token": token,
             "qr_png": qr,
             "can_cancel": registration.status in RegistrationStatus.active() and not event.is_past,
+            "can_erase": not (
+                registration.status in RegistrationStatus.active() and not event.is_past
+            ),
         },
     )
 
@@ -296,13 +318,28 @@ def confirm(request, pk: int, token: str):
         else:
             messages.success(request, _("Your registration is confirmed. See you there!"))
         return redirect(_manage_url(registration, token))
-    if registration.status != RegistrationStatus.PENDING:
+    if not registration.awaits_confirmation:
         return redirect(_manage_url(registration, token))
     return render(
         request,
         "events/confirm.html",
         {"registration": registration, "event": registration.event, "token": token},
     )
+
+
+@require_POST
+def erase(request, pk: int, token: str):
+    """The delegate erases their own registration (cancelled, expired, or the event is over).
+    The link stops working at once: the secret it carries is rotated."""
+    registration = _registration_from_link(pk, token)
+    if registration is None:
+        return _bad_link(request)
+    try:
+        erase_own_registration(registration=registration)
+    except ValueError:
+        messages.error(request, _("Cancel your registration first; then you can erase it."))
+        return redirect(_manage_url(registration, token))
+    return render(request, "events/erased.html")
 
 
 @require_POST

@@ -33,6 +33,7 @@ from events.services.checkin import (
     event_refusal,
     refusal,
 )
+from events.services.registration_emails import resend_registration_email
 from events.timezones import zone
 from events.tokens import CHECK_IN, BadToken, read_token
 from events.web import flash_errors
@@ -231,6 +232,21 @@ def registrant_door_check_in(request, slug, pk):
     else:
         (messages.info if result.already else messages.success)(request, result.message)
     return redirect(_door_url(event, request.POST.get("q", ""), request.POST.get("page", "")))
+
+
+@require_POST
+@board_permission("events.change_registration")
+def registrant_resend(request, slug, pk):
+    """Send a registrant the email of their registration's state again (its links)."""
+    event = _event(slug)
+    registration = get_object_or_404(Registration, event=event, pk=pk)
+    if resend_registration_email(registration=registration) is None:
+        messages.info(request, _("Demo registrations get no emails."))
+    else:
+        messages.success(
+            request, _("The email goes to %(email)s again.") % {"email": registration.email}
+        )
+    return redirect(reverse("registrants:list", args=[event.slug]))
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -6,38 +6,40 @@ concurrent requests queue on that one row and the capacity is never exceeded. Ca
 expiring free a seat, which alone needs no lock, but they pass the seat on to the waitlist in
 the same transaction, so they lock the event too. Locks are always taken event first.
 
-Emails go out after the transaction commits, in the delegate's language.
+Every email is a delivery row written in the same transaction as the change (see
+registration_emails), sent by the reminder machinery in the delegate's language.
 """
 
+import ipaddress
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from contacts.emails import clean_text, normalize_email
+
 from .. import availability
-from ..enums import RegistrationStatus
+from ..enums import DeliveryKind, RegistrationStatus
 from ..exceptions import DomainError
-from ..ics import event_ics
-from ..links import confirm_url, self_service_url
-from ..mail import build_message
 from ..models import Event, Registration
 from ..timezones import COUNTRY_ZONES, IZMIR
-from .checkin import checkin_qr_png
+from .registration_emails import plan_registration_email, remind_of_registration
 
 logger = logging.getLogger(__name__)
 
-# Email kinds: templates/emails/registration_<kind>.{subject.txt,txt,html}
-CONFIRM_REQUEST = "confirm_request"
-CONFIRMED = "confirmed"
-WAITLISTED = "waitlisted"
-PROMOTED = "promoted"
-CANCELLED = "cancelled"
-EXPIRED = "expired"
+CONFIRM_REQUEST = DeliveryKind.REGISTRATION_CONFIRM_REQUEST
+CONFIRMED = DeliveryKind.REGISTRATION_CONFIRMED
+WAITLISTED = DeliveryKind.REGISTRATION_WAITLISTED
+PROMOTED = DeliveryKind.REGISTRATION_PROMOTED
+CANCELLED = DeliveryKind.REGISTRATION_CANCELLED
+EXPIRED = DeliveryKind.REGISTRATION_EXPIRED
 
 
 class RegistrationError(DomainError):
@@ -100,29 +102,46 @@ def _confirm_deadline(event: Event, now: datetime) -> datetime:
     return min(now + timedelta(hours=settings.REGISTRATION_CONFIRM_HOURS), event.start)
 
 
-def _queue_email(registration: Registration, kind: str) -> None:
-    """After commit, queue the email task (with Redis) or send in-process (without).
+def _hold_deadline(event: Event, now: datetime) -> datetime:
+    """An unconfirmed seat is held REGISTRATION_PENDING_HOLD_MINUTES, never past the deadline."""
+    hold = now + timedelta(minutes=settings.REGISTRATION_PENDING_HOLD_MINUTES)
+    return min(hold, _confirm_deadline(event, now))
 
-    robust: a broker or mail server hiccup is logged; it never undoes or fails the request.
-    """
-    # tasks.py imports this module to call it; importing tasks at the top would be a cycle.
-    from ..tasks import send_registration_email_task  # noqa: PLC0415
 
-    registration_id = registration.pk
+def client_network(address: str) -> str:
+    """The network a client address belongs to (IPv4 /24, IPv6 /64): one office, one home
+    router, one mobile carrier's NAT. "" for anything that is not an IP address."""
+    try:
+        ip = ipaddress.ip_address(address.strip())
+    except ValueError:
+        return ""
+    prefix = 24 if ip.version == 4 else 64
+    return str(ipaddress.ip_network(f"{ip}/{prefix}", strict=False))
 
-    def queue_registration_email():
-        send_registration_email_task.delay(registration_id=registration_id, kind=kind)
 
-    transaction.on_commit(queue_registration_email, robust=True)
+def _queue_email(registration: Registration, kind: str, now: datetime | None = None) -> None:
+    """The email's delivery row, in the caller's transaction (it commits or rolls back with the
+    change); sent by the delivery machinery once the transaction commits."""
+    plan_registration_email(registration=registration, kind=kind, now=now or timezone.now())
 
 
 def _expire_overdue(event: Event, *, now: datetime) -> int:
-    """Expire the event's pending registrations past their deadline. Caller holds the lock."""
-    overdue = list(event.registrations.pending().filter(expires_at__lt=now))
+    """Expire the event's unconfirmed registrations past their confirm deadline, and release
+    the seats whose hold ran out (they keep their link, without a seat). Caller holds the lock.
+    Returns how many expired."""
+    unconfirmed = event.registrations.filter(
+        Q(status=RegistrationStatus.PENDING)
+        | Q(status=RegistrationStatus.WAITLISTED, expires_at__isnull=False)
+    )
+    overdue = list(unconfirmed.filter(expires_at__lt=now))
     for registration in overdue:
         registration.status = RegistrationStatus.EXPIRED
-        registration.save(update_fields=["status"])
-        _queue_email(registration, EXPIRED)
+        registration.seat_held_until = None
+        registration.save(update_fields=["status", "seat_held_until"])
+        _queue_email(registration, EXPIRED, now)
+    event.registrations.pending().filter(seat_held_until__lt=now).update(
+        status=RegistrationStatus.WAITLISTED, seat_held_until=None
+    )
     return len(overdue)
 
 
@@ -137,12 +156,12 @@ def _fill_free_seats(event: Event, *, now: datetime) -> list[Registration]:
             return []
         line = line[:free]
     promoted = list(line)
-    deadline = _confirm_deadline(event, now)
+    deadline, hold = _confirm_deadline(event, now), _hold_deadline(event, now)
     for registration in promoted:
         registration.status = RegistrationStatus.PENDING
-        registration.expires_at = deadline
-        registration.save(update_fields=["status", "expires_at"])
-        _queue_email(registration, PROMOTED)
+        registration.expires_at, registration.seat_held_until = deadline, hold
+        registration.save(update_fields=["status", "expires_at", "seat_held_until"])
+        _queue_email(registration, PROMOTED, now)
     return promoted
 
 
@@ -154,7 +173,8 @@ _SEAT_COUNTS_SQL = """
     SELECT
         COUNT(CASE WHEN status IN (%s, %s) THEN 1 END),
         COUNT(CASE WHEN status = %s THEN 1 END),
-        COUNT(CASE WHEN status = %s AND expires_at < %s THEN 1 END),
+        COUNT(CASE WHEN (status = %s OR (status = %s AND expires_at IS NOT NULL))
+            AND (expires_at < %s OR seat_held_until < %s) THEN 1 END),
         COUNT(CASE WHEN email = %s THEN 1 END)
     FROM {table}
     WHERE event_id = %s AND status IN (%s, %s, %s)
@@ -162,16 +182,17 @@ _SEAT_COUNTS_SQL = """
 
 
 def _seat_counts(event: Event, *, now: datetime, email: str = "") -> dict[str, int]:
-    """Seats held, people in line, overdue pending ones and active ones with this email, in
-    one query (each round trip is spent holding the event lock)."""
+    """Seats held, people in line, unconfirmed ones past their deadline or hold, and active
+    ones with this email, in one query (each round trip is spent holding the event lock)."""
     pending, confirmed, waitlisted = (
         RegistrationStatus.PENDING,
         RegistrationStatus.CONFIRMED,
         RegistrationStatus.WAITLISTED,
     )
     sql = _SEAT_COUNTS_SQL.format(table=connection.ops.quote_name(Registration._meta.db_table))
-    params = [pending, confirmed, waitlisted, pending]
-    params += [connection.ops.adapt_datetimefield_value(now), email, event.pk]
+    moment = connection.ops.adapt_datetimefield_value(now)
+    params = [pending, confirmed, waitlisted, pending, waitlisted, moment, moment]
+    params += [email, event.pk]
     params += [pending, confirmed, waitlisted]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -195,6 +216,14 @@ def _duplicate_error() -> RegistrationError:
     )
 
 
+def _network_has_too_many_pending(event: Event, network: str) -> bool:
+    mine = event.registrations.filter(client_network=network).filter(
+        Q(status=RegistrationStatus.PENDING)
+        | Q(status=RegistrationStatus.WAITLISTED, expires_at__isnull=False)
+    )
+    return mine.count() >= settings.REGISTRATION_PENDING_PER_NETWORK
+
+
 def register_delegate(
     *,
     event: Event,
@@ -207,22 +236,37 @@ def register_delegate(
     needs: str = "",
     consent: bool,
     time_zone: str | None = None,
+    network: str = "",
+    resend_if_registered: bool = False,
     now: datetime | None = None,
 ) -> Registration:
     """Register one delegate: a pending seat if one is free, else a place on the waitlist.
 
-    Side effects: locks the event row; expires the event's overdue pending registrations (and
-    promotes from the waitlist into their seats) before counting; writes one Registration;
-    after commit sends the confirmation request (pending) or the waitlist notice.
-    Raises RegistrationError when the event takes no registrations, the email is already
-    registered, or consent is missing; RegistrationBusy when the lock is not granted in time.
+    The address is normalised (contacts.emails.normalize_email) and the text fields cleaned
+    (contacts.emails.clean_text) whoever calls. Side effects: locks the event row; expires the
+    event's overdue pending registrations (and promotes from the waitlist into their seats)
+    before counting; writes one Registration and the delivery row of its confirmation request
+    (pending) or waitlist notice. With `resend_if_registered` (the public form), an address
+    that already holds an active registration gets that registration's email again
+    (rate-limited, see registration_emails.remind_of_registration) and the existing row is
+    returned, so the answer does not reveal who is registered.
+    Raises RegistrationError when the event takes no registrations, the address or a name is
+    not valid, the email is already registered (without `resend_if_registered`), or consent is
+    missing; RegistrationBusy when the lock is not granted in time.
     """
     if not consent:
         raise RegistrationError(
             {"consent": _("Please accept the privacy notice to register.")}, code="consent"
         )
-    email = email.strip().lower()
+    try:
+        email = normalize_email(email)
+        full_name = clean_text(full_name, required=True)
+        organization, phone = clean_text(organization), clean_text(phone)
+        needs = clean_text(needs, multiline=True)
+    except ValidationError as error:
+        raise RegistrationError(error.messages, code="invalid") from error
     now = now or timezone.now()
+    existing = None
     try:
         with _friendly_lock_timeout(), transaction.atomic():
             event = _lock(event)
@@ -230,34 +274,52 @@ def register_delegate(
             if problem:
                 raise RegistrationError(problem, code="closed")
             seats = _seat_counts(event, now=now, email=email)
-            if seats["same_email"]:
+            if seats["same_email"] and not resend_if_registered:
                 raise _duplicate_error()
-            if seats["overdue"] or (seats["waitlisted"] and _has_free_seat(event, seats)):
-                # Seats held past their deadline, or freed but not yet passed on: the people
-                # already waiting come first. Rare, so the common path stays at one count.
-                _expire_overdue(event, now=now)
-                _fill_free_seats(event, now=now)
-                seats = _seat_counts(event, now=now, email=email)
-            has_seat = _has_free_seat(event, seats)
-            registration = Registration.objects.create(
-                event=event,
-                full_name=full_name.strip(),
-                email=email,
-                organization=organization.strip(),
-                country=country,
-                phone=phone.strip(),
-                language=language,
-                needs=needs.strip(),
-                time_zone=time_zone or COUNTRY_ZONES.get(str(country), IZMIR),
-                consent_at=now,
-                created_at=now,
-                status=RegistrationStatus.PENDING if has_seat else RegistrationStatus.WAITLISTED,
-                expires_at=_confirm_deadline(event, now) if has_seat else None,
-            )
-            _queue_email(registration, CONFIRM_REQUEST if has_seat else WAITLISTED)
+            if seats["same_email"]:
+                existing = event.registrations.active().get(email=email)
+            elif network and _network_has_too_many_pending(event, network):
+                raise RegistrationError(
+                    _(
+                        "Too many unconfirmed registrations for this event come from your "
+                        "network. Please confirm the ones you made (see your email) first."
+                    ),
+                    code="too_many_pending",
+                )
+            else:
+                if seats["overdue"] or (seats["waitlisted"] and _has_free_seat(event, seats)):
+                    # Seats held past their deadline, or freed but not yet passed on: the
+                    # people already waiting come first. Rare: the common path counts once.
+                    _expire_overdue(event, now=now)
+                    _fill_free_seats(event, now=now)
+                    seats = _seat_counts(event, now=now, email=email)
+                has_seat = _has_free_seat(event, seats)
+                registration = Registration.objects.create(
+                    event=event,
+                    full_name=full_name,
+                    email=email,
+                    organization=organization,
+                    country=country,
+                    phone=phone,
+                    language=language,
+                    needs=needs,
+                    time_zone=time_zone or COUNTRY_ZONES.get(str(country), IZMIR),
+                    consent_at=now,
+                    created_at=now,
+                    status=RegistrationStatus.PENDING
+                    if has_seat
+                    else RegistrationStatus.WAITLISTED,
+                    expires_at=_confirm_deadline(event, now) if has_seat else None,
+                    seat_held_until=_hold_deadline(event, now) if has_seat else None,
+                    client_network=network,
+                )
+                _queue_email(registration, CONFIRM_REQUEST if has_seat else WAITLISTED, now)
     except IntegrityError as exc:
         # Only reachable if a row was written around the lock (e.g. by the admin).
         raise _duplicate_error() from exc
+    if existing is not None:
+        remind_of_registration(registration=existing, now=now)
+        return existing
     return registration
 
 
@@ -272,11 +334,16 @@ def confirm_registration(
     """
     now = now or timezone.now()
     ran_out = False
+    lined_up = None
     with _locked(registration) as registration:
-        event = registration.event
         if registration.status == RegistrationStatus.CONFIRMED:
             return registration
-        if registration.status == RegistrationStatus.WAITLISTED:
+        if registration.status == RegistrationStatus.WAITLISTED and registration.expires_at:
+            outcome = _confirm_after_hold(registration, now=now)
+            if outcome is not None:
+                # After the commit: the delegate joined the line, which must stand.
+                lined_up = outcome
+        elif registration.status == RegistrationStatus.WAITLISTED:
             raise RegistrationError(
                 _(
                     "You are on the waitlist. We will email you as soon as a seat is free; "
@@ -291,25 +358,63 @@ def confirm_registration(
             )
         if registration.status == RegistrationStatus.EXPIRED:
             raise _expired_error()
-        problem = None
-        if event.is_cancelled or event.end <= now:
-            problem = availability.why_registration_closed(event, now=now)
-        if problem:
-            raise RegistrationError(problem, code="closed")
-        if registration.expires_at and registration.expires_at < now:
-            _expire_overdue(event, now=now)
-            _fill_free_seats(event, now=now)
-            ran_out = True
-        else:
-            registration.status = RegistrationStatus.CONFIRMED
-            registration.confirmed_at = now
-            registration.expires_at = None
-            registration.save(update_fields=["status", "confirmed_at", "expires_at"])
-            _queue_email(registration, CONFIRMED)
+        if registration.status == RegistrationStatus.PENDING:
+            ran_out = _confirm_pending(registration, now=now)
     if ran_out:
         # Raised after the commit: the expiry and the promotion it caused must stand.
         raise _expired_error()
+    if lined_up is not None:
+        raise lined_up
     return registration
+
+
+def _confirm_pending(registration: Registration, *, now: datetime) -> bool:
+    """Confirm under the lock; True when its deadline had passed (expired instead)."""
+    event = registration.event
+    problem = None
+    if event.is_cancelled or event.end <= now:
+        problem = availability.why_registration_closed(event, now=now)
+    if problem:
+        raise RegistrationError(problem, code="closed")
+    if registration.expires_at and registration.expires_at < now:
+        _expire_overdue(event, now=now)
+        _fill_free_seats(event, now=now)
+        return True
+    _mark_confirmed(registration, now=now)
+    return False
+
+
+def _mark_confirmed(registration: Registration, *, now: datetime) -> None:
+    registration.status = RegistrationStatus.CONFIRMED
+    registration.confirmed_at = now
+    registration.expires_at = registration.seat_held_until = None
+    registration.save(update_fields=["status", "confirmed_at", "expires_at", "seat_held_until"])
+    _queue_email(registration, CONFIRMED, now)
+
+
+def _confirm_after_hold(registration: Registration, *, now: datetime) -> RegistrationError | None:
+    """Confirmed after its seat hold ran out: a free seat if there is one (after the people
+    already in line got theirs), else its place on the waitlist in the order it registered.
+    Caller holds the lock. Returns the message to raise after the commit, or None (confirmed)."""
+    event = registration.event
+    if registration.expires_at < now or event.is_cancelled or event.end <= now:
+        _expire_overdue(event, now=now)
+        _fill_free_seats(event, now=now)
+        return _expired_error()
+    _fill_free_seats(event, now=now)
+    if _has_free_seat(event, _seat_counts(event, now=now)):
+        _mark_confirmed(registration, now=now)
+        return None
+    registration.expires_at = None
+    registration.save(update_fields=["expires_at"])
+    _queue_email(registration, WAITLISTED, now)
+    return RegistrationError(
+        _(
+            "Your address is confirmed, but the seat held for you was released and none is "
+            "free now. You are on the waitlist, in the order you registered."
+        ),
+        code="waitlisted",
+    )
 
 
 def _expired_error() -> RegistrationError:
@@ -352,7 +457,7 @@ def cancel_registration(*, registration: Registration, now: datetime | None = No
         registration.cancelled_at = now
         registration.expires_at = None
         registration.save(update_fields=["status", "cancelled_at", "expires_at"])
-        _queue_email(registration, CANCELLED)
+        _queue_email(registration, CANCELLED, now)
         if held_seat:
             _fill_free_seats(event, now=now)
     return registration
@@ -378,8 +483,11 @@ def expire_overdue_registrations(*, now: datetime | None = None) -> int:
     """
     now = now or timezone.now()
     event_ids = (
-        Registration.objects.pending()
-        .filter(expires_at__lt=now)
+        Registration.objects.filter(
+            Q(status=RegistrationStatus.PENDING, expires_at__lt=now)
+            | Q(status=RegistrationStatus.PENDING, seat_held_until__lt=now)
+            | Q(status=RegistrationStatus.WAITLISTED, expires_at__lt=now)
+        )
         .order_by("event_id")
         .values_list("event_id", flat=True)
         .distinct()
@@ -400,39 +508,23 @@ def expire_overdue_registrations(*, now: datetime | None = None) -> int:
     return expired
 
 
-# --- emails ---------------------------------------------------------------------------------
+def delete_registrations(*, registrations, now: datetime | None = None) -> int:
+    """Delete registrations (staff), passing every seat they held to the waitlist.
 
-
-def send_registration_email(*, registration_id: int, kind: str, connection=None) -> bool:
-    """Build and send one registration email in the delegate's language. Takes a primary key
-    so that a task can call it; returns False (logged) if the registration is gone."""
-    registration = (
-        Registration.objects.select_related("event", "event__venue")
-        .filter(pk=registration_id)
-        .first()
-    )
-    if registration is None:
-        logger.info("Registration %s is gone; no %s email.", registration_id, kind)
-        return False
-    event = registration.event
-    context = {
-        "registration": registration,
-        "event": event,
-        "manage_url": self_service_url(registration),
-        "confirm_url": confirm_url(registration),
-        "event_url": settings.SITE_URL + event.get_absolute_url(),
-    }
-    attachments = []
-    if kind == CONFIRMED:
-        attachments.append((f"{event.slug}.ics", event_ics(event), "text/calendar"))
-        attachments.append(("check-in-qr.png", checkin_qr_png(registration), "image/png"))
-    message = build_message(
-        template=f"registration_{kind}",
-        context=context,
-        to=registration.email,
-        language=registration.language,
-        attachments=attachments,
-        connection=connection,
-    )
-    message.send()
-    return True
+    Side effects: per event, one transaction locking the event row; deletes the rows (and, by
+    cascade, their delivery rows); promotes the first in line into freed seats ("a seat is
+    free" email). Sends the deleted delegates nothing. Returns how many were deleted.
+    """
+    now = now or timezone.now()
+    deleted = 0
+    by_event: dict[int, list[int]] = {}
+    for pk, event_id in registrations.values_list("pk", "event_id"):
+        by_event.setdefault(event_id, []).append(pk)
+    for event_id, pks in sorted(by_event.items()):
+        with _friendly_lock_timeout(), transaction.atomic():
+            event = _lock(Event(pk=event_id))
+            deleted += (
+                Registration.objects.filter(pk__in=pks).delete()[1].get(Registration._meta.label, 0)
+            )
+            _fill_free_seats(event, now=now)
+    return deleted

@@ -233,7 +233,7 @@ def test_import_with_one_bad_row_imports_nothing_and_names_row_column_and_proble
 
     problems = [(p.row, p.column, p.message) for p in response.context["report"].problems]
     assert problems == [
-        (3, "email", "Enter a valid email address."),
+        (3, "email", "Please enter a valid email address, such as name@example.com."),
         (4, "country", "“Atlantis” is not a country; use a two-letter code such as TR or AZ."),
         (4, "role", "Give the role held in “Some Org”."),
         (4, "role_from", "“2020-02-30” is not a date; write it as 2026-11-22."),

@@ -17,6 +17,7 @@ from events.board.views.base import BoardPermissionMixin
 from events.conflicts import conflicts_for
 from events.exceptions import messages_of
 from events.models import ChecklistTemplate, Event, PlanningItem
+from events.services.registration import promote_from_waitlist
 from events.services.scheduling import (
     SchedulingError,
     cancel_event,
@@ -90,6 +91,9 @@ class EventUpdateView(BoardPermissionMixin, UpdateView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
+        if "capacity" in form.changed_data:
+            # More seats (or none limited): the first in line get them, with the email.
+            promote_from_waitlist(event=self.object)
         messages.success(
             self.request, _("Changes to “%(title)s” were saved.") % {"title": self.object}
         )

@@ -30,10 +30,12 @@ from .digest import board_digest_context, overdue_planning_items, plan_board_dig
 from .messages import build_delivery_message
 from .plan import (
     PlanResult,
+    create_missing,
     pause_reminders,
     plan_cancellation_notices,
     plan_reminders,
     plan_time_changed_notices,
+    registration_recipient,
 )
 from .sending import (
     MAX_ATTEMPTS,
@@ -65,6 +67,7 @@ __all__ = [
     "board_digest_context",
     "build_delivery_message",
     "claim_due",
+    "create_missing",
     "delegate_offsets",
     "digest_due_at",
     "digest_subject_key",
@@ -75,6 +78,7 @@ __all__ = [
     "plan_cancellation_notices",
     "plan_reminders",
     "plan_time_changed_notices",
+    "registration_recipient",
     "reminder_due_at",
     "retry_failed",
     "send_batch",

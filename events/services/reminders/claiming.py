@@ -10,7 +10,6 @@ import logging
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from functools import partial
 
 from django.db import DatabaseError, transaction
 from django.db import connection as db_connection
@@ -74,6 +73,13 @@ def claim_due(*, now: datetime, limit: int = BATCH_SIZE) -> Claim:
     return claim
 
 
+def _sender(task, claim: Claim):
+    def send_claimed_batch():
+        task.delay(delivery_ids=claim.delivery_ids, claim=claim.token)
+
+    return send_claimed_batch
+
+
 def dispatch_due(*, now: datetime | None = None, batch_size: int = BATCH_SIZE) -> list[Claim]:
     """Claim every due row in batches and queue one send task per batch after each commit."""
     # The task module imports the services; importing it at the top would be a cycle.
@@ -86,13 +92,9 @@ def dispatch_due(*, now: datetime | None = None, batch_size: int = BATCH_SIZE) -
             claim = claim_due(now=now, limit=batch_size)
             if not claim.delivery_ids:
                 break
-            transaction.on_commit(
-                partial(
-                    send_reminder_batch.delay,
-                    delivery_ids=claim.delivery_ids,
-                    claim=claim.token,
-                )
-            )
+            # robust: a broker (or, in-process, a mail server) failing here leaves the rows
+            # claimed; after the lease the next sweep takes them again. Nothing is lost.
+            transaction.on_commit(_sender(send_reminder_batch, claim), robust=True)
         claims.append(claim)
         if len(claim.delivery_ids) < batch_size:
             break

@@ -8,10 +8,12 @@ from django.utils import timezone
 
 from ...b2b import deliveries as b2b_deliveries
 from ...enums import DeliveryKind
-from ...ics import event_ics
+from ...ics import UID_DOMAIN, event_ics
+from ...links import confirm_url, self_service_url
 from ...mail import build_message
 from ...models import Event, ReminderDelivery
 from ...timezones import zone_label
+from ..checkin import checkin_qr_png
 from .digest import board_digest_context
 from .timing import MINUTES_PER_DAY
 
@@ -54,15 +56,24 @@ def build_delivery_message(delivery: ReminderDelivery, *, connection=None, cache
     cache = {} if cache is None else cache
     registration = delivery.registration
     language = registration.language if registration else delivery.language
+    # A registration's address as it is now: staff may have corrected it since the row was made.
+    to = registration.email if registration else delivery.email
     template, context, attachments = _MESSAGES[delivery.kind](delivery, cache)
     return build_message(
         template=template,
         context={"delivery": delivery, **context},
-        to=delivery.email,
+        to=to,
         language=language,
         attachments=attachments,
         connection=connection,
+        message_id=delivery_message_id(delivery),
     )
+
+
+def delivery_message_id(delivery: ReminderDelivery) -> str:
+    """The same Message-ID every time this row is sent: a copy sent again after a worker died
+    between the server's acceptance and the row's update is recognisable as a duplicate."""
+    return f"<delivery.{delivery.pk}.{delivery.recipient_key.replace(':', '-')}@{UID_DOMAIN}>"
 
 
 def _delegate_reminder(delivery, cache):
@@ -109,7 +120,24 @@ def _board_digest(delivery, cache):
     return "digest", {"user": delivery.user, **cache["digest"]}, []
 
 
+def _registration_email(delivery, cache):
+    registration, event = delivery.registration, delivery.event
+    context = {
+        "registration": registration,
+        "event": event,
+        "manage_url": self_service_url(registration),
+        "confirm_url": confirm_url(registration),
+        "event_url": f"{settings.SITE_URL}{event.get_absolute_url()}",
+    }
+    attachments = []
+    if delivery.kind == DeliveryKind.REGISTRATION_CONFIRMED:
+        attachments.append(_ics(event, cache))
+        attachments.append(("check-in-qr.png", checkin_qr_png(registration), "image/png"))
+    return DeliveryKind(delivery.kind).template, context, attachments
+
+
 _MESSAGES: dict[str, Callable] = {
+    **dict.fromkeys(DeliveryKind.registration_emails(), _registration_email),
     DeliveryKind.DELEGATE_REMINDER: _delegate_reminder,
     DeliveryKind.RESPONSIBLE_REMINDER: _responsible_reminder,
     DeliveryKind.CANCELLATION_NOTICE: _cancellation_notice,

@@ -7,7 +7,7 @@ by `Recipient.row()` and written by `create_missing()`, so the three kinds of pl
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Q
@@ -75,6 +75,13 @@ def skip(queryset, reason) -> int:
     )
 
 
+def timed_subject_key(event: Event, what: str) -> str:
+    """ "event:5:reminder@20261210T1600Z": a reminder is sent once per (recipient, offset,
+    event time). A moved event gets a fresh set of offsets; moved back to a time already
+    reminded of, the rows of that time are still there and nothing is sent twice."""
+    return f"event:{event.pk}:{what}@{event.start.astimezone(UTC):%Y%m%dT%H%MZ}"
+
+
 def _plan_rows(
     *,
     event: Event,
@@ -85,20 +92,35 @@ def _plan_rows(
     now: datetime,
 ) -> int:
     """Create the missing rows at `offsets`, re-time pending ones. Returns rows created."""
-    rows = ReminderDelivery.objects.filter(event=event, kind=kind, subject_key=subject_key)
+    recipients = list(recipients)
+    of_kind = ReminderDelivery.objects.filter(event=event, kind=kind)
+    earlier_times = of_kind.exclude(subject_key=subject_key)
+    # The event moved: the unsent reminders of its earlier time(s) are not due any more. They
+    # stay on record (skipped), which is also how a later planning run knows it moved.
+    skip(earlier_times.pending(), _("The event moved; this reminder was for its earlier time."))
+    event_moved = earlier_times.exists()
+    rows = of_kind.filter(subject_key=subject_key)
+    # Moved back to a time whose reminders were skipped by the move: those not yet due go out
+    # after all (the other reasons to skip concern recipients no longer listed, or the past).
+    rows.filter(
+        state=DeliveryState.SKIPPED,
+        sent_at__isnull=True,
+        due_at__gt=now,
+        recipient_key__in=[r.key for r in recipients],
+    ).update(state=DeliveryState.PENDING, last_error="")
     # Offsets the event no longer uses: their pending rows were never due, so they just go.
     rows.pending().exclude(offset__in=offsets).delete()
     dues = {
         o: reminder_due_at(start=event.start, time_zone=event.time_zone, offset=o) for o in offsets
     }
     for offset, due in dues.items():
-        moved = rows.pending().filter(offset=offset).exclude(due_at=due)
+        retimed = rows.pending().filter(offset=offset).exclude(due_at=due)
         if due <= now:
             # The event moved and this reminder's moment has passed; the time-changed notice
             # tells the delegate, a late "in 7 days" three days before would only confuse.
-            skip(moved, _("The event moved; this reminder's time had already passed."))
+            skip(retimed, _("The event moved; this reminder's time had already passed."))
         else:
-            moved.update(due_at=due)
+            retimed.update(due_at=due)
     have = set(rows.values_list("recipient_key", "offset"))
     return create_missing(
         [
@@ -107,7 +129,11 @@ def _plan_rows(
             )
             for recipient in recipients
             for offset, due in dues.items()
-            if (recipient.key, offset) not in have and due > recipient.since
+            if (recipient.key, offset) not in have
+            and due > recipient.since
+            # After a move, a moment already past is not reminded of late: the time-changed
+            # notice has told the delegate (a missed sweep, though, still sends late).
+            and not (event_moved and due <= now)
         ]
     )
 
@@ -122,7 +148,7 @@ def _plan_delegates(event: Event, now: datetime) -> int:
     return _plan_rows(
         event=event,
         kind=DeliveryKind.DELEGATE_REMINDER,
-        subject_key=f"event:{event.pk}:reminder",
+        subject_key=timed_subject_key(event, "reminder"),
         offsets=delegate_offsets(event),
         recipients=(registration_recipient(r) for r in registrations),
         now=now,
@@ -145,7 +171,7 @@ def _plan_responsible(event: Event, now: datetime) -> int:
     return _plan_rows(
         event=event,
         kind=DeliveryKind.RESPONSIBLE_REMINDER,
-        subject_key=f"event:{event.pk}:responsible",
+        subject_key=timed_subject_key(event, "responsible"),
         offsets=RESPONSIBLE_OFFSETS,
         recipients=[recipient],
         now=now,

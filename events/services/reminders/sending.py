@@ -123,6 +123,8 @@ def skip_reason(delivery: ReminderDelivery, now: datetime) -> str:
         )
     if event is None:
         return str(_("The event was deleted."))
+    if kind in DeliveryKind.registration_emails():
+        return _registration_email_skip_reason(delivery, now)
     if kind == DeliveryKind.CANCELLATION_NOTICE:
         return "" if event.is_cancelled else str(_("The event is no longer cancelled."))
     if event.is_cancelled:
@@ -143,6 +145,43 @@ def skip_reason(delivery: ReminderDelivery, now: datetime) -> str:
         if event.responsible_id != delivery.person_id:
             return str(_("Someone else is responsible for the event now."))
     return ""
+
+
+# The registration's state each of its emails is about; a later change makes the email moot
+# (a confirmation request after the delegate cancelled). Cancelled and expired always go out.
+_ABOUT_STATUS = {
+    DeliveryKind.REGISTRATION_CONFIRM_REQUEST: RegistrationStatus.PENDING,
+    DeliveryKind.REGISTRATION_PROMOTED: RegistrationStatus.PENDING,
+    DeliveryKind.REGISTRATION_CONFIRMED: RegistrationStatus.CONFIRMED,
+    DeliveryKind.REGISTRATION_WAITLISTED: RegistrationStatus.WAITLISTED,
+}
+
+
+def _registration_email_skip_reason(delivery: ReminderDelivery, now: datetime) -> str:
+    registration, event = delivery.registration, delivery.event
+    if registration is None:
+        return str(_("The registration was deleted."))
+    wanted = _ABOUT_STATUS.get(delivery.kind)
+    if wanted is None:
+        return ""
+    if registration.status != wanted:
+        return str(_("The registration has changed since; this email no longer applies."))
+    if event.is_cancelled or event.end <= now:
+        return str(_("The event was cancelled or is over."))
+    return ""
+
+
+def _build(delivery, connection, cache):
+    """The message, or the error that stopped it being built (rendering, the .ics, the QR).
+
+    Any error is caught on purpose: one row's bad data must fail that row alone, at once, with
+    its error on record, instead of holding back the rest of the batch for retries.
+    """
+    try:
+        return build_delivery_message(delivery, connection=connection, cache=cache), ""
+    except Exception as exc:  # recorded on the row, shown to staff only
+        logger.exception("Delivery %s could not be built", delivery.pk)
+        return None, f"{type(exc).__name__}: {exc}"[:1000]
 
 
 def send_batch(*, delivery_ids: list[int], claim: str) -> BatchResult:
@@ -193,7 +232,11 @@ def send_batch(*, delivery_ids: list[int], claim: str) -> BatchResult:
                 sql.finish(pk, claim, DeliveryState.FAILED, delivery.last_error)
                 result.failed += 1
                 continue
-            message = build_delivery_message(delivery, connection=connection, cache=cache)
+            message, build_error = _build(delivery, connection, cache)
+            if message is None:
+                sql.finish(pk, claim, DeliveryState.FAILED, build_error)
+                result.failed += 1
+                continue
             try:
                 message.send()
             except (smtplib.SMTPException, OSError) as exc:

@@ -18,7 +18,7 @@ from events.b2b.schedule import move_meeting, publish_session, run_scheduler
 from events.enums import RegistrationStatus
 from events.links import self_service_url
 from events.seed.demo import load_demo, remove_demo
-from events.services.registration import send_registration_email
+from events.services.registration_emails import resend_registration_email
 from events.tokens import make_token
 from tests.factories import (
     MatchmakingFactory,
@@ -166,7 +166,8 @@ def test_confirmation_email_and_own_page_link_to_the_business_program(
     event = MatchmakingFactory().event
     registration = RegistrationFactory(event=event)
 
-    send_registration_email(registration_id=registration.pk, kind="confirmed")
+    with django_capture_on_commit_callbacks(execute=True):
+        resend_registration_email(registration=registration)  # the confirmation, sent again
     page = client.get(urlsplit(self_service_url(registration)).path)
 
     assert f"/b2b/{registration.pk}/" in mail.outbox[0].body

@@ -166,6 +166,37 @@ def test_worker_killed_mid_batch_the_next_sweep_sends_exactly_the_rest(
     assert set(sink.handler.received.values()) == {1}
 
 
+@pytest.mark.timeout(90)
+def test_worker_killed_after_data_resends_only_that_message_with_the_same_message_id(
+    live_broker, sink, start_worker
+):
+    """The one window of a second send (README "Reminders"): the server accepted a message and
+    the worker died before marking its row sent. Measured: one message per dead worker."""
+    registrations = due_registrations(20)
+    sink.handler.hold_reply_after = 5
+    first = start_worker(name="doomed")
+
+    reminders.sweep()
+    assert sink.handler.holding.wait(30), first.log()
+    first.kill()  # message 6 is accepted by the server; its row is still "sending"
+    sink.handler.hold_reply_after = None
+    sink.handler.release.set()
+    after_lease = reminders.sweep(now=timezone.now() + reminders.CLAIM_LEASE + timedelta(seconds=1))
+    second = start_worker(name="rescuer")
+    delivered = sink.wait_for(21, timeout=45)
+
+    assert after_lease.claimed == 15
+    assert delivered, second.log()
+    assert wait_until(lambda: states() == {"sent": 20}, 15), states()
+    time.sleep(0.5)
+    assert sink.handler.total == 21
+    assert set(sink.handler.received) == {r.email for r in registrations}
+    assert sorted(sink.handler.received.values()) == [1] * 19 + [2]
+    # The copy carries the row's Message-ID, so the duplicate is recognisable as one.
+    assert len(sink.handler.message_ids) == 20
+    assert sorted(sink.handler.message_ids.values()) == [1] * 19 + [2]
+
+
 @pytest.mark.timeout(60)
 def test_temporary_smtp_refusal_is_retried_until_the_mail_arrives(live_broker, sink, start_worker):
     greylisted, other = due_registrations(2)

@@ -1,0 +1,194 @@
+"""One form for every email address that enters the system, and text fields people type into.
+
+Two spellings of one mailbox must become one string, or the one-registration-per-address rule
+and the duplicate check compare the wrong things: "İlknur.Demir@…" (Caps Lock on a Turkish
+keyboard) and "ilknur.demir@…", `"a.person"@…` and `a.person@…`, "bücher.de" and
+"xn--bcher-kva.de". `normalize_email()` is the single function; `NormalizedEmailField` applies it
+on every write through the ORM (public form, admin, board, import, services), so no path can
+store another spelling. It lives in contacts because people's addresses need it too, and
+contacts never imports events.
+
+We do not send SMTPUTF8, so a local part (before the @) that keeps a non-ASCII letter after the
+Turkish folding is refused with a message instead of being mailed as an RFC 2047 word that no
+server delivers.
+"""
+
+import re
+import unicodedata
+
+import idna
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+# Caps Lock on a Turkish keyboard gives İ for i and I for ı; lower-case Turkish text gives ı for
+# I and "i̇" (i + combining dot) is what str.lower() makes of İ. An address is ASCII, so each of
+# these can only have meant the ASCII i.
+_TURKISH_I = str.maketrans({"İ": "i", "I": "i", "ı": "i"})
+_COMBINING_DOT = "\u0307"
+# RFC 5322 atext: what a local part may hold without quotes (a dot-atom).
+_ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_DOT_ATOM = re.compile(rf"{_ATEXT}(\.{_ATEXT})*")
+_C0 = re.compile(r"[\x00-\x1f\x7f]")
+
+_validate = EmailValidator(
+    message=_("Please enter a valid email address, such as name@example.com.")
+)
+
+
+def _invalid() -> ValidationError:
+    return ValidationError(
+        _("Please enter a valid email address, such as name@example.com."), code="invalid"
+    )
+
+
+def _unquote(local: str) -> str:
+    """`"a.person"` → `a.person` where RFC 5321 §4.1.2 allows (the content is a dot-string);
+    otherwise the canonical quoted form, escapes only where needed."""
+    if not (len(local) >= 2 and local.startswith('"') and local.endswith('"')):
+        return local
+    inner = re.sub(r"\\(.)", r"\1", local[1:-1])
+    if _DOT_ATOM.fullmatch(inner):
+        return inner
+    return '"' + inner.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _ascii_domain(domain: str) -> str:
+    domain = domain.translate(str.maketrans({"İ": "i", "I": "i"})).rstrip(".")
+    if domain.isascii():
+        return domain.lower()
+    try:
+        # UTS #46 maps what people type (capitals, full-width letters) before IDNA 2008.
+        return idna.encode(domain, uts46=True, transitional=False).decode("ascii").lower()
+    except (idna.IDNAError, UnicodeError):
+        raise _invalid() from None
+
+
+def normalize_email(value: str) -> str:
+    """The one stored form of an address: NFC, İ/I/ı folded to i, ASCII lower case, the domain
+    in its IDNA (xn--) form, a quoted local part unquoted where it may be.
+
+    Raises ValidationError (code "invalid", or "non_ascii_local" with a message saying why)
+    for anything that is not a deliverable ASCII address.
+    """
+    text = unicodedata.normalize("NFC", (value or "").strip())
+    if not text or _C0.search(text) or "@" not in text:
+        raise _invalid()
+    local, domain = text.rsplit("@", 1)
+    local = _unquote(local).translate(_TURKISH_I).replace(_COMBINING_DOT, "")
+    if not local.isascii():
+        raise ValidationError(
+            _(
+                "The part before the @ may only hold Latin letters without accents, digits and "
+                ". _ - +; letters such as ç, ş, ğ, ö, ü or ə cannot be delivered. Please check "
+                "how your address is spelled."
+            ),
+            code="non_ascii_local",
+        )
+    address = f"{local.lower()}@{_ascii_domain(domain)}"
+    _validate(address)
+    return address
+
+
+def normalize_email_leniently(value: str) -> str:
+    """normalize_email(), or the stripped lower-case text when the address is not valid (for
+    rows written without validation; their forms and services validate first)."""
+    try:
+        return normalize_email(value)
+    except ValidationError:
+        return unicodedata.normalize("NFC", (value or "").strip()).translate(_TURKISH_I).lower()
+
+
+class NormalizedEmailFormField(forms.EmailField):
+    """The form side: the cleaned value is the normalised address, and a non-ASCII local part
+    gets its own message instead of "not valid"."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return value
+        try:
+            return normalize_email(value)
+        except ValidationError as error:
+            if error.code == "invalid" and "invalid" in self.error_messages:
+                raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+            raise
+
+
+class NormalizedEmailField(models.EmailField):
+    """An EmailField that stores normalize_email() of what it is given, on every write.
+
+    Forms get the same function as their cleaning step, so people see the stored form and a
+    refusal says why; writes that skip forms (services, imports, shell) are normalised at save.
+    """
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return value
+        return normalize_email(value)
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": NormalizedEmailFormField, **kwargs})
+
+    def pre_save(self, model_instance, add):
+        value = getattr(model_instance, self.attname)
+        if value:
+            value = normalize_email_leniently(value)
+            setattr(model_instance, self.attname, value)
+        return value
+
+    def get_prep_value(self, value):
+        # Writes (QuerySet.update() calls no pre_save) and lookups alike: filter(email=…)
+        # finds "İlknur@…" as ilknur@…, and a partial search text is never refused.
+        value = models.Field.get_prep_value(self, value)
+        if value in self.empty_values:
+            return value
+        return normalize_email_leniently(str(value))
+
+
+# --- text people type: names, organizations, notes -----------------------------------------
+
+# Bidirectional embeddings, overrides and isolates: they reorder what is shown (a name that
+# reads differently from what is stored) and are never needed in a name.
+_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+_VISIBLE = ("L", "N", "P", "S")
+_MULTILINE_ALLOWED = {"\n", "\r", "\t"}
+
+
+def has_control_characters(text: str, *, multiline: bool = False) -> bool:
+    """C0 controls and DEL; a multi-line field may hold line breaks and tabs."""
+    allowed = _MULTILINE_ALLOWED if multiline else set()
+    return any(_C0.match(char) and char not in allowed for char in text)
+
+
+def clean_text(value: str, *, multiline: bool = False, required: bool = False) -> str:
+    """NFC, bidi controls removed, controls refused, whitespace trimmed (one-line fields:
+    runs of spaces become one). Raises ValidationError "control_characters" or, when
+    `required`, "invisible" for text with no letter, digit, punctuation or symbol."""
+    text = unicodedata.normalize("NFC", value or "")
+    if has_control_characters(text, multiline=multiline):
+        raise ValidationError(
+            _("This field contains control characters; please type it again."),
+            code="control_characters",
+        )
+    text = text.translate(_BIDI_CONTROLS)
+    text = text.strip() if multiline else " ".join(text.split())
+    visible = any(unicodedata.category(char)[0] in _VISIBLE for char in text)
+    if not visible:
+        if required:
+            raise ValidationError(_("Please type it with visible letters."), code="invisible")
+        return ""
+    return text
+
+
+def validate_one_line(value: str) -> None:
+    """Model validator for titles and other one-line fields: no line breaks or controls
+    (they broke email headers and calendar files)."""
+    if value and has_control_characters(value):
+        raise ValidationError(
+            _("Please keep this on one line, without line breaks or control characters."),
+            code="one_line",
+        )
