@@ -74,6 +74,8 @@ class DeliveryKind(models.TextChoices):
     BOARD_DIGEST = "board_digest", _("Weekly board digest")
     CANCELLATION_NOTICE = "cancellation_notice", _("Cancellation notice")
     TIME_CHANGED_NOTICE = "time_changed_notice", _("Time changed notice")
+    # A meeting outcome's owner, on its follow-up date (contacts.Outcome.follow_up_on).
+    OUTCOME_FOLLOW_UP = "outcome_follow_up", _("Follow-up of a meeting outcome")
 
     @classmethod
     def reminders(cls):

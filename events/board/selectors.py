@@ -18,7 +18,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Count, DateTimeField, F, ForeignObjectRel, Q
 from django.utils import timezone
 
-from contacts.models import DelegationVisit
+from contacts.models import DelegationVisit, Outcome
 from events.conflicts import Conflict, conflicts_between
 from events.enums import DatePrecision, EventStatus
 from events.models import Event, PlanningItem, Venue
@@ -28,6 +28,9 @@ from events.timezones import zone
 DASHBOARD_DAYS = 30
 # Conflicts matter well before the month they happen in: look further ahead for those.
 CONFLICT_DAYS = 180
+# An undated plan whose window ends sooner than this is flagged: time to fix the day.
+WINDOW_WARNING_DAYS = 60
+UNFIXED = (DatePrecision.MONTH, DatePrecision.YEAR)
 # Visits older than this no longer need a meeting recorded to count as "followed up".
 VISIT_LOOKBACK_DAYS = 365
 
@@ -46,6 +49,8 @@ class Dashboard:
     overdue_by_owner: list[OwnerItems]
     conflicts: list[Conflict]
     visits_to_follow_up: list[DelegationVisit]
+    follow_ups: list[Outcome] = field(default_factory=list)
+    today: date | None = None
     days: int = DASHBOARD_DAYS
     conflict_days: int = CONFLICT_DAYS
 
@@ -56,19 +61,16 @@ def dashboard(now: datetime | None = None) -> Dashboard:
     soon = now + timedelta(days=DASHBOARD_DAYS)
     active = Event.objects.active()
 
+    # Plans known only by month or year live in "awaiting a date" alone: in the lists of days
+    # they would show as a month- or year-long bar in every period they touch.
+    dated = active.exclude(date_precision__in=UNFIXED)
     # with_seat_counts(): Event.fill_percent reads seats_held from the row, no query per event.
     upcoming = list(
-        active.between(now, soon).select_related("venue").with_seat_counts().order_by("start", "pk")
+        dated.between(now, soon).select_related("venue").with_seat_counts().order_by("start", "pk")
     )
-
-    needs_date = list(
-        active.upcoming(now)
-        .filter(date_precision__in=[DatePrecision.MONTH, DatePrecision.YEAR])
-        .select_related("venue")
-        .order_by("start", "pk")
-    )
+    needs_date = awaiting_a_date(now)
     unconfirmed = list(
-        active.between(now, soon)
+        dated.between(now, soon)
         .filter(status__in=[EventStatus.IDEA, EventStatus.PLANNED])
         .select_related("venue")
         .order_by("start", "pk")
@@ -94,7 +96,11 @@ def dashboard(now: datetime | None = None) -> Dashboard:
         )
         .annotate(
             meeting_count=Count("meetings", distinct=True),
-            outcome_count=Count("meetings", filter=~Q(meetings__outcomes=""), distinct=True),
+            outcome_count=Count(
+                "meetings",
+                filter=~Q(meetings__outcomes="") | Q(meetings__outcome_set__isnull=False),
+                distinct=True,
+            ),
         )
         .filter(outcome_count=0)
         .order_by(F("start_date").asc(nulls_first=True), "pk")
@@ -107,7 +113,42 @@ def dashboard(now: datetime | None = None) -> Dashboard:
         overdue_by_owner=overdue_by_owner,
         conflicts=conflicts_between(now, now + timedelta(days=CONFLICT_DAYS)),
         visits_to_follow_up=visits,
+        follow_ups=open_follow_ups(),
+        today=today,
     )
+
+
+def awaiting_a_date(now: datetime) -> list[Event]:
+    """Plans known only by month or year, neither held (done) nor cancelled: soonest window end
+    first.
+
+    Each carries `window` ("passed": the window is over and the day was never fixed; "closing":
+    less than WINDOW_WARNING_DAYS left; "" otherwise) and `days_left`. Milestones are history
+    (the 1986 protocol), not plans: they stay on the timeline.
+    """
+    events = list(
+        Event.objects.filter(date_precision__in=UNFIXED, is_milestone=False)
+        .exclude(status__in=[EventStatus.DONE, EventStatus.CANCELLED])
+        .select_related("venue")
+        .order_by("end", "pk")
+    )
+    for event in events:
+        event.days_left = (event.end - now).days
+        if event.end <= now:
+            event.window = "passed"
+        elif event.end - now < timedelta(days=WINDOW_WARNING_DAYS):
+            event.window = "closing"
+        else:
+            event.window = ""
+    return events
+
+
+def open_follow_ups(owner=None) -> list[Outcome]:
+    """Meeting outcomes with a follow-up date, not done yet; soonest first."""
+    outcomes = Outcome.objects.open_follow_ups().select_related("owner", "meeting__visit")
+    if owner is not None:
+        outcomes = outcomes.owned_by(owner)
+    return list(outcomes.order_by("follow_up_on", "pk"))
 
 
 # --- calendars ---------------------------------------------------------------------------------

@@ -11,7 +11,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from contacts.models import DelegationVisit, Organization, Person, SeededModel, Source
+from contacts.models import (
+    DelegationVisit,
+    Organization,
+    Outcome,
+    Person,
+    SeededModel,
+    Source,
+)
 
 from ..enums import (
     DatePrecision,
@@ -170,6 +177,15 @@ class Event(SeededModel):
         verbose_name=_("delegation visit"),
     )
     sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
+    # The meeting outcome that announced it ("event announced"): the way back to the meeting.
+    outcome = models.ForeignKey(
+        Outcome,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="announced_events",
+        verbose_name=_("announced at"),
+    )
     # iCal SEQUENCE: raised whenever the time or the STATUS calendars see changes, so calendars
     # update in place (events.services.scheduling).
     sequence = models.PositiveIntegerField(_("revision"), default=0, editable=False)

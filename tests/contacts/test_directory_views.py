@@ -351,7 +351,7 @@ def test_visit_page_query_count_is_constant(board_client, assert_constant_querie
         for _ in range(5):
             _extend(visit)
 
-    response = assert_constant_queries(lambda: board_client.get(url), grow, expected=16)
+    response = assert_constant_queries(lambda: board_client.get(url), grow, expected=17)
 
     assert len(response.context["visit"].meetings.all()) == 6
 

@@ -108,10 +108,29 @@ def _board_digest(delivery, cache):
     return "digest", {"user": delivery.user, **cache["digest"]}, []
 
 
+def _outcome_follow_up(delivery, cache):
+    outcome = delivery.outcome
+    meeting = outcome.meeting
+    # The meeting's page is its visit's (contacts has no page per meeting).
+    path = (
+        reverse("contacts:visit", args=[meeting.visit_id]) + f"#meeting-{meeting.pk}"
+        if meeting.visit_id
+        else reverse("contacts:meeting_edit", args=[meeting.pk])
+    )
+    context = {
+        "user": delivery.user,
+        "outcome": outcome,
+        "meeting": meeting,
+        "meeting_url": f"{settings.SITE_URL}{path}",
+    }
+    return "outcome_follow_up", context, []
+
+
 _MESSAGES: dict[str, Callable] = {
     DeliveryKind.DELEGATE_REMINDER: _delegate_reminder,
     DeliveryKind.RESPONSIBLE_REMINDER: _responsible_reminder,
     DeliveryKind.CANCELLATION_NOTICE: _cancellation_notice,
     DeliveryKind.TIME_CHANGED_NOTICE: _time_changed_notice,
     DeliveryKind.BOARD_DIGEST: _board_digest,
+    DeliveryKind.OUTCOME_FOLLOW_UP: _outcome_follow_up,
 }
