@@ -247,7 +247,7 @@ class EventAdmin(FoldedSearchMixin, admin.ModelAdmin):
         "updated_at",
     )
     fieldsets = (
-        (None, {"fields": ("title", "slug", "kind", "status", "description")}),
+        (None, {"fields": ("title", "slug", "kind", "status", "description", "internal_notes")}),
         (
             gettext_lazy("When and where"),
             {

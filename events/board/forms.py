@@ -90,6 +90,7 @@ def _registration_and_details() -> tuple[Fieldset, Fieldset]:
         Fieldset(
             _("Details"),
             "description",
+            "internal_notes",
             "responsible",
             Field("speakers", size=8),
             Field("organizers", size=8),

@@ -206,7 +206,15 @@ class MonthCalendar:
     year: int
     month: int
     weeks: list[list[CalendarDay]]
+    # Month-precision plans of this month, shown once in its header.
     unfixed: list[Event]
+    # Year-precision plans of this year: one strip, never spread over the days or months.
+    this_year: list[Event] = field(default_factory=list)
+
+    @property
+    def days_with_events(self) -> list[CalendarDay]:
+        """The month's own days that have events, in order: the phone's list view."""
+        return [day for week in self.weeks for day in week if day.in_month and day.events]
 
     @property
     def first_day(self) -> date:
@@ -231,18 +239,26 @@ def month_calendar(year: int, month: int, **filters) -> MonthCalendar:
     }
     month_start, month_end = date(year, month, 1), date(year, month, 1) + timedelta(days=32)
     events = calendar_events(*_day_bounds(first, last), **filters)
+    undated = _place(days, events, first, last)
     unfixed = [
         event
-        for event in _place(days, events, first, last)
+        for event in undated
         # "Sometime in March" belongs to March, not to the days of February shown in its grid.
-        if event.local_start.date() < month_end.replace(day=1)
+        if event.date_precision == DatePrecision.MONTH
+        and event.local_start.date() < month_end.replace(day=1)
         and event.local_end.date() > month_start
+    ]
+    this_year = [
+        event
+        for event in undated
+        if event.date_precision == DatePrecision.YEAR and event.local_start.year == year
     ]
     return MonthCalendar(
         year=year,
         month=month,
         weeks=[[days[day] for day in week] for week in weeks_dates],
         unfixed=unfixed,
+        this_year=this_year,
     )
 
 
@@ -267,14 +283,10 @@ def week_calendar(year: int, week: int, **filters) -> WeekCalendar:
     week_days = [monday + timedelta(days=offset) for offset in range(7)]
     days = {day: CalendarDay(day=day) for day in week_days}
     events = calendar_events(*_day_bounds(week_days[0], week_days[-1]), **filters)
-    unfixed = [
-        event
-        for event in _place(days, events, week_days[0], week_days[-1])
-        if event.local_start.date() <= week_days[-1] and event.local_end.date() > week_days[0]
-    ]
-    return WeekCalendar(
-        year=year, week=week, days=[days[day] for day in week_days], unfixed=unfixed
-    )
+    # Plans known only by month or year stay out of the weeks (the month calendar shows a
+    # month's plans in its header; the dashboard lists them all under "awaiting a date").
+    _place(days, events, week_days[0], week_days[-1])
+    return WeekCalendar(year=year, week=week, days=[days[day] for day in week_days], unfixed=[])
 
 
 # --- my items ----------------------------------------------------------------------------------

@@ -122,7 +122,13 @@ class Event(SeededModel):
     status = models.CharField(
         _("status"), max_length=20, choices=EventStatus.choices, default=EventStatus.PLANNED
     )
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(
+        _("public text"), blank=True, help_text=_("Shown to delegates on the event's page.")
+    )
+    # Never shown to delegates: what the source leaves open, what the board still has to settle.
+    internal_notes = models.TextField(
+        _("internal notes"), blank=True, help_text=_("Seen only by the board and the staff.")
+    )
     venue = models.ForeignKey(
         Venue,
         on_delete=models.PROTECT,
@@ -297,6 +303,22 @@ class Event(SeededModel):
         return self.end < timezone.now()
 
     @property
+    def is_undated(self) -> bool:
+        """Known only by its month or year: a plan, not yet a day in anyone's calendar."""
+        return self.date_precision in (DatePrecision.MONTH, DatePrecision.YEAR)
+
+    @property
+    def date_never_fixed(self) -> bool:
+        """An undated plan whose month or year is over without a day, never marked held or
+        cancelled: it did not "take place", and its date is no longer "to be announced"."""
+        return (
+            self.is_undated
+            and not self.is_milestone
+            and self.status in (EventStatus.IDEA, EventStatus.PLANNED, EventStatus.CONFIRMED)
+            and self.end <= timezone.now()
+        )
+
+    @property
     def is_cancelled(self) -> bool:
         return self.status == EventStatus.CANCELLED
 
@@ -345,6 +367,7 @@ EVENT_DETAIL_FIELDS = (
     "is_public",
     "is_milestone",
     "description",
+    "internal_notes",
     "responsible",
     "speakers",
     "organizers",

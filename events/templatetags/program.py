@@ -9,7 +9,7 @@ from django import template
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from ..enums import DatePrecision, Recurrence
+from ..enums import DatePrecision, EventStatus, Recurrence
 from ..models import Event
 from ..timezones import local_days, localize
 
@@ -38,6 +38,13 @@ def _occurrence(event: Event):
 def event_when(event: Event) -> str:
     """The date (and for exact events the times in both cities) in the active language."""
     start, end = _occurrence(event)
+    if event.date_never_fixed:
+        period = (
+            str(start.year)
+            if event.date_precision == DatePrecision.YEAR
+            else formats.date_format(start, "YEAR_MONTH_FORMAT")
+        )
+        return _("%(period)s (date never fixed)") % {"period": period}
     if event.date_precision == DatePrecision.YEAR:
         return _("%(year)s (date to be announced)") % {"year": start.year}
     if event.date_precision == DatePrecision.MONTH:
@@ -59,6 +66,21 @@ def event_when(event: Event) -> str:
         f"{_date(start)} {_time(start)} – {_date(end)} {_time(end)} {event.zone_label}"
         f" · {_time(other)} {event.other_zone_label}"
     )
+
+
+@register.simple_tag
+def public_status(event: Event) -> str:
+    """The status as delegates see it: the board's own stages (idea, planned) read "to be
+    confirmed"; a plan whose date was never fixed says so."""
+    if event.is_cancelled:
+        return _("Cancelled")
+    if event.date_never_fixed:
+        return _("Date never fixed")
+    if event.status == EventStatus.DONE or (event.is_past and not event.is_undated):
+        return _("Took place")
+    if event.status == EventStatus.CONFIRMED:
+        return _("Confirmed")
+    return _("To be confirmed")
 
 
 @register.simple_tag
