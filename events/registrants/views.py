@@ -22,7 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from anniversary.permissions import board_permission
 from contacts.spreadsheets import CSV, XLSX, table_response
 from contacts.text import sort_key
-from events.enums import RegistrationStatus
+from events.enums import DatePrecision, RegistrationStatus
 from events.models import Event, Registration
 from events.registrants.forms import BoardStatus, DoorSearchForm, RegistrantFilterForm
 from events.services.checkin import (
@@ -79,6 +79,11 @@ def registrant_index(request):
                 ),
             ),
         )
+    )
+    # A plan known only by month or year has no door to check in at: listed only if someone
+    # registered before it lost its day.
+    events = events.filter(
+        Q(date_precision__in=[DatePrecision.EXACT, DatePrecision.DAY]) | Q(total__gt=0)
     )
     events = (
         events.filter(end__lt=day_ago).order_by("-start")

@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from events.enums import RegistrationStatus
+from events.enums import DatePrecision, RegistrationStatus
 from events.tokens import CHECK_IN, SELF_SERVICE, make_token
 from tests.factories import (
     BoardMemberFactory,
@@ -435,3 +435,17 @@ def test_registrant_export_query_count_is_constant(board_client, assert_constant
 
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert [row[10] for row in rows[1:]] == [rows[1][10]] + [member.username] * 20
+
+
+def test_registrant_index_leaves_out_plans_without_a_day(board_client):
+    EventFactory(title="Concert")
+    EventFactory(
+        title="Festivals during the year",
+        date_precision=DatePrecision.YEAR,
+        start=timezone.now().replace(month=1, day=1, hour=0, minute=0),
+        end=timezone.now().replace(year=timezone.now().year + 1, month=1, day=1, hour=0, minute=0),
+    )
+
+    response = board_client.get(reverse("registrants:index"))
+
+    assert [e.title for e in response.context["page"].object_list] == ["Concert"]
