@@ -144,12 +144,15 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     },
     {"model": "events.Registration", "exclude_fields": ["secret"]},
     {"model": "events.PlanningItem", "exclude_fields": ["updated_at"]},
-    {"model": "contacts.Organization", "exclude_fields": ["search_name", "sort_name"]},
+    {
+        "model": "contacts.Organization",
+        "exclude_fields": ["search_name", "match_name", "sort_name"],
+    },
     # A person's email and phone stay out of the log: the log is read by the whole board and
     # kept for good, while contact details must be erasable.
     {
         "model": "contacts.Person",
-        "exclude_fields": ["search_name", "sort_name", "email", "phone"],
+        "exclude_fields": ["search_name", "match_name", "sort_name", "email", "phone"],
     },
     {"model": "contacts.Source"},
     {"model": "contacts.Outcome"},

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from .enums import Language, OrganizationKind, OutcomeKind
-from .text import search_key, sort_key
+from .text import match_key, match_pattern, search_key, sort_key
 
 
 class SeededModel(models.Model):
@@ -23,9 +23,10 @@ class SeededModel(models.Model):
 
 class NamedQuerySet(models.QuerySet):
     def search(self, text: str):
-        """Match on the folded key: "izmir" finds "İzmir", "ismayilov" finds "İsmayilov"."""
-        key = search_key(text or "")
-        return self.filter(search_name__contains=key) if key else self
+        """Match in either spelling: "izmir" finds "İzmir", "ismayilov" finds "İsmayilov",
+        "Allahverənov" finds "Allahveranov" and back (contacts.text.match_pattern)."""
+        pattern = match_pattern(text or "")
+        return self.filter(match_name__regex=pattern) if pattern else self
 
     def alphabetical(self):
         return self.order_by("sort_name")
@@ -64,6 +65,7 @@ class Organization(SeededModel):
     notes = models.TextField(_("notes"), blank=True)
     sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
     search_name = models.CharField(max_length=400, editable=False, db_index=True)
+    match_name = models.CharField(max_length=400, editable=False, default="")
     sort_name = models.CharField(max_length=400, editable=False, db_index=True)
 
     objects = NamedQuerySet.as_manager()
@@ -79,6 +81,7 @@ class Organization(SeededModel):
     def save(self, *args, **kwargs):
         # Derived keys, not side effects: they must always match the name they come from.
         self.search_name = search_key(f"{self.name} {self.short_name}")
+        self.match_name = match_key(f"{self.name} {self.short_name}")
         self.sort_name = sort_key(self.name)
         super().save(*args, **kwargs)
 
@@ -98,6 +101,7 @@ class Person(SeededModel):
     notes = models.TextField(_("notes"), blank=True)
     sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
     search_name = models.CharField(max_length=400, editable=False, db_index=True)
+    match_name = models.CharField(max_length=400, editable=False, default="")
     sort_name = models.CharField(max_length=400, editable=False, db_index=True)
 
     objects = NamedQuerySet.as_manager()
@@ -112,6 +116,7 @@ class Person(SeededModel):
 
     def save(self, *args, **kwargs):
         self.search_name = search_key(self.full_name)
+        self.match_name = match_key(self.full_name)
         self.sort_name = sort_key(self.full_name)
         super().save(*args, **kwargs)
 
