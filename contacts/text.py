@@ -84,6 +84,18 @@ def sort_key(text: str) -> str:
     return "".join(out)
 
 
+_NUMBERS = re.compile(r"(\d+)")
+
+
+def natural_sort_key(text: str) -> tuple:
+    """sort_key() with numbers compared as numbers: "katılımcı 2" before "katılımcı 10"."""
+    return tuple(
+        (0, int(part), "") if part.isdigit() else (1, 0, sort_key(part))
+        for part in _NUMBERS.split(turkic_lower(text))
+        if part
+    )
+
+
 # The same folding as search_key(), as REPLACE() calls that the database runs on a column with no
 # stored key (registrations: several code paths write them, so a derived column could go stale).
 # Both cases are listed: SQLite's lower(), and PostgreSQL's under the C locale, fold only ASCII.

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from anniversary.permissions import board_permission
 from contacts.spreadsheets import CSV, XLSX, table_response
-from contacts.text import sort_key
+from contacts.text import natural_sort_key
 from events.enums import DatePrecision, RegistrationStatus
 from events.models import Event, Registration
 from events.registrants.forms import BoardStatus, DoorSearchForm, RegistrantFilterForm
@@ -195,7 +195,7 @@ def registrant_door(request, slug):
     form = DoorSearchForm(request.GET)
     query = form.query
     confirmed = event.registrations.confirmed().search(query)
-    people = sorted(confirmed, key=lambda registration: sort_key(registration.full_name))
+    people = sorted(confirmed, key=lambda registration: natural_sort_key(registration.full_name))
     page = Paginator(people, DOOR_PAGE_SIZE).get_page(request.GET.get("page"))
     # Someone at the door who is not on the confirmed list deserves a reason, not silence.
     others = []
@@ -276,7 +276,8 @@ def registrant_sheet(request, slug):
     event = _event(slug)
     with_qr = request.GET.get("qr") == "1"
     people = sorted(
-        event.registrations.confirmed(), key=lambda registration: sort_key(registration.full_name)
+        event.registrations.confirmed(),
+        key=lambda registration: natural_sort_key(registration.full_name),
     )
     rows = []
     for registration in people:

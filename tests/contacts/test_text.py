@@ -4,7 +4,7 @@ import unicodedata
 import pytest
 
 from contacts.models import Person
-from contacts.text import match_key, match_pattern, search_key, sort_key
+from contacts.text import match_key, match_pattern, natural_sort_key, search_key, sort_key
 from tests.factories import PersonFactory
 
 
@@ -110,4 +110,26 @@ def test_sort_key_orders_azerbaijani_letters_in_place():
         "Qasım",
         "Xəlil",
         "Zaur",
+    ]
+
+
+def test_natural_sort_key_compares_numbers_as_numbers_and_letters_the_turkish_way():
+    names = [
+        "Katılımcı 10",
+        "Katılımcı 2",
+        "Katılımcı 1",
+        "Çetin 3",
+        "Cem",
+        "katılımcı 11",
+        "Zafer",
+    ]
+
+    assert sorted(names, key=natural_sort_key) == [
+        "Cem",
+        "Çetin 3",
+        "Katılımcı 1",
+        "Katılımcı 2",
+        "Katılımcı 10",
+        "katılımcı 11",
+        "Zafer",
     ]

@@ -449,3 +449,16 @@ def test_registrant_index_leaves_out_plans_without_a_day(board_client):
     response = board_client.get(reverse("registrants:index"))
 
     assert [e.title for e in response.context["page"].object_list] == ["Concert"]
+
+
+def test_door_list_and_sheet_put_participant_2_before_participant_10(board_client):
+    event = TodayEventFactory()
+    for name in ("Katılımcı 10", "Katılımcı 2", "Katılımcı 1", "Çetin", "Cem"):
+        RegistrationFactory(event=event, full_name=name)
+    expected = ["Cem", "Çetin", "Katılımcı 1", "Katılımcı 2", "Katılımcı 10"]
+
+    door = board_client.get(reverse("registrants:door", args=[event.slug]))
+    sheet = board_client.get(reverse("registrants:sheet", args=[event.slug]))
+
+    assert [r.full_name for r in door.context["page"].object_list] == expected
+    assert [row["registration"].full_name for row in sheet.context["rows"]] == expected
