@@ -52,7 +52,7 @@ INSTALLED_APPS = [
     "django_countries",
     "django_celery_beat",
     "import_export",
-    "axes",
+    "anniversary.apps.LoginProtectionConfig",  # django-axes, with a translatable name
     "auditlog",
     "contacts",
     "events",
