@@ -102,7 +102,10 @@ EXPECTED: dict[str, Row] = {
     "events:confirm": Row(
         get=(DENY, GO, DENY, DENY), post=(DENY, GO, DENY, DENY), kwargs=_registration
     ),
-    "events:cancel": Row(get=each(NO_METHOD), post=(DENY, GO, DENY, DENY), kwargs=_registration),
+    # GET asks "really cancel?"; only the POST from that page cancels.
+    "events:cancel": Row(
+        get=(DENY, OK, DENY, DENY), post=(DENY, GO, DENY, DENY), kwargs=_registration
+    ),
     "set_language": Row(get=each(GO), post=each(GO)),
     # --- accounts (Django's auth views) ----------------------------------------------------
     "login": Row(get=ALL, post=ALL),
