@@ -23,6 +23,8 @@ def _helper(*layout, submit=None) -> FormHelper:
     helper.layout = Layout(*layout)
     # The formsets below render inside the same <form>; the template closes it.
     helper.form_tag = False
+    # A form inside a formset carries its row's id as a hidden field.
+    helper.render_hidden_fields = True
     return helper
 
 
@@ -31,6 +33,7 @@ def inline_helper() -> FormHelper:
     helper = FormHelper()
     helper.form_tag = False
     helper.disable_csrf = True
+    helper.render_hidden_fields = True
     return helper
 
 
@@ -107,6 +110,19 @@ class AffiliationForm(forms.ModelForm):
         model = Affiliation
         fields = ["organization", "role", "start", "end"]
         widgets = {"start": DateInput(), "end": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = inline_helper()
+        self.helper.layout = Layout(
+            Row(
+                Column("organization", css_class="col-md-4"),
+                Column("role", css_class="col-md-4"),
+                Column("start", css_class="col-md-2"),
+                Column("end", css_class="col-md-2"),
+            ),
+            "DELETE",
+        )
 
 
 AffiliationFormSet = forms.inlineformset_factory(
@@ -281,6 +297,16 @@ class OutcomeForm(forms.ModelForm):
         self.fields["owner"].queryset = possible_owners()
         self.fields["owner"].label_from_instance = lambda user: (
             user.get_full_name() or user.get_username()
+        )
+        self.helper = inline_helper()
+        self.helper.layout = Layout(
+            Row(
+                Column("kind", css_class="col-md-4"),
+                Column("owner", css_class="col-md-4"),
+                Column("follow_up_on", css_class="col-md-4"),
+            ),
+            "text",
+            "DELETE",
         )
 
     def clean(self):

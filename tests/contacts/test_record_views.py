@@ -215,3 +215,27 @@ def test_new_meeting_is_added_to_its_visit(board_client):
     assert list(Meeting.objects.filter(visit=visit).values_list("title", flat=True)) == [
         "Chamber of commerce"
     ]
+
+
+def test_editing_a_visit_keeps_its_meetings_and_their_rows(board_client):
+    meeting = MeetingFactory(title="Old title")
+    visit = meeting.visit
+    page = board_client.get(reverse("contacts:visit_edit", args=[visit.pk]))
+    form = page.context["formsets"][0]
+    data = {
+        "title": visit.title,
+        "origin_city": visit.origin_city,
+        "destination_city": visit.destination_city,
+        "meetings-TOTAL_FORMS": str(form.total_form_count()),
+        "meetings-INITIAL_FORMS": "1",
+        "meetings-MIN_NUM_FORMS": "0",
+        "meetings-MAX_NUM_FORMS": "1000",
+        "meetings-0-id": str(meeting.pk),
+        "meetings-0-visit": str(visit.pk),
+        "meetings-0-title": "New title",
+    }
+
+    board_client.post(reverse("contacts:visit_edit", args=[visit.pk]), data)
+
+    assert f'name="meetings-0-id" value="{meeting.pk}"' in page.content.decode()
+    assert list(visit.meetings.values_list("pk", "title")) == [(meeting.pk, "New title")]
