@@ -22,7 +22,7 @@ def test_demo_loads_upcoming_events_in_both_cities():
 
     load_demo(now=now)
 
-    events = list(Event.objects.demo().select_related("venue"))
+    events = list(Event.objects.demo().exclude(slug__endswith="-today").select_related("venue"))
     assert {(e.venue.city, e.time_zone) for e in events} == {
         ("İzmir", "Europe/Istanbul"),
         ("Bakü", "Asia/Baku"),
@@ -53,7 +53,7 @@ def test_demo_marks_every_row_it_writes():
     assert Event.objects.filter(is_demo=False).count() == 0
     assert Venue.objects.filter(is_demo=False).count() == 0
     assert Registration.objects.filter(is_demo=False).count() == 0
-    assert Registration.objects.count() == 42
+    assert Registration.objects.count() == 62
 
 
 def test_demo_shows_a_full_event_with_a_waitlist_and_a_half_full_one():
@@ -93,7 +93,7 @@ def test_demo_load_and_remove_leave_the_facts_untouched():
     removed = remove_demo()
 
     assert (_counts(), _checksum()) == (counts, checksum)
-    assert removed == {"registrations": 42, "events": 6, "venues": 2, "venues_kept": 0}
+    assert removed == {"registrations": 62, "events": 8, "venues": 2, "venues_kept": 0}
 
 
 def test_demo_remove_keeps_real_rows_and_a_demo_hall_a_real_event_uses():
@@ -119,7 +119,7 @@ def test_demo_remove_also_removes_registrations_made_on_demo_events():
 
     removed = remove_demo()
 
-    assert removed["registrations"] == 43
+    assert removed["registrations"] == 63
     assert Registration.objects.count() == 0
 
 
@@ -131,9 +131,9 @@ def test_demo_command_loads_and_removes():
     loaded = Event.objects.demo().count()
     call_command("demo", "--remove", stdout=out)
 
-    assert (loaded, Event.objects.demo().count(), Event.objects.facts().count()) == (6, 0, 15)
-    assert "42 sample registrations" in out.getvalue()
-    assert "Demo program removed: 6 events, 42 registrations, 2 venues." in out.getvalue()
+    assert (loaded, Event.objects.demo().count(), Event.objects.facts().count()) == (8, 0, 15)
+    assert "62 sample registrations" in out.getvalue()
+    assert "Demo program removed: 8 events, 62 registrations, 2 venues." in out.getvalue()
 
 
 def test_demo_command_refresh_moves_past_examples_to_new_dates():
@@ -147,4 +147,21 @@ def test_demo_command_refresh_moves_past_examples_to_new_dates():
 
     assert stale_hint is True
     assert Event.objects.demo().past().count() == 0
-    assert Event.objects.demo().count() == 6
+    assert Event.objects.demo().count() == 8
+
+
+def test_demo_has_an_event_running_today_in_each_city_with_arrived_and_awaited_delegates():
+    now = timezone.now()
+
+    load_demo(now=now)
+
+    today = Event.objects.demo().filter(slug__endswith="-today").select_related("venue")
+    assert sorted(
+        (
+            e.time_zone,
+            e.start <= now < e.end,
+            e.registrations.attended().count(),
+            e.registrations.confirmed().filter(attended_at__isnull=True).count(),
+        )
+        for e in today
+    ) == [("Asia/Baku", True, 3, 5), ("Europe/Istanbul", True, 5, 7)]
