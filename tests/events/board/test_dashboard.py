@@ -210,7 +210,7 @@ def test_undated_plans_appear_only_under_awaiting_a_date_soonest_window_end_firs
     response = board_client.get(reverse("board:dashboard"))
 
     dashboard = response.context["dashboard"]
-    by_window_end = sorted([passed, month, year], key=lambda e: e.end)
+    by_window_end = sorted([passed, month, year], key=lambda e: (e.end, e.pk))
     assert [e.title for e in dashboard.needs_date] == [e.title for e in by_window_end]
     windows = {e.title: e.window for e in dashboard.needs_date}
     assert (windows[passed.title], windows[month.title]) == ("passed", "closing")
