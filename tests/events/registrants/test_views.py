@@ -462,3 +462,17 @@ def test_door_list_and_sheet_put_participant_2_before_participant_10(board_clien
 
     assert [r.full_name for r in door.context["page"].object_list] == expected
     assert [row["registration"].full_name for row in sheet.context["rows"]] == expected
+
+
+def test_registrant_list_shows_the_checked_in_column_only_once_someone_has(board_client):
+    event = TodayEventFactory()
+    registration = RegistrationFactory(event=event)
+    url = reverse("registrants:list", args=[event.slug])
+
+    before = board_client.get(url).content.decode()
+    registration.attended_at = timezone.now()
+    registration.save()
+    after = board_client.get(url).content.decode()
+
+    assert ("Checked in</th>" in before, "Checked in</th>" in after) == (False, True)
+    assert '<th scope="col">QR code</th>' in before
