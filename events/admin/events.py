@@ -70,11 +70,15 @@ class EventAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.time_zone = self._venue_zone()
-        now = localize(timezone.now(), self.time_zone)
+        # The offset at the event's own date: 1986 in Türkiye was UTC+2, not today's UTC+3.
+        moment = localize(self.instance.start or timezone.now(), self.time_zone)
+        venue = self.instance.venue if self.instance.venue_id else None
         hint = _("In the venue's time zone: %(zone)s (%(name)s, %(offset)s).") % {
-            "zone": zone_label(self.time_zone),
+            "zone": venue.city
+            if venue and venue.time_zone == self.time_zone
+            else zone_label(self.time_zone),
             "name": self.time_zone,
-            "offset": utc_offset(now),
+            "offset": utc_offset(moment),
         }
         for name in ZONED_FIELDS:
             field = self.fields.get(name)

@@ -27,7 +27,8 @@ def utc_offset(moment: datetime) -> str:
 def when_text(event: Event, zone_name: str) -> str:
     """The event's date in `zone_name`, at the precision it is known, with the zone named."""
     start, end = localize(event.start, zone_name), localize(event.end, zone_name)
-    label = zone_label(zone_name)
+    # The venue's own city (an İstanbul hall shares İzmir's zone but is not in İzmir).
+    label = event.city if event.venue_id and zone_name == event.time_zone else zone_label(zone_name)
     if event.date_precision == DatePrecision.YEAR:
         return f"{start.year} ({label})"
     if event.date_precision == DatePrecision.MONTH:
