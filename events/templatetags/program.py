@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from ..enums import DatePrecision, EventStatus, Recurrence
 from ..models import Event
-from ..timezones import local_days, localize
+from ..timezones import local_days, localize, zone_label
 
 register = template.Library()
 
@@ -90,6 +90,18 @@ def event_moment(event: Event, moment) -> str:
         return ""
     local = localize(moment, event.time_zone)
     return f"{_date(local)} {_time(local)} {event.zone_label}"
+
+
+@register.simple_tag
+def event_moment_for(event: Event, moment, time_zone: str | None) -> str:
+    """event_moment(), and the same instant in `time_zone` (the delegate's) when it differs:
+    "10 Aralık 2026 18:00 İzmir · 19:00 Bakü"."""
+    text = event_moment(event, moment)
+    if not text or not time_zone or time_zone == event.time_zone:
+        return text
+    theirs, ours = localize(moment, time_zone), localize(moment, event.time_zone)
+    other = _time(theirs) if theirs.date() == ours.date() else f"{_date(theirs)} {_time(theirs)}"
+    return f"{text} · {other} {zone_label(time_zone)}"
 
 
 @register.simple_tag

@@ -1,0 +1,37 @@
+"""How a deadline is said to a delegate: the venue's time, and theirs when it differs."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core import mail
+from django.utils import translation
+
+from events.services.registration import send_registration_email
+from events.templatetags.program import event_moment_for
+from tests.factories import BakuVenueFactory, EventFactory, PendingRegistrationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_deadline_is_given_in_the_venues_and_the_delegates_zone():
+    event = EventFactory(venue=BakuVenueFactory())
+    deadline = datetime(2027, 3, 10, 15, 0, tzinfo=ZoneInfo("UTC"))
+
+    with translation.override("en"):
+        text = event_moment_for(event, deadline, "Europe/Istanbul")
+        same = event_moment_for(event, deadline, "Asia/Baku")
+
+    assert text == "10 March 2027 19:00 Bakü · 18:00 İzmir"
+    assert same == "10 March 2027 19:00 Bakü"
+
+
+def test_confirmation_request_gives_the_hold_deadline_in_both_zones():
+    registration = PendingRegistrationFactory(
+        event=EventFactory(venue=BakuVenueFactory()), time_zone="Europe/Istanbul", language="en"
+    )
+
+    send_registration_email(registration_id=registration.pk, kind="confirm_request")
+
+    body = mail.outbox[-1].body
+    assert " Bakü · " in body and " İzmir" in body
