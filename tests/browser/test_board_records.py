@@ -167,3 +167,20 @@ def test_every_board_page_at_desktop_and_phone_width(browse):
     else:
         expect(page.locator("table.calendar-month")).to_be_visible()
     expect(page.locator(".year-strip")).to_contain_text("1")
+
+
+def test_new_event_form_speakers_are_searchable(browse):
+    member = BoardMemberFactory(username="nigar")
+    for name in ("Rəşad Məmmədov", "Aysel Quliyeva", "Orhan Yılmaz"):
+        Person.objects.create(full_name=name)
+    page = browse.page
+    browse.login(member)
+
+    browse.goto("board:event_create", step="event-form")
+    page.locator("#id_speakers + .select2 .select2-search__field").fill("Quli")
+    browse.snap("typed")
+    page.locator(".select2-results__option", has_text="Aysel Quliyeva").click()
+
+    assert page.locator("#id_speakers").evaluate(
+        "select => Array.from(select.selectedOptions).map(o => o.text)"
+    ) == ["Aysel Quliyeva"]
