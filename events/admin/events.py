@@ -40,6 +40,7 @@ from ..services.scheduling import (
     set_event_status,
 )
 from ..timezones import localize, zone, zone_label
+from .offsets import ReminderOffsetsField
 from .registrations import RegistrationInline
 from .widgets import (
     ZONED_FIELDS,
@@ -52,6 +53,11 @@ from .widgets import (
 
 
 class EventAdminForm(forms.ModelForm):
+    reminder_offsets = ReminderOffsetsField(
+        label=gettext_lazy("reminders to delegates"),
+        help_text=gettext_lazy("Nothing ticked and nothing typed: the site's default times."),
+    )
+
     class Meta:
         model = Event
         # The board's fields, plus what only staff set: the recurrence, the sources and the

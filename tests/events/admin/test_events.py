@@ -58,7 +58,9 @@ def test_event_change_page_has_reminder_settings_and_registrations(staff_client)
     html = change_page(staff_client, event).content.decode()
 
     assert re.search(r'name="reminders_paused"[^>]*checked', html)
-    assert "[1440, 120]" in html
+    # The default offsets are boxes (events/admin/offsets.py); these two are ticked.
+    assert re.search(r'name="reminder_offsets_0" value="1440"[^>]*checked', html)
+    assert re.search(r'name="reminder_offsets_0" value="120"[^>]*checked', html)
     assert "Leyla Məmmədova" in html
     assert 'name="registrations-0-full_name"' not in html  # read-only, not an input
 
