@@ -5,7 +5,7 @@ through `events.services.scheduling`, so the notices other areas attach there fi
 admin too.
 """
 
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 from django import forms
 from django.conf import settings
@@ -14,7 +14,7 @@ from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ChangeList
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -152,16 +152,60 @@ class WhenFilter(admin.SimpleListFilter):
         return queryset
 
 
+def _local_starts(queryset):
+    """Each event's start in its venue's zone: a Bakü plan for "2026" starts on 1 January
+    2026 there, though it is still 31 December 2025 in İzmir (and in UTC)."""
+    rows = queryset.values_list("start", "venue__time_zone")
+    return [localize(start, zone_name or settings.TIME_ZONE) for start, zone_name in rows]
+
+
+def _in_local_window(queryset, first: date, after: date):
+    """Events overlapping [first, after) in their own venue's zone (one Q per zone in use)."""
+    zones = set(Venue.objects.values_list("time_zone", flat=True)) | {settings.TIME_ZONE}
+    match = Q()
+    for zone_name in zones:
+        tz = zone(zone_name)
+        start, end = (datetime.combine(day, time(0), tzinfo=tz) for day in (first, after))
+        in_zone = (
+            Q(venue__time_zone=zone_name)
+            if zone_name != settings.TIME_ZONE
+            else Q(venue__time_zone=zone_name) | Q(venue__isnull=True)
+        )
+        match |= in_zone & Q(start__lt=end, end__gt=start)
+    return queryset.filter(match)
+
+
+class EventYearFilter(admin.SimpleListFilter):
+    """The year in the venue's own zone (the admin's date hierarchy would use İzmir's)."""
+
+    title = gettext_lazy("year")
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = sorted({start.year for start in _local_starts(Event.objects.all())}, reverse=True)
+        return [(str(year), str(year)) for year in years]
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        try:
+            year = int(self.value())
+            first, after = date(year, 1, 1), date(year + 1, 1, 1)
+        except ValueError:
+            return queryset.none()
+        return _in_local_window(queryset, first, after)
+
+
 class EventMonthFilter(admin.SimpleListFilter):
-    """Events taking place (at least partly) in a month. "Sometime in 2026" is in no month."""
+    """Events taking place (at least partly) in a month, in the venue's own zone. "Sometime in
+    2026" is in no month."""
 
     title = gettext_lazy("month")
     parameter_name = "month"
 
     def lookups(self, request, model_admin):
-        months = Event.objects.exclude(date_precision=DatePrecision.YEAR).datetimes(
-            "start", "month", order="DESC"
-        )
+        starts = _local_starts(Event.objects.exclude(date_precision=DatePrecision.YEAR))
+        months = sorted({start.date().replace(day=1) for start in starts}, reverse=True)
         return [(m.strftime("%Y-%m"), date_format(m, "YEAR_MONTH_FORMAT")) for m in months]
 
     def queryset(self, request, queryset):
@@ -170,9 +214,9 @@ class EventMonthFilter(admin.SimpleListFilter):
         bounds = month_bounds(self.value())
         if bounds is None:
             return queryset.none()
-        tz = zone(timezone.get_current_timezone_name())
-        start, end = (datetime.combine(day, time(0), tzinfo=tz) for day in bounds)
-        return queryset.exclude(date_precision=DatePrecision.YEAR).between(start, end)
+        return _in_local_window(
+            queryset.exclude(date_precision=DatePrecision.YEAR), bounds[0], bounds[1]
+        )
 
 
 # --- model admins -----------------------------------------------------------------------------
@@ -231,13 +275,14 @@ class EventAdmin(FoldedSearchMixin, admin.ModelAdmin):
         "status",
         "kind",
         city_filter("venue__city"),
+        EventYearFilter,
         EventMonthFilter,
         "date_precision",
         "is_milestone",
         DemoFilter,
     )
     search_fields = ("title", "slug", "venue__name", "venue__city")
-    date_hierarchy = "start"
+    # No date_hierarchy: it files by İzmir's calendar; the year and month filters use the venue's.
     prepopulated_fields = {"slug": ("title",)}
     autocomplete_fields = (
         "venue",
