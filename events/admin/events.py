@@ -248,6 +248,9 @@ class VenueAdmin(FoldedSearchMixin, admin.ModelAdmin):
 
 @admin.register(Event)
 class EventAdmin(FoldedSearchMixin, admin.ModelAdmin):
+    class Media:
+        css = {"all": ("css/admin-events.css",)}
+
     # Explicit: the count annotations below add a GROUP BY, which drops the model's default
     # ordering, and the autocomplete widgets paginate these results.
     ordering = ("start", "title")
