@@ -35,18 +35,23 @@ def _short(minutes: int) -> str:
     return f"{minutes}m"
 
 
+def _choices() -> list[tuple[str, str]]:
+    return [(str(o), offset_label(o)) for o in settings.REMINDER_DEFAULT_OFFSETS]
+
+
 class ReminderOffsetsWidget(forms.MultiWidget):
     def __init__(self, attrs=None):
-        choices = [(str(o), offset_label(o)) for o in settings.REMINDER_DEFAULT_OFFSETS]
         super().__init__(
             [
-                forms.CheckboxSelectMultiple(choices=choices),
+                forms.CheckboxSelectMultiple(choices=_choices()),
                 forms.TextInput(attrs={"placeholder": _("custom, e.g. 3d, 4h, 90m"), "size": 30}),
             ],
             attrs,
         )
 
     def get_context(self, name, value, attrs):
+        # Labels in the language of this request, not of the moment the admin was imported.
+        self.widgets[0].choices = _choices()
         # The stored value is itself a list (of minutes), which MultiWidget would take for
         # the already split [boxes, text]; split it here instead.
         if isinstance(value, list) and all(isinstance(v, int) for v in value):
