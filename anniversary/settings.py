@@ -53,7 +53,7 @@ INSTALLED_APPS = [
     "django_countries",
     "django_celery_beat",
     "import_export",
-    "axes",
+    "anniversary.apps.LoginProtectionConfig",  # django-axes, with a translatable name
     "auditlog",
     "csp",
     "contacts",
@@ -175,8 +175,18 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
         ],
     },
     {"model": "events.PlanningItem", "exclude_fields": ["updated_at"]},
-    {"model": "contacts.Organization", "exclude_fields": ["search_name", "sort_name"]},
-    {"model": "contacts.Person", "exclude_fields": ["search_name", "sort_name"]},
+    {
+        "model": "contacts.Organization",
+        "exclude_fields": ["search_name", "match_name", "sort_name"],
+    },
+    # A person's email and phone stay out of the log: the log is read by the whole board and
+    # kept for good, while contact details must be erasable.
+    {
+        "model": "contacts.Person",
+        "exclude_fields": ["search_name", "match_name", "sort_name", "email", "phone"],
+    },
+    {"model": "contacts.Source"},
+    {"model": "contacts.Outcome"},
     {"model": "contacts.Affiliation"},
     {"model": "contacts.DelegationVisit", "m2m_fields": ["travellers", "organizations"]},
     {"model": "contacts.Meeting", "m2m_fields": ["participants", "organizations"]},

@@ -17,7 +17,15 @@ from django.utils.text import smart_split, unescape_string_literal
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from .models import Affiliation, DelegationVisit, Meeting, Organization, Person, Source
+from .models import (
+    Affiliation,
+    DelegationVisit,
+    Meeting,
+    Organization,
+    Outcome,
+    Person,
+    Source,
+)
 from .text import search_key
 
 # --- shared by every admin in the project ---------------------------------------------------
@@ -347,8 +355,15 @@ class DelegationVisitAdmin(FoldedSearchMixin, admin.ModelAdmin):
         return obj._meetings
 
 
+class OutcomeInline(admin.TabularInline):
+    model = Outcome
+    extra = 0
+    fields = ("kind", "text", "owner", "follow_up_on", "done_at")
+
+
 @admin.register(Meeting)
 class MeetingAdmin(FoldedSearchMixin, admin.ModelAdmin):
+    inlines = [OutcomeInline]
     list_display = ("title", "date", "dated_by_publication", "city", "visit", "host_organization")
     list_select_related = ("visit", "host_organization")
     list_filter = (city_filter("city"), "dated_by_publication", date_month_filter("date"))

@@ -22,3 +22,12 @@ class OrganizationKind(models.TextChoices):
     BUSINESS = "business", _("Business")
     PARTY = "party", _("Party")
     OTHER = "other", _("Other")
+
+
+class OutcomeKind(models.TextChoices):
+    ROADMAP_AGREED = "roadmap_agreed", _("Roadmap agreed")
+    PROTOCOL_SIGNED = "protocol_signed", _("Protocol signed")
+    EVENT_ANNOUNCED = "event_announced", _("Event announced")
+    SUPPORT_PLEDGED = "support_pledged", _("Support pledged")
+    FOLLOW_UP_NEEDED = "follow_up_needed", _("Follow-up needed")
+    OTHER = "other", _("Other")

@@ -1,11 +1,14 @@
+from datetime import date
+
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from .emails import NormalizedEmailField
-from .enums import Language, OrganizationKind
-from .text import search_key, sort_key
+from .enums import Language, OrganizationKind, OutcomeKind
+from .text import match_key, match_pattern, search_key, sort_key
 
 
 class SeededModel(models.Model):
@@ -21,9 +24,10 @@ class SeededModel(models.Model):
 
 class NamedQuerySet(models.QuerySet):
     def search(self, text: str):
-        """Match on the folded key: "izmir" finds "İzmir", "ismayilov" finds "İsmayilov"."""
-        key = search_key(text or "")
-        return self.filter(search_name__contains=key) if key else self
+        """Match in either spelling: "izmir" finds "İzmir", "ismayilov" finds "İsmayilov",
+        "Allahverənov" finds "Allahveranov" and back (contacts.text.match_pattern)."""
+        pattern = match_pattern(text or "")
+        return self.filter(match_name__regex=pattern) if pattern else self
 
     def alphabetical(self):
         return self.order_by("sort_name")
@@ -62,6 +66,7 @@ class Organization(SeededModel):
     notes = models.TextField(_("notes"), blank=True)
     sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
     search_name = models.CharField(max_length=400, editable=False, db_index=True)
+    match_name = models.CharField(max_length=400, editable=False, default="")
     sort_name = models.CharField(max_length=400, editable=False, db_index=True)
 
     objects = NamedQuerySet.as_manager()
@@ -77,6 +82,7 @@ class Organization(SeededModel):
     def save(self, *args, **kwargs):
         # Derived keys, not side effects: they must always match the name they come from.
         self.search_name = search_key(f"{self.name} {self.short_name}")
+        self.match_name = match_key(f"{self.name} {self.short_name}")
         self.sort_name = sort_key(self.name)
         super().save(*args, **kwargs)
 
@@ -96,6 +102,7 @@ class Person(SeededModel):
     notes = models.TextField(_("notes"), blank=True)
     sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
     search_name = models.CharField(max_length=400, editable=False, db_index=True)
+    match_name = models.CharField(max_length=400, editable=False, default="")
     sort_name = models.CharField(max_length=400, editable=False, db_index=True)
 
     objects = NamedQuerySet.as_manager()
@@ -110,6 +117,7 @@ class Person(SeededModel):
 
     def save(self, *args, **kwargs):
         self.search_name = search_key(self.full_name)
+        self.match_name = match_key(self.full_name)
         self.sort_name = sort_key(self.full_name)
         super().save(*args, **kwargs)
 
@@ -253,3 +261,56 @@ class Meeting(SeededModel):
     def __str__(self):
         date = self.date.isoformat() if self.date else _("date not given")
         return f"{self.title} ({date})"
+
+
+class OutcomeQuerySet(models.QuerySet):
+    def open_follow_ups(self):
+        """Outcomes that still ask someone to act: a follow-up date set, not yet marked done."""
+        return self.filter(follow_up_on__isnull=False, done_at__isnull=True)
+
+    def owned_by(self, user):
+        return self.filter(owner=user)
+
+
+class Outcome(models.Model):
+    """What a meeting produced: a roadmap, a protocol, an announced event, a pledge, a to-do.
+
+    The follow-up date is a calendar day (İzmir's, the board's home); the owner is reminded on
+    it by the events side, which reads open follow-ups from here.
+    """
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="outcome_set", verbose_name=_("meeting")
+    )
+    kind = models.CharField(
+        _("kind"), max_length=30, choices=OutcomeKind.choices, default=OutcomeKind.OTHER
+    )
+    text = models.TextField(_("what was agreed"))
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="outcomes",
+        verbose_name=_("owner"),
+    )
+    follow_up_on = models.DateField(_("follow up on"), null=True, blank=True)
+    done_at = models.DateTimeField(_("followed up"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = OutcomeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("outcome")
+        verbose_name_plural = _("outcomes")
+        ordering = [F("follow_up_on").asc(nulls_last=True), "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.text[:60]}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.follow_up_on is not None and self.done_at is None
+
+    def is_overdue(self, today: date) -> bool:
+        return self.is_open and self.follow_up_on < today

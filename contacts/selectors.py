@@ -11,7 +11,15 @@ from datetime import date, datetime, time
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from .models import Affiliation, DelegationVisit, Meeting, Organization, Person, Source
+from .models import (
+    Affiliation,
+    DelegationVisit,
+    Meeting,
+    Organization,
+    Outcome,
+    Person,
+    Source,
+)
 from .text import folded, search_key
 
 VISIT = "visit"
@@ -185,6 +193,9 @@ def visit_with_everything(pk: int) -> DelegationVisit:
         .prefetch_related(
             Prefetch("participants", queryset=Person.objects.alphabetical()),
             Prefetch("organizations", queryset=Organization.objects.alphabetical()),
+            Prefetch("outcome_set", queryset=Outcome.objects.select_related("owner")),
+            # Reverse relation the events side adds (Event.outcome): read by name, no import.
+            "outcome_set__announced_events",
         )
     )
     return (

@@ -4,6 +4,7 @@ Databases fold case with ASCII rules (or the server's locale), so "izmir" misses
 "Çelik" sorts after "Zeynep". We store two derived keys instead and compare those.
 """
 
+import re
 import unicodedata
 
 from django.db.models import Value
@@ -32,12 +33,45 @@ _FOLD = str.maketrans(
 
 
 def turkic_lower(text: str) -> str:
-    return text.translate(_LOWER).lower()
+    # NFC first: "ş" typed as s + combining cedilla (macOS, some PDFs) is the same letter.
+    return unicodedata.normalize("NFC", text).translate(_LOWER).lower()
 
 
 def search_key(text: str) -> str:
     """Lower-case, letters folded to ASCII: "İsmayilov" and "ismayilov" give the same key."""
     return " ".join(turkic_lower(text).translate(_FOLD).split())
+
+
+# --- spelling-tolerant search ---------------------------------------------------------------
+# The same name is spelt the Azerbaijani way in Bakü and the Turkish way in İzmir:
+# "Allahverənov" / "Allahveranov", "Xəlilov" / "Halilov", "Quliyev" / "Guliyev", "Qasımov" /
+# "Kasımov". match_key() keeps ə (the one letter the fold would lose), and match_pattern()
+# lets each letter of a query match its counterparts in either spelling.
+_MATCH_FOLD = {code: plain for code, plain in _FOLD.items() if chr(code) != "ə"}
+_COUNTERPARTS = {
+    "ə": "əea",
+    "e": "eə",
+    "a": "aə",
+    "x": "xh",
+    "h": "hx",
+    "q": "qgk",
+    "g": "gq",
+    "k": "kq",
+}
+
+
+def match_key(text: str) -> str:
+    """Like search_key(), but ə stays ə: the stored side of a spelling-tolerant search."""
+    return " ".join(turkic_lower(text).translate(_MATCH_FOLD).split())
+
+
+def match_pattern(query: str) -> str:
+    """A regular expression matching match_key() of every spelling of `query`; "" if empty."""
+    parts = []
+    for char in match_key(query):
+        options = _COUNTERPARTS.get(char)
+        parts.append(f"[{options}]" if options else re.escape(char))
+    return "".join(parts)
 
 
 def sort_key(text: str) -> str:
@@ -48,6 +82,18 @@ def sort_key(text: str) -> str:
         # Letters map into a block after the digits; anything else keeps its own code point.
         out.append(chr(0x2000 + rank) if rank is not None else char)
     return "".join(out)
+
+
+_NUMBERS = re.compile(r"(\d+)")
+
+
+def natural_sort_key(text: str) -> tuple:
+    """sort_key() with numbers compared as numbers: "katılımcı 2" before "katılımcı 10"."""
+    return tuple(
+        (0, int(part), "") if part.isdigit() else (1, 0, sort_key(part))
+        for part in _NUMBERS.split(turkic_lower(text))
+        if part
+    )
 
 
 # The same folding as search_key(), as REPLACE() calls that the database runs on a column with no

@@ -18,6 +18,7 @@ from .models import Event
 OPEN = "open"  # seats left (or no limit)
 WAITLIST = "waitlist"  # full, but new registrations join the waitlist
 NOT_YET_OPEN = "not_yet_open"
+NOT_OPEN = "not_open"  # never opened: a plan without its day takes no registrations
 CLOSED = "closed"
 FULL = "full"  # closed, and every seat was taken
 PAST = "past"
@@ -45,6 +46,8 @@ def why_registration_closed(event: Event, *, now: datetime | None = None) -> str
     if event.status == EventStatus.IDEA:
         # An idea may never happen: nobody should plan their travel around it.
         return _("This event is still an idea; registration opens once it is planned.")
+    if event.is_undated:
+        return _("Registration opens once the date is fixed.")
     if event.end <= now:
         return _("This event has already taken place.")
     if event.registration_opens and now < event.registration_opens:
@@ -74,6 +77,8 @@ def availability(event: Event, *, seats_held: int, now: datetime | None = None) 
     problem = why_registration_closed(event, now=now)
     if event.is_cancelled:
         return Availability(CANCELLED, seats_left, problem)
+    if event.is_undated:
+        return Availability(NOT_OPEN, seats_left, problem)
     if event.end <= now:
         return Availability(PAST, seats_left, problem)
     if problem and event.registration_opens and now < event.registration_opens:

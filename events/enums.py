@@ -84,6 +84,8 @@ class DeliveryKind(models.TextChoices):
     REGISTRATION_PROMOTED = "registration_promoted", _("A seat is free")
     REGISTRATION_CANCELLED = "registration_cancelled", _("Registration cancelled")
     REGISTRATION_EXPIRED = "registration_expired", _("Registration expired")
+    # A meeting outcome's owner, on its follow-up date (contacts.Outcome.follow_up_on).
+    OUTCOME_FOLLOW_UP = "outcome_follow_up", _("Follow-up of a meeting outcome")
 
     @classmethod
     def reminders(cls):

@@ -30,6 +30,7 @@ BOARD_GRANTS = (
     ("contacts", "source", _MANAGE),
     ("contacts", "delegationvisit", _MANAGE),
     ("contacts", "meeting", _MANAGE),
+    ("contacts", "outcome", _MANAGE),
     ("auditlog", "logentry", ("view",)),
     # Business program: the board runs the schedule; participants' own data stays theirs.
     ("events", "matchmaking", _MANAGE),

@@ -8,8 +8,16 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.utils import timezone
 
-from contacts.enums import Language, OrganizationKind
-from contacts.models import Affiliation, DelegationVisit, Meeting, Organization, Person, Source
+from contacts.enums import Language, OrganizationKind, OutcomeKind
+from contacts.models import (
+    Affiliation,
+    DelegationVisit,
+    Meeting,
+    Organization,
+    Outcome,
+    Person,
+    Source,
+)
 from events.enums import DatePrecision, EventKind, EventStatus, RegistrationStatus
 from events.models import Event, PodcastEpisode, PodcastSeries, Registration, Venue
 from events.roles import ensure_board_group
@@ -87,6 +95,19 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Meeting {n}")
     date = factory.LazyFunction(lambda: timezone.localdate())
     city = "Bakü"
+
+
+class OutcomeFactory(factory.django.DjangoModelFactory):
+    """A follow-up owned by a board member, due in a week (İzmir's calendar)."""
+
+    class Meta:
+        model = Outcome
+
+    meeting = factory.SubFactory(MeetingFactory)
+    kind = OutcomeKind.FOLLOW_UP_NEEDED
+    text = factory.Sequence(lambda n: f"Send the draft roadmap {n}")
+    owner = factory.SubFactory("tests.factories.BoardMemberFactory")
+    follow_up_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=7))
 
 
 class VenueFactory(factory.django.DjangoModelFactory):

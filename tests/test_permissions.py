@@ -37,11 +37,13 @@ from tests.factories import (
     MeetingRequestFactory,
     MeetingSessionFactory,
     OrganizationFactory,
+    OutcomeFactory,
     ParticipantFactory,
     PersonFactory,
     PlanningItemFactory,
     PodcastEpisodeFactory,
     RegistrationFactory,
+    SourceFactory,
     StaffFactory,
 )
 
@@ -64,6 +66,8 @@ ALL = each(OK)
 BOARD_ONLY = (LOGIN, LOGIN, OK, OK)  # PermissionRequiredMixin: anonymous to login, others 403
 BOARD_ACTION = (LOGIN, LOGIN, GO, GO)  # a POST that redirects back when done
 POST_ONLY = (LOGIN, LOGIN, NO_METHOD, NO_METHOD)
+# A form posted empty comes back with its errors (400); nothing is written.
+BOARD_FORM = (LOGIN, LOGIN, "400", "400")
 
 
 @dataclass(frozen=True)
@@ -125,7 +129,10 @@ EXPECTED: dict[str, Row] = {
     "events:confirm": Row(
         get=(DENY, GO, DENY, DENY), post=(DENY, GO, DENY, DENY), kwargs=_registration
     ),
-    "events:cancel": Row(get=each(NO_METHOD), post=(DENY, GO, DENY, DENY), kwargs=_registration),
+    # GET asks "really cancel?"; only the POST from that page cancels.
+    "events:cancel": Row(
+        get=(DENY, OK, DENY, DENY), post=(DENY, GO, DENY, DENY), kwargs=_registration
+    ),
     "events:erase": Row(get=each(NO_METHOD), post=(DENY, GO, DENY, DENY), kwargs=_registration),
     "set_language": Row(get=each(GO), post=each(GO)),
     # --- site-wide: the health check and the favicon, for anyone (no personal data) ---------
@@ -188,6 +195,10 @@ EXPECTED: dict[str, Row] = {
         get=BOARD_ONLY, kwargs=lambda w: {"year": 2026, "table": "participation", "fmt": "csv"}
     ),
     "board:report_list": Row(get=BOARD_ONLY, kwargs=lambda w: {"year": 2026, "subject": "events"}),
+    # An outcome that is not an announcement is refused with a message, back to its visit.
+    "board:event_from_outcome": Row(
+        get=POST_ONLY, post=BOARD_ACTION, kwargs=lambda w: {"pk": w.outcome.pk}
+    ),
     # --- contacts and visits ----------------------------------------------------------------
     "contacts:directory": Row(get=BOARD_ONLY),
     "contacts:person": Row(get=BOARD_ONLY, kwargs=lambda w: {"pk": w.person.pk}),
@@ -195,6 +206,33 @@ EXPECTED: dict[str, Row] = {
     "contacts:organization": Row(get=BOARD_ONLY, kwargs=lambda w: {"pk": w.organization.pk}),
     "contacts:visits": Row(get=BOARD_ONLY),
     "contacts:visit": Row(get=BOARD_ONLY, kwargs=lambda w: {"pk": w.meeting.visit_id}),
+    # Writing down people, organizations, sources, visits, meetings and outcomes: the board
+    # adds and changes; deleting stays in the admin (staff).
+    "contacts:person_create": Row(get=BOARD_ONLY, post=BOARD_FORM),
+    "contacts:person_edit": Row(
+        get=BOARD_ONLY, post=BOARD_FORM, kwargs=lambda w: {"pk": w.person.pk}
+    ),
+    "contacts:organization_create": Row(get=BOARD_ONLY, post=BOARD_FORM),
+    "contacts:organization_edit": Row(
+        get=BOARD_ONLY, post=BOARD_FORM, kwargs=lambda w: {"pk": w.organization.pk}
+    ),
+    "contacts:source_create": Row(get=BOARD_ONLY, post=BOARD_FORM),
+    "contacts:source_edit": Row(
+        get=BOARD_ONLY, post=BOARD_FORM, kwargs=lambda w: {"pk": w.source.pk}
+    ),
+    "contacts:visit_create": Row(get=BOARD_ONLY, post=BOARD_FORM),
+    "contacts:visit_edit": Row(
+        get=BOARD_ONLY, post=BOARD_FORM, kwargs=lambda w: {"pk": w.meeting.visit_id}
+    ),
+    "contacts:meeting_create": Row(
+        get=BOARD_ONLY, post=BOARD_FORM, kwargs=lambda w: {"visit_pk": w.meeting.visit_id}
+    ),
+    "contacts:meeting_edit": Row(
+        get=BOARD_ONLY, post=BOARD_FORM, kwargs=lambda w: {"pk": w.meeting.pk}
+    ),
+    "contacts:outcome_done": Row(
+        get=each(NO_METHOD), post=BOARD_ACTION, kwargs=lambda w: {"pk": w.outcome.pk}
+    ),
     "contacts:export": Row(get=BOARD_ONLY, kwargs=lambda w: {"kind": "people", "fmt": "csv"}),
     # An empty upload comes back with its errors; nothing is imported.
     "contacts:import": Row(get=BOARD_ONLY, post=BOARD_ONLY),
@@ -336,6 +374,8 @@ class World:
             members=[MemberData("Member", "member@example.az")],
             consent=True,
         )
+        self.outcome = OutcomeFactory(meeting=self.meeting)
+        self.source = SourceFactory()
 
     def token(self, purpose: str) -> str:
         if purpose == HEAD:

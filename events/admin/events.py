@@ -5,7 +5,7 @@ through `events.services.scheduling`, so the notices other areas attach there fi
 admin too.
 """
 
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 
 from django import forms
 from django.conf import settings
@@ -14,7 +14,7 @@ from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ChangeList
 from django.db import models
-from django.db.models import Count, Max, Min
+from django.db.models import Count, Max, Min, Q
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from contacts.admin import DemoFilter, FoldedSearchMixin, city_filter, demo_badge, month_bounds
+from contacts.cities import city_name
 
 # The private helpers are the rule itself; reusing them keeps the list and the change page in
 # agreement with the dashboard (see conflicts_for_events below).
@@ -40,7 +41,8 @@ from ..services.scheduling import (
     reschedule_event,
     set_event_status,
 )
-from ..timezones import localize, zone_label
+from ..timezones import localize, zone, zone_label
+from .offsets import ReminderOffsetsField
 from .registrations import RegistrationInline
 from .widgets import (
     ZONED_FIELDS,
@@ -53,6 +55,11 @@ from .widgets import (
 
 
 class EventAdminForm(forms.ModelForm):
+    reminder_offsets = ReminderOffsetsField(
+        label=gettext_lazy("reminders to delegates"),
+        help_text=gettext_lazy("Nothing ticked and nothing typed: the site's default times."),
+    )
+
     class Meta:
         model = Event
         # The board's fields, plus what only staff set: the recurrence, the sources and the
@@ -71,11 +78,15 @@ class EventAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.time_zone = self._venue_zone()
-        now = localize(timezone.now(), self.time_zone)
+        # The offset at the event's own date: 1986 in Türkiye was UTC+2, not today's UTC+3.
+        moment = localize(self.instance.start or timezone.now(), self.time_zone)
+        venue = self.instance.venue if self.instance.venue_id else None
         hint = _("In the venue's time zone: %(zone)s (%(name)s, %(offset)s).") % {
-            "zone": zone_label(self.time_zone),
+            "zone": city_name(venue.city)
+            if venue and venue.time_zone == self.time_zone
+            else zone_label(self.time_zone),
             "name": self.time_zone,
-            "offset": utc_offset(now),
+            "offset": utc_offset(moment),
         }
         for name in ZONED_FIELDS:
             field = self.fields.get(name)
@@ -149,6 +160,50 @@ class WhenFilter(admin.SimpleListFilter):
         return queryset
 
 
+def _local_starts(queryset):
+    """Each event's start in its venue's zone: a Bakü plan for "2026" starts on 1 January
+    2026 there, though it is still 31 December 2025 in İzmir (and in UTC)."""
+    rows = queryset.values_list("start", "venue__time_zone")
+    return [localize(start, zone_name or settings.TIME_ZONE) for start, zone_name in rows]
+
+
+def _in_local_window(queryset, first: date, after: date):
+    """Events overlapping [first, after) in their own venue's zone (one Q per zone in use)."""
+    zones = set(Venue.objects.values_list("time_zone", flat=True)) | {settings.TIME_ZONE}
+    match = Q()
+    for zone_name in zones:
+        tz = zone(zone_name)
+        start, end = (datetime.combine(day, time(0), tzinfo=tz) for day in (first, after))
+        in_zone = (
+            Q(venue__time_zone=zone_name)
+            if zone_name != settings.TIME_ZONE
+            else Q(venue__time_zone=zone_name) | Q(venue__isnull=True)
+        )
+        match |= in_zone & Q(start__lt=end, end__gt=start)
+    return queryset.filter(match)
+
+
+class EventYearFilter(admin.SimpleListFilter):
+    """The year in the venue's own zone (the admin's date hierarchy would use İzmir's)."""
+
+    title = gettext_lazy("year")
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = sorted({start.year for start in _local_starts(Event.objects.all())}, reverse=True)
+        return [(str(year), str(year)) for year in years]
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        try:
+            year = int(self.value())
+            first, after = date(year, 1, 1), date(year + 1, 1, 1)
+        except ValueError:
+            return queryset.none()
+        return _in_local_window(queryset, first, after)
+
+
 class EventMonthFilter(admin.SimpleListFilter):
     """Events taking place (at least partly) in a month, in their venue's zone, as the public
     calendar counts them (Event.local_months). "Sometime in 2026" is in no month."""
@@ -212,6 +267,9 @@ class VenueAdmin(FoldedSearchMixin, admin.ModelAdmin):
 
 @admin.register(Event)
 class EventAdmin(FoldedSearchMixin, admin.ModelAdmin):
+    class Media:
+        css = {"all": ("css/admin-events.css",)}
+
     # Explicit: the count annotations below add a GROUP BY, which drops the model's default
     # ordering, and the autocomplete widgets paginate these results.
     ordering = ("start", "title")
@@ -239,13 +297,14 @@ class EventAdmin(FoldedSearchMixin, admin.ModelAdmin):
         "status",
         "kind",
         city_filter("venue__city"),
+        EventYearFilter,
         EventMonthFilter,
         "date_precision",
         "is_milestone",
         DemoFilter,
     )
     search_fields = ("title", "slug", "venue__name", "venue__city")
-    date_hierarchy = "start"
+    # No date_hierarchy: it files by İzmir's calendar; the year and month filters use the venue's.
     prepopulated_fields = {"slug": ("title",)}
     autocomplete_fields = (
         "venue",
@@ -265,7 +324,7 @@ class EventAdmin(FoldedSearchMixin, admin.ModelAdmin):
         "updated_at",
     )
     fieldsets = (
-        (None, {"fields": ("title", "slug", "kind", "status", "description")}),
+        (None, {"fields": ("title", "slug", "kind", "status", "description", "internal_notes")}),
         (
             gettext_lazy("When and where"),
             {

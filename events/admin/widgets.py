@@ -12,6 +12,8 @@ from django.contrib.admin import widgets
 from django.utils import timezone
 from django.utils.formats import date_format, time_format
 
+from contacts.cities import city_name
+
 from ..enums import DatePrecision
 from ..models import Event
 from ..timezones import IZMIR, localize, zone_label
@@ -27,7 +29,12 @@ def utc_offset(moment: datetime) -> str:
 def when_text(event: Event, zone_name: str) -> str:
     """The event's date in `zone_name`, at the precision it is known, with the zone named."""
     start, end = localize(event.start, zone_name), localize(event.end, zone_name)
-    label = zone_label(zone_name)
+    # The venue's own city (an İstanbul hall shares İzmir's zone but is not in İzmir).
+    label = (
+        city_name(event.city)
+        if event.venue_id and zone_name == event.time_zone
+        else zone_label(zone_name)
+    )
     if event.date_precision == DatePrecision.YEAR:
         return f"{start.year} ({label})"
     if event.date_precision == DatePrecision.MONTH:

@@ -72,6 +72,22 @@ def unique_slug(title: str, *, exclude_pk=None) -> str:
     return slug
 
 
+class SearchableSelectMultiple(forms.SelectMultiple):
+    """A multi-select one can type into (select2 from Django's admin); plain without JS."""
+
+    class Media:
+        css = {"all": ("admin/css/vendor/select2/select2.min.css",)}
+        js = (
+            "admin/js/vendor/jquery/jquery.min.js",
+            "admin/js/vendor/select2/select2.full.min.js",
+            "admin/js/jquery.init.js",
+            "js/searchable-select.js",
+        )
+
+    def __init__(self, attrs=None, choices=()):
+        super().__init__({"data-searchable": "1", **(attrs or {})}, choices)
+
+
 def _helper(*layout, submit=None) -> FormHelper:
     helper = FormHelper()
     helper.layout = Layout(*layout)
@@ -90,6 +106,7 @@ def _registration_and_details() -> tuple[Fieldset, Fieldset]:
         Fieldset(
             _("Details"),
             "description",
+            "internal_notes",
             "responsible",
             Field("speakers", size=8),
             Field("organizers", size=8),
@@ -140,6 +157,10 @@ class EventForm(EventTimesMixin, forms.ModelForm):
     class Meta:
         model = Event
         fields = ("slug", *EVENT_SCHEDULE_FIELDS, *EVENT_DETAIL_FIELDS)
+        widgets = {
+            "speakers": SearchableSelectMultiple,
+            "organizers": SearchableSelectMultiple,
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -197,6 +218,10 @@ class EventEditForm(EventTimesMixin, forms.ModelForm):
     class Meta:
         model = Event
         fields = EVENT_DETAIL_FIELDS
+        widgets = {
+            "speakers": SearchableSelectMultiple,
+            "organizers": SearchableSelectMultiple,
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -18,7 +18,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Count, DateTimeField, F, ForeignObjectRel, Q
 from django.utils import timezone
 
-from contacts.models import DelegationVisit
+from contacts.models import DelegationVisit, Outcome
 from events.conflicts import Conflict, conflicts_between
 from events.enums import DatePrecision, EventStatus, Recurrence
 from events.models import Event, PlanningItem, Venue
@@ -28,6 +28,9 @@ from events.timezones import local_days, zone
 DASHBOARD_DAYS = 30
 # Conflicts matter well before the month they happen in: look further ahead for those.
 CONFLICT_DAYS = 180
+# An undated plan whose window ends sooner than this is flagged: time to fix the day.
+WINDOW_WARNING_DAYS = 60
+UNFIXED = (DatePrecision.MONTH, DatePrecision.YEAR)
 # Visits older than this no longer need a meeting recorded to count as "followed up".
 VISIT_LOOKBACK_DAYS = 365
 
@@ -46,6 +49,8 @@ class Dashboard:
     overdue_by_owner: list[OwnerItems]
     conflicts: list[Conflict]
     visits_to_follow_up: list[DelegationVisit]
+    follow_ups: list[Outcome] = field(default_factory=list)
+    today: date | None = None
     days: int = DASHBOARD_DAYS
     conflict_days: int = CONFLICT_DAYS
 
@@ -56,19 +61,16 @@ def dashboard(now: datetime | None = None) -> Dashboard:
     soon = now + timedelta(days=DASHBOARD_DAYS)
     active = Event.objects.active()
 
+    # Plans known only by month or year live in "awaiting a date" alone: in the lists of days
+    # they would show as a month- or year-long bar in every period they touch.
+    dated = active.exclude(date_precision__in=UNFIXED)
     # with_seat_counts(): Event.fill_percent reads seats_held from the row, no query per event.
     upcoming = list(
-        active.between(now, soon).select_related("venue").with_seat_counts().order_by("start", "pk")
+        dated.between(now, soon).select_related("venue").with_seat_counts().order_by("start", "pk")
     )
-
-    needs_date = list(
-        active.upcoming(now)
-        .filter(date_precision__in=[DatePrecision.MONTH, DatePrecision.YEAR])
-        .select_related("venue")
-        .order_by("start", "pk")
-    )
+    needs_date = awaiting_a_date(now)
     unconfirmed = list(
-        active.between(now, soon)
+        dated.between(now, soon)
         .filter(status__in=[EventStatus.IDEA, EventStatus.PLANNED])
         .select_related("venue")
         .order_by("start", "pk")
@@ -94,7 +96,11 @@ def dashboard(now: datetime | None = None) -> Dashboard:
         )
         .annotate(
             meeting_count=Count("meetings", distinct=True),
-            outcome_count=Count("meetings", filter=~Q(meetings__outcomes=""), distinct=True),
+            outcome_count=Count(
+                "meetings",
+                filter=~Q(meetings__outcomes="") | Q(meetings__outcome_set__isnull=False),
+                distinct=True,
+            ),
         )
         .filter(outcome_count=0)
         .order_by(F("start_date").asc(nulls_first=True), "pk")
@@ -107,7 +113,42 @@ def dashboard(now: datetime | None = None) -> Dashboard:
         overdue_by_owner=overdue_by_owner,
         conflicts=conflicts_between(now, now + timedelta(days=CONFLICT_DAYS)),
         visits_to_follow_up=visits,
+        follow_ups=open_follow_ups(),
+        today=today,
     )
+
+
+def awaiting_a_date(now: datetime) -> list[Event]:
+    """Plans known only by month or year, neither held (done) nor cancelled: soonest window end
+    first.
+
+    Each carries `window` ("passed": the window is over and the day was never fixed; "closing":
+    less than WINDOW_WARNING_DAYS left; "" otherwise) and `days_left`. Milestones are history
+    (the 1986 protocol), not plans: they stay on the timeline.
+    """
+    events = list(
+        Event.objects.filter(date_precision__in=UNFIXED, is_milestone=False)
+        .exclude(status__in=[EventStatus.DONE, EventStatus.CANCELLED])
+        .select_related("venue")
+        .order_by("end", "pk")
+    )
+    for event in events:
+        event.days_left = (event.end - now).days
+        if event.end <= now:
+            event.window = "passed"
+        elif event.end - now < timedelta(days=WINDOW_WARNING_DAYS):
+            event.window = "closing"
+        else:
+            event.window = ""
+    return events
+
+
+def open_follow_ups(owner=None) -> list[Outcome]:
+    """Meeting outcomes with a follow-up date, not done yet; soonest first."""
+    outcomes = Outcome.objects.open_follow_ups().select_related("owner", "meeting__visit")
+    if owner is not None:
+        outcomes = outcomes.owned_by(owner)
+    return list(outcomes.order_by("follow_up_on", "pk"))
 
 
 # --- calendars ---------------------------------------------------------------------------------
@@ -172,7 +213,15 @@ class MonthCalendar:
     year: int
     month: int
     weeks: list[list[CalendarDay]]
+    # Month-precision plans of this month, shown once in its header.
     unfixed: list[Event]
+    # Year-precision plans of this year: one strip, never spread over the days or months.
+    this_year: list[Event] = field(default_factory=list)
+
+    @property
+    def days_with_events(self) -> list[CalendarDay]:
+        """The month's own days that have events, in order: the phone's list view."""
+        return [day for week in self.weeks for day in week if day.in_month and day.events]
 
     @property
     def first_day(self) -> date:
@@ -197,18 +246,26 @@ def month_calendar(year: int, month: int, **filters) -> MonthCalendar:
     }
     month_start, month_end = date(year, month, 1), date(year, month, 1) + timedelta(days=32)
     events = calendar_events(*_day_bounds(first, last), **filters)
+    undated = _place(days, events, first, last)
     unfixed = [
         event
-        for event in _place(days, events, first, last)
+        for event in undated
         # "Sometime in March" belongs to March, not to the days of February shown in its grid.
-        if event.local_start.date() < month_end.replace(day=1)
+        if event.date_precision == DatePrecision.MONTH
+        and event.local_start.date() < month_end.replace(day=1)
         and event.local_end.date() > month_start
+    ]
+    this_year = [
+        event
+        for event in undated
+        if event.date_precision == DatePrecision.YEAR and event.local_start.year == year
     ]
     return MonthCalendar(
         year=year,
         month=month,
         weeks=[[days[day] for day in week] for week in weeks_dates],
         unfixed=unfixed,
+        this_year=this_year,
     )
 
 
@@ -233,14 +290,10 @@ def week_calendar(year: int, week: int, **filters) -> WeekCalendar:
     week_days = [monday + timedelta(days=offset) for offset in range(7)]
     days = {day: CalendarDay(day=day) for day in week_days}
     events = calendar_events(*_day_bounds(week_days[0], week_days[-1]), **filters)
-    unfixed = [
-        event
-        for event in _place(days, events, week_days[0], week_days[-1])
-        if event.local_start.date() <= week_days[-1] and event.local_end.date() > week_days[0]
-    ]
-    return WeekCalendar(
-        year=year, week=week, days=[days[day] for day in week_days], unfixed=unfixed
-    )
+    # Plans known only by month or year stay out of the weeks (the month calendar shows a
+    # month's plans in its header; the dashboard lists them all under "awaiting a date").
+    _place(days, events, week_days[0], week_days[-1])
+    return WeekCalendar(year=year, week=week, days=[days[day] for day in week_days], unfixed=[])
 
 
 # --- my items ----------------------------------------------------------------------------------

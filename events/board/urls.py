@@ -2,7 +2,16 @@
 
 from django.urls import include, path
 
-from events.board.views import audit, calendar, dashboard, events, planning, podcasts, venues
+from events.board.views import (
+    announce,
+    audit,
+    calendar,
+    dashboard,
+    events,
+    planning,
+    podcasts,
+    venues,
+)
 
 app_name = "board"
 
@@ -23,6 +32,11 @@ urlpatterns = [
     ),
     # Events
     path("events/new/", events.EventCreateView.as_view(), name="event_create"),
+    path(
+        "outcomes/<int:pk>/event/",
+        announce.EventFromOutcomeView.as_view(),
+        name="event_from_outcome",
+    ),
     path("events/<slug:slug>/", events.EventDetailView.as_view(), name="event_detail"),
     path("events/<slug:slug>/edit/", events.EventUpdateView.as_view(), name="event_edit"),
     path(

@@ -12,7 +12,14 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from contacts.emails import validate_one_line
-from contacts.models import DelegationVisit, Organization, Person, SeededModel, Source
+from contacts.models import (
+    DelegationVisit,
+    Organization,
+    Outcome,
+    Person,
+    SeededModel,
+    Source,
+)
 
 from ..enums import (
     DatePrecision,
@@ -152,7 +159,13 @@ class Event(SeededModel):
     status = models.CharField(
         _("status"), max_length=20, choices=EventStatus.choices, default=EventStatus.PLANNED
     )
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(
+        _("public text"), blank=True, help_text=_("Shown to delegates on the event's page.")
+    )
+    # Never shown to delegates: what the source leaves open, what the board still has to settle.
+    internal_notes = models.TextField(
+        _("internal notes"), blank=True, help_text=_("Seen only by the board and the staff.")
+    )
     venue = models.ForeignKey(
         Venue,
         on_delete=models.PROTECT,
@@ -215,6 +228,15 @@ class Event(SeededModel):
         verbose_name=_("delegation visit"),
     )
     sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
+    # The meeting outcome that announced it ("event announced"): the way back to the meeting.
+    outcome = models.ForeignKey(
+        Outcome,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="announced_events",
+        verbose_name=_("announced at"),
+    )
     # iCal SEQUENCE: raised whenever the time or the STATUS calendars see changes, so calendars
     # update in place (events.services.scheduling).
     sequence = models.PositiveIntegerField(_("revision"), default=0, editable=False)
@@ -350,6 +372,22 @@ class Event(SeededModel):
         return self.end < timezone.now()
 
     @property
+    def is_undated(self) -> bool:
+        """Known only by its month or year: a plan, not yet a day in anyone's calendar."""
+        return self.date_precision in (DatePrecision.MONTH, DatePrecision.YEAR)
+
+    @property
+    def date_never_fixed(self) -> bool:
+        """An undated plan whose month or year is over without a day, never marked held or
+        cancelled: it did not "take place", and its date is no longer "to be announced"."""
+        return (
+            self.is_undated
+            and not self.is_milestone
+            and self.status in (EventStatus.IDEA, EventStatus.PLANNED, EventStatus.CONFIRMED)
+            and self.end <= timezone.now()
+        )
+
+    @property
     def is_cancelled(self) -> bool:
         return self.status == EventStatus.CANCELLED
 
@@ -398,6 +436,7 @@ EVENT_DETAIL_FIELDS = (
     "is_public",
     "is_milestone",
     "description",
+    "internal_notes",
     "responsible",
     "speakers",
     "organizers",

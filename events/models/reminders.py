@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from contacts.emails import NormalizedEmailField
 from contacts.enums import Language
-from contacts.models import Person
+from contacts.models import Outcome, Person
 
 from ..enums import (
     DeliveryKind,
@@ -76,6 +76,14 @@ class ReminderDelivery(models.Model):
         blank=True,
         related_name="reminder_deliveries",
         verbose_name=_("event"),
+    )
+    outcome = models.ForeignKey(
+        Outcome,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="reminder_deliveries",
+        verbose_name=_("meeting outcome"),
     )
     # What it is about: "event:5:reminder", "event:5:cancelled", "event:5:moved:3", "digest:2026-W48".
     subject_key = models.CharField(_("subject"), max_length=80, editable=False)

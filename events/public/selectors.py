@@ -54,8 +54,18 @@ def event_for_page(slug: str) -> Event:
 
 
 def feed_events():
-    """Every public event, cancelled ones too (so subscribed calendars learn of it)."""
-    return Event.objects.public().select_related("venue").order_by("start", "pk")
+    """Every public event with a day, cancelled ones too (so subscribed calendars learn of it).
+
+    Plans known only by their month or year stay out: a calendar would draw them as a bar over
+    the whole month or year. They join the feed once they get a day; milestones (the 1986
+    protocol) stay on the site's timeline.
+    """
+    return (
+        Event.objects.public()
+        .filter(date_precision__in=[DatePrecision.EXACT, DatePrecision.DAY])
+        .select_related("venue")
+        .order_by("start", "pk")
+    )
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,11 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import (
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
 
 from anniversary.clientip import client_ip
 from events.availability import availability
@@ -276,6 +280,13 @@ def _manage_url(registration: Registration, token: str) -> str:
     return reverse("events:manage", args=[registration.pk, token])
 
 
+def _can_register_again(registration: Registration, event: Event) -> bool:
+    """A cancelled or expired registration, while the event still takes seats or a waitlist."""
+    if registration.status in RegistrationStatus.active() or not event.is_public:
+        return False
+    return availability(event, seats_held=selectors.seats_held(event)).can_register
+
+
 @never_cache
 @require_safe
 def manage(request, pk: int, token: str):
@@ -299,6 +310,7 @@ def manage(request, pk: int, token: str):
             "can_erase": not (
                 registration.status in RegistrationStatus.active() and not event.is_past
             ),
+            "can_register_again": _can_register_again(registration, event),
         },
     )
 
@@ -342,11 +354,22 @@ def erase(request, pk: int, token: str):
     return render(request, "events/erased.html")
 
 
-@require_POST
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
 def cancel(request, pk: int, token: str):
+    """GET asks "really cancel?" (a second step that needs no JavaScript), POST cancels."""
     registration = _registration_from_link(pk, token)
     if registration is None:
         return _bad_link(request)
+    if request.method == "GET":
+        if registration.status not in RegistrationStatus.active():
+            return redirect(_manage_url(registration, token))
+        event = selectors.registration_event(registration)
+        return render(
+            request,
+            "events/cancel_confirm.html",
+            {"registration": registration, "event": event, "token": token},
+        )
     try:
         cancel_registration(registration=registration)
     except RegistrationError as error:

@@ -21,8 +21,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from anniversary.permissions import board_permission
 from contacts.spreadsheets import CSV, XLSX, table_response
-from contacts.text import sort_key
-from events.enums import RegistrationStatus
+from contacts.text import natural_sort_key
+from events.enums import DatePrecision, RegistrationStatus
 from events.models import Event, Registration
 from events.registrants.forms import BoardStatus, DoorSearchForm, RegistrantFilterForm
 from events.services.checkin import (
@@ -80,6 +80,11 @@ def registrant_index(request):
                 ),
             ),
         )
+    )
+    # A plan known only by month or year has no door to check in at: listed only if someone
+    # registered before it lost its day.
+    events = events.filter(
+        Q(date_precision__in=[DatePrecision.EXACT, DatePrecision.DAY]) | Q(total__gt=0)
     )
     events = (
         events.filter(end__lt=day_ago).order_by("-start")
@@ -191,7 +196,7 @@ def registrant_door(request, slug):
     form = DoorSearchForm(request.GET)
     query = form.query
     confirmed = event.registrations.confirmed().search(query)
-    people = sorted(confirmed, key=lambda registration: sort_key(registration.full_name))
+    people = sorted(confirmed, key=lambda registration: natural_sort_key(registration.full_name))
     page = Paginator(people, DOOR_PAGE_SIZE).get_page(request.GET.get("page"))
     # Someone at the door who is not on the confirmed list deserves a reason, not silence.
     others = []
@@ -287,7 +292,8 @@ def registrant_sheet(request, slug):
     event = _event(slug)
     with_qr = request.GET.get("qr") == "1"
     people = sorted(
-        event.registrations.confirmed(), key=lambda registration: sort_key(registration.full_name)
+        event.registrations.confirmed(),
+        key=lambda registration: natural_sort_key(registration.full_name),
     )
     rows = []
     for registration in people:

@@ -73,10 +73,41 @@ class DemoEvent:
     confirmed: int = 0
     pending: int = 0
     waitlisted: int = 0
+    # Running now (started an hour ago), so check-in at the door can be tried: the first
+    # `checked_in` confirmed delegates are already in, the others not yet arrived.
+    running: bool = False
+    checked_in: int = 0
 
 
-# Two to eight weeks ahead, so reminders, registration and the calendar all have something to show.
+# Two running today (one in each city's zone) for the door; the others two to eight weeks ahead,
+# so reminders, registration and the calendar all have something to show.
 EVENTS = [
+    DemoEvent(
+        "izmir-reception-today",
+        "Örnek: Bugün İzmir'de karşılama resepsiyonu",
+        EventKind.OTHER,
+        IZMIR,
+        0,
+        time(0, 0),
+        4,
+        30,
+        confirmed=12,
+        running=True,
+        checked_in=5,
+    ),
+    DemoEvent(
+        "baku-roundtable-today",
+        "Örnek: Bugün Bakü'de yuvarlak masa",
+        EventKind.CONFERENCE,
+        BAKU,
+        0,
+        time(0, 0),
+        4,
+        25,
+        confirmed=8,
+        running=True,
+        checked_in=3,
+    ),
     DemoEvent(
         "tea-and-poetry-evening",
         "Örnek: Azerbaycan çayı ve şiir akşamı",
@@ -145,9 +176,16 @@ EVENTS = [
 ]
 
 
-def _event_record(demo: DemoEvent, *, today: date, now: datetime) -> Record:
+def _start(demo: DemoEvent, *, today: date, now: datetime) -> datetime:
     tz = ZoneInfo(demo.zone)
-    start = datetime.combine(today + timedelta(days=demo.days_ahead), demo.starts_at, tzinfo=tz)
+    if demo.running:
+        # On the hour, an hour ago, in the venue's zone: under way whenever the demo is loaded.
+        return now.astimezone(tz).replace(minute=0, second=0, microsecond=0) - timedelta(hours=1)
+    return datetime.combine(today + timedelta(days=demo.days_ahead), demo.starts_at, tzinfo=tz)
+
+
+def _event_record(demo: DemoEvent, *, today: date, now: datetime) -> Record:
+    start = _start(demo, today=today, now=now)
     return Record(
         f"demo:event:{demo.key}",
         Event,
@@ -162,7 +200,7 @@ def _event_record(demo: DemoEvent, *, today: date, now: datetime) -> Record:
             "end": start + timedelta(hours=demo.hours),
             "date_precision": DatePrecision.EXACT,
             "capacity": demo.capacity,
-            "registration_opens": now.replace(second=0, microsecond=0) - timedelta(days=1),
+            "registration_opens": now.replace(second=0, microsecond=0) - timedelta(days=2),
             "registration_closes": start - timedelta(hours=2),
             "is_public": True,
             "is_demo": True,
@@ -184,6 +222,7 @@ def _sample_registrations(event: Event, demo: DemoEvent, *, now: datetime) -> li
     rows = []
     for number, status in enumerate(statuses, start=1):
         from_baku = number % 2 == 0
+        arrived = demo.running and number <= demo.checked_in
         # Spread over the last days, in order: the waitlist is first come, first served.
         created = now - timedelta(days=3) + timedelta(minutes=37 * number)
         rows.append(
@@ -202,6 +241,7 @@ def _sample_registrations(event: Event, demo: DemoEvent, *, now: datetime) -> li
                 expires_at=now + timedelta(hours=settings.REGISTRATION_CONFIRM_HOURS)
                 if status == RegistrationStatus.PENDING
                 else None,
+                attended_at=event.start + timedelta(minutes=4 * number) if arrived else None,
                 is_demo=True,
             )
         )

@@ -740,6 +740,7 @@ VENUES = [
 
 
 def _event(key, slug, title, kind, status, span, precision, venue, description, **extra):
+    # Public text for delegates; what the sources leave open goes to the internal notes.
     links = {
         "sources": extra.pop("sources"),
         "organizers": extra.pop("organizers", []),
@@ -755,6 +756,7 @@ def _event(key, slug, title, kind, status, span, precision, venue, description, 
         "date_precision": precision,
         "venue": venue,
         "description": description,
+        "internal_notes": extra.pop("internal_notes", ""),
         "capacity": None,
         "is_public": True,
         "is_milestone": False,
@@ -764,6 +766,8 @@ def _event(key, slug, title, kind, status, span, precision, venue, description, 
 
 
 E, S, P = EventKind, EventStatus, DatePrecision
+SOURCE_GIVES_ONLY_THE_YEAR = "Kaynaklar yalnızca yılı veriyor."
+NO_DATE_OR_PROGRAM = "Henüz tarih ya da program belli değil."
 
 MILESTONES = [
     _event(
@@ -777,8 +781,9 @@ MILESTONES = [
         None,
         (
             "İzmir ile Bakü, Sovyet döneminde, 1986'da imzalanan bir protokolle kardeş şehir "
-            "oldu. Kaynaklar yalnızca yılı veriyor. 2026, protokolün 40. yılı."
+            "oldu. 2026, protokolün 40. yılı."
         ),
+        internal_notes=SOURCE_GIVES_ONLY_THE_YEAR,
         is_milestone=True,
         sources=[S001, S002],
     ),
@@ -857,8 +862,9 @@ MILESTONES = [
 YEAR_2026_IZMIR = year_span(2026, IZMIR)
 FORTIETH_YEAR_NOTE = (
     "İZAZDER'in İzmir–Bakü kardeş şehir protokolünün 40. yılı için duyurduğu, bütün yıla "
-    "yayılan programın parçası. Kaynakta henüz tarih ya da yer yok."
+    "yayılan programın parçası."
 )
+NO_DATE_OR_PLACE = "Kaynakta henüz tarih ya da yer yok."
 
 
 def _year_plan(key, title, kind, *, organizers=(IZAZDER,), extra_note=""):
@@ -872,6 +878,7 @@ def _year_plan(key, title, kind, *, organizers=(IZAZDER,), extra_note=""):
         P.YEAR,
         None,
         f"{FORTIETH_YEAR_NOTE} {extra_note}".strip(),
+        internal_notes=NO_DATE_OR_PLACE,
         organizers=list(organizers),
         sources=[S001],
     )
@@ -890,9 +897,9 @@ PLANNED_2026 = [
         (
             "İzmir–Bakü kardeş şehir protokolünün 40. yılı için Nisan 2026'da İzmir'de yapılacak "
             "geniş kapsamlı anma programı; Perviz Altay bunu Fuad Muradov ile görüşmesinde "
-            "duyurdu. Azerbaycan'dan resmi heyetlerin katılması bekleniyor. Kaynak gün ya da yer "
-            "vermiyor."
+            "duyurdu. Azerbaycan'dan resmi heyetlerin katılması bekleniyor."
         ),
+        internal_notes="Kaynak gün ya da yer vermiyor.",
         organizers=[IZAZDER],
         sources=[S000],
     ),
@@ -933,9 +940,9 @@ PLANNED_2026 = [
         VENUE_IZMIR_PROGRAM,
         (
             "40. yıl için İzmir'de yapılması önerilen ortak kültür ve sivil toplum etkinlikleri; "
-            "Perviz Altay bu çağrıyı Bakü'de Azer Allahveranov ile görüşürken yaptı. Henüz tarih "
-            "ya da program belli değil."
+            "Perviz Altay bu çağrıyı Bakü'de Azer Allahveranov ile görüşürken yaptı."
         ),
+        internal_notes=NO_DATE_OR_PROGRAM,
         organizers=[IZAZDER],
         sources=[S002],
     ),
@@ -950,9 +957,9 @@ PLANNED_2026 = [
         VENUE_BAKU_PROGRAM,
         (
             "40. yıl için Bakü'de yapılması önerilen ortak kültür ve sivil toplum etkinlikleri; "
-            "Perviz Altay bu çağrıyı Azer Allahveranov ile görüşmesinde yaptı. Henüz tarih ya da "
-            "program belli değil."
+            "Perviz Altay bu çağrıyı Azer Allahveranov ile görüşmesinde yaptı."
         ),
+        internal_notes=NO_DATE_OR_PROGRAM,
         organizers=[IZAZDER],
         sources=[S002],
     ),

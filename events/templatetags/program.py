@@ -9,9 +9,9 @@ from django import template
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from ..enums import DatePrecision, Recurrence
+from ..enums import DatePrecision, EventStatus, Recurrence
 from ..models import Event
-from ..timezones import local_days, localize
+from ..timezones import local_days, localize, zone_label
 
 register = template.Library()
 
@@ -38,6 +38,13 @@ def _occurrence(event: Event):
 def event_when(event: Event) -> str:
     """The date (and for exact events the times in both cities) in the active language."""
     start, end = _occurrence(event)
+    if event.date_never_fixed:
+        period = (
+            str(start.year)
+            if event.date_precision == DatePrecision.YEAR
+            else formats.date_format(start, "YEAR_MONTH_FORMAT")
+        )
+        return _("%(period)s (date never fixed)") % {"period": period}
     if event.date_precision == DatePrecision.YEAR:
         return _("%(year)s (date to be announced)") % {"year": start.year}
     if event.date_precision == DatePrecision.MONTH:
@@ -62,12 +69,39 @@ def event_when(event: Event) -> str:
 
 
 @register.simple_tag
+def public_status(event: Event) -> str:
+    """The status as delegates see it: the board's own stages (idea, planned) read "to be
+    confirmed"; a plan whose date was never fixed says so."""
+    if event.is_cancelled:
+        return _("Cancelled")
+    if event.date_never_fixed:
+        return _("Date never fixed")
+    if event.status == EventStatus.DONE or (event.is_past and not event.is_undated):
+        return _("Took place")
+    if event.status == EventStatus.CONFIRMED:
+        return _("Confirmed")
+    return _("To be confirmed")
+
+
+@register.simple_tag
 def event_moment(event: Event, moment) -> str:
     """Any instant (a deadline, a registration time) in the event's zone, the zone named."""
     if moment is None:
         return ""
     local = localize(moment, event.time_zone)
     return f"{_date(local)} {_time(local)} {event.zone_label}"
+
+
+@register.simple_tag
+def event_moment_for(event: Event, moment, time_zone: str | None) -> str:
+    """event_moment(), and the same instant in `time_zone` (the delegate's) when it differs:
+    "10 Aralık 2026 18:00 İzmir · 19:00 Bakü"."""
+    text = event_moment(event, moment)
+    if not text or not time_zone or time_zone == event.time_zone:
+        return text
+    theirs, ours = localize(moment, time_zone), localize(moment, event.time_zone)
+    other = _time(theirs) if theirs.date() == ours.date() else f"{_date(theirs)} {_time(theirs)}"
+    return f"{text} · {other} {zone_label(time_zone)}"
 
 
 @register.simple_tag

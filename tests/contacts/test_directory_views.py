@@ -353,7 +353,7 @@ def test_visit_page_query_count_is_constant(board_client, assert_constant_querie
         for _ in range(5):
             _extend(visit)
 
-    response = assert_constant_queries(lambda: board_client.get(url), grow, expected=17)
+    response = assert_constant_queries(lambda: board_client.get(url), grow, expected=18)
 
     assert len(response.context["visit"].meetings.all()) == 6
 

@@ -130,3 +130,36 @@ def test_feed_query_count_does_not_grow(client, django_assert_num_queries, count
         calendar = calendar_at(client, "/calendar.ics")
 
     assert len(calendar.walk("VEVENT")) == count
+
+
+def test_feed_leaves_out_plans_known_only_by_month_or_year(client):
+    EventFactory(title="Concert", venue=VenueFactory())
+    EventFactory(
+        title="Day fixed",
+        date_precision=DatePrecision.DAY,
+        start=datetime(2027, 5, 9, tzinfo=IZ),
+        end=datetime(2027, 5, 10, tzinfo=IZ),
+    )
+    EventFactory(
+        title="Sometime in April",
+        date_precision=DatePrecision.MONTH,
+        start=datetime(2027, 4, 1, tzinfo=IZ),
+        end=datetime(2027, 5, 1, tzinfo=IZ),
+    )
+    EventFactory(
+        title="Festivals during the year",
+        date_precision=DatePrecision.YEAR,
+        start=datetime(2027, 1, 1, tzinfo=IZ),
+        end=datetime(2028, 1, 1, tzinfo=IZ),
+    )
+    EventFactory(
+        title="Protocol signed",
+        is_milestone=True,
+        date_precision=DatePrecision.YEAR,
+        start=datetime(1986, 1, 1, tzinfo=IZ),
+        end=datetime(1987, 1, 1, tzinfo=IZ),
+    )
+
+    calendar = calendar_at(client, "/calendar.ics")
+
+    assert sorted(str(e["summary"]) for e in calendar.walk("VEVENT")) == ["Concert", "Day fixed"]

@@ -10,7 +10,7 @@ from django.views import View
 from django.views.generic import CreateView, ListView, UpdateView
 
 from events.board.forms import PlanningItemForm
-from events.board.selectors import items_for
+from events.board.selectors import items_for, open_follow_ups
 from events.board.views.base import BoardPermissionMixin, safe_next
 from events.enums import PlanningStatus
 from events.models import Event, PlanningItem
@@ -136,5 +136,8 @@ class MyItemsView(BoardPermissionMixin, ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            today=timezone.localdate(), show_done=self.show_done(), **kwargs
+            today=timezone.localdate(),
+            show_done=self.show_done(),
+            follow_ups=open_follow_ups(owner=self.request.user),
+            **kwargs,
         )

@@ -11,6 +11,7 @@ all, and a re-run finds the rows already there and sends nothing twice.
     digest    the weekly board digest's rows and content
     claiming  taking due rows for a batch; the sweep
     sending   one batch over one SMTP connection
+    followups the owners' reminders of meeting outcomes (contacts.Outcome.follow_up_on)
     messages  the email of each kind of row
 
 Callers import from here; the modules are the layout, not the interface.
@@ -27,6 +28,7 @@ from .claiming import (
     sweep,
 )
 from .digest import board_digest_context, overdue_planning_items, plan_board_digests
+from .followups import follow_up_due_at, plan_follow_up_reminders
 from .messages import build_delivery_message
 from .plan import (
     PlanResult,
@@ -71,11 +73,13 @@ __all__ = [
     "delegate_offsets",
     "digest_due_at",
     "digest_subject_key",
+    "follow_up_due_at",
     "dispatch_due",
     "overdue_planning_items",
     "pause_reminders",
     "plan_board_digests",
     "plan_cancellation_notices",
+    "plan_follow_up_reminders",
     "plan_reminders",
     "plan_time_changed_notices",
     "registration_recipient",

@@ -19,6 +19,7 @@ from ...b2b import deliveries as b2b_deliveries
 from ...enums import DeliveryState
 from ...models import ReminderDelivery
 from .digest import plan_board_digests
+from .followups import plan_follow_up_reminders
 from .plan import plan_reminders
 
 logger = logging.getLogger(__name__)
@@ -43,6 +44,7 @@ class SweepResult:
     planned: int = 0
     skipped: int = 0
     digests: int = 0
+    follow_ups: int = 0
     claimed: int = 0
     batches: int = 0
     claims: list[Claim] = field(default_factory=list, repr=False)
@@ -102,7 +104,7 @@ def dispatch_due(*, now: datetime | None = None, batch_size: int = BATCH_SIZE) -
 
 
 def sweep(*, now: datetime | None = None, batch_size: int = BATCH_SIZE) -> SweepResult:
-    """One pass: plan, catch up on a missed digest, claim everything due, queue the batches.
+    """One pass: plan, catch up on a missed digest, plan outcome follow-ups, claim everything due, queue the batches.
 
     Side effects: see plan_reminders, plan_board_digests and claim_due; queues one
     send_reminder_batch task per claimed batch once its claim has committed.
@@ -114,6 +116,7 @@ def sweep(*, now: datetime | None = None, batch_size: int = BATCH_SIZE) -> Sweep
         result = SweepResult(planned=planned.planned, skipped=planned.skipped)
         result.digests = plan_board_digests(now=now, catch_up_only=True)
         result.planned += b2b_deliveries.plan(now=now)
+        result.follow_ups = plan_follow_up_reminders(now=now)
     except DatabaseError as exc:
         # What is already planned and due still goes out; the error is raised afterwards.
         logger.exception("Planning reminders failed; sending what is already due")

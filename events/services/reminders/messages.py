@@ -136,6 +136,24 @@ def _registration_email(delivery, cache):
     return DeliveryKind(delivery.kind).template, context, attachments
 
 
+def _outcome_follow_up(delivery, cache):
+    outcome = delivery.outcome
+    meeting = outcome.meeting
+    # The meeting's page is its visit's (contacts has no page per meeting).
+    path = (
+        reverse("contacts:visit", args=[meeting.visit_id]) + f"#meeting-{meeting.pk}"
+        if meeting.visit_id
+        else reverse("contacts:meeting_edit", args=[meeting.pk])
+    )
+    context = {
+        "user": delivery.user,
+        "outcome": outcome,
+        "meeting": meeting,
+        "meeting_url": f"{settings.SITE_URL}{path}",
+    }
+    return "outcome_follow_up", context, []
+
+
 _MESSAGES: dict[str, Callable] = {
     **dict.fromkeys(DeliveryKind.registration_emails(), _registration_email),
     DeliveryKind.DELEGATE_REMINDER: _delegate_reminder,
@@ -145,4 +163,5 @@ _MESSAGES: dict[str, Callable] = {
     DeliveryKind.BOARD_DIGEST: _board_digest,
     # The business program's agenda and follow-up (events/b2b/deliveries.py).
     **b2b_deliveries.MESSAGES,
+    DeliveryKind.OUTCOME_FOLLOW_UP: _outcome_follow_up,
 }

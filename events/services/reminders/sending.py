@@ -12,6 +12,8 @@ from django.db import connection as db_connection
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from contacts.models import Outcome
+
 from ...b2b import deliveries as b2b_deliveries
 from ...enums import DeliveryKind, DeliveryState, EventStatus, RegistrationStatus
 from ...mail import describe_smtp_error
@@ -112,6 +114,18 @@ class SendStatements:
             cursor.execute(self.note_sql, [error, pk, claim])
 
 
+def _follow_up_skip_reason(delivery: ReminderDelivery) -> str:
+    # Read afresh: the owner may have closed it since the row was claimed.
+    outcome = Outcome.objects.filter(pk=delivery.outcome_id).first()
+    if outcome is None:
+        return str(_("The outcome was deleted."))
+    if outcome.done_at is not None:
+        return str(_("The follow-up is done."))
+    if not (delivery.user and delivery.user.is_active) or outcome.owner_id != delivery.user_id:
+        return str(_("Someone else owns the follow-up now."))
+    return ""
+
+
 def skip_reason(delivery: ReminderDelivery, now: datetime) -> str:
     """Why this row must not be sent at `now` (aware), in the active language; "" if it may."""
     event, registration, kind = delivery.event, delivery.registration, delivery.kind
@@ -121,6 +135,8 @@ def skip_reason(delivery: ReminderDelivery, now: datetime) -> str:
         return (
             "" if delivery.user and delivery.user.is_active else str(_("The account is inactive."))
         )
+    if kind == DeliveryKind.OUTCOME_FOLLOW_UP:
+        return _follow_up_skip_reason(delivery)
     if event is None:
         return str(_("The event was deleted."))
     if kind in DeliveryKind.registration_emails():
@@ -200,7 +216,7 @@ def send_batch(*, delivery_ids: list[int], claim: str) -> BatchResult:
     sql = SendStatements()
     loaded = ReminderDelivery.objects.filter(
         pk__in=delivery_ids, state=DeliveryState.SENDING, claim_token=claim
-    ).select_related("event__venue", "registration", "person", "user")
+    ).select_related("event__venue", "registration", "person", "user", "outcome__meeting")
     deliveries = {d.pk: d for d in loaded}
     result.not_ours = len(delivery_ids) - len(deliveries)
     if not deliveries:

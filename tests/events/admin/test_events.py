@@ -14,6 +14,7 @@ from events.conflicts import conflicts_for
 from events.enums import DatePrecision, DeliveryKind, EventKind, EventStatus, RegistrationStatus
 from events.models import Event, ReminderDelivery
 from tests.events.admin.pages import (
+    BAKU,
     act,
     baku_event,
     change_page,
@@ -58,7 +59,9 @@ def test_event_change_page_has_reminder_settings_and_registrations(staff_client)
     html = change_page(staff_client, event).content.decode()
 
     assert re.search(r'name="reminders_paused"[^>]*checked', html)
-    assert "[1440, 120]" in html
+    # The default offsets are boxes (events/admin/offsets.py); these two are ticked.
+    assert re.search(r'name="reminder_offsets_0" value="1440"[^>]*checked', html)
+    assert re.search(r'name="reminder_offsets_0" value="120"[^>]*checked', html)
     assert "Leyla Məmmədova" in html
     assert 'name="registrations-0-full_name"' not in html  # read-only, not an input
 
@@ -475,3 +478,28 @@ def test_list_conflicts_agree_with_conflicts_for_event_by_event():
         event.pk: key(conflicts_for(event)) for event in events if event.status != "cancelled"
     }
     assert sum(len(found) for found in batched.values()) > 0
+
+
+def test_year_and_month_filters_file_events_by_the_venues_own_calendar(staff_client):
+    # 1 January 2026 00:00 in Bakü is still 31 December 2025 in İzmir and in UTC.
+    year_plan = baku_event(
+        title="Bakü plan for 2026",
+        date_precision=DatePrecision.YEAR,
+        start=datetime(2026, 1, 1, tzinfo=BAKU),
+        end=datetime(2027, 1, 1, tzinfo=BAKU),
+    )
+    day = baku_event(
+        title="New Year concert",
+        start=datetime(2026, 1, 1, 0, 30, tzinfo=BAKU),
+        end=datetime(2026, 1, 1, 2, tzinfo=BAKU),
+    )
+
+    page = changelist(staff_client)
+    in_2026 = titles(changelist(staff_client, query="?year=2026"))
+    in_2025 = titles(changelist(staff_client, query="?year=2025"))
+    december = titles(changelist(staff_client, query="?month=2025-12"))
+    january = titles(changelist(staff_client, query="?month=2026-01"))
+
+    assert sorted(in_2026) == sorted([year_plan.title, day.title])
+    assert (in_2025, december, january) == ([], [], [day.title])
+    assert "?year=2025" not in page.content.decode()

@@ -12,6 +12,7 @@ from events.admin.widgets import (
     ZonedSplitDateTimeWidget,
     izmir_time_text,
     utc_offset,
+    when_text,
 )
 from events.enums import DatePrecision
 from events.models import Event
@@ -89,7 +90,7 @@ def test_event_add_page_renders_with_site_zone_hint(staff_client):
     html = staff_client.get(reverse("admin:events_event_add")).content.decode()
 
     assert "In the venue's time zone: Izmir (Europe/Istanbul, UTC+3)." in html
-    assert 'name="reminder_offsets"' in html
+    assert 'name="reminder_offsets_0"' in html
 
 
 def test_event_entered_at_10_in_baku_is_stored_as_06_utc_and_shown_as_10(staff_client):
@@ -185,3 +186,27 @@ def test_zoned_widget_shows_the_wall_clock_in_its_zone():
     shown = widget.decompress(datetime(2027, 6, 15, 6, 0, tzinfo=UTC))
 
     assert shown == [date(2027, 6, 15), time(10, 0)]
+
+
+def test_when_text_names_the_venues_city_not_the_zones_namesake():
+    istanbul = VenueFactory(city="İstanbul", time_zone="Europe/Istanbul")
+    start = datetime(2027, 5, 9, 10, tzinfo=ZoneInfo("Europe/Istanbul"))
+    event = EventFactory(venue=istanbul, start=start, end=start.replace(hour=12))
+
+    text = when_text(event, event.time_zone)
+
+    assert text.endswith("(Istanbul, UTC+3)")  # English spelling
+
+
+def test_admin_form_gives_the_offset_of_the_events_own_date(staff_client):
+    event = EventFactory(
+        venue=VenueFactory(city="İzmir"),
+        date_precision=DatePrecision.YEAR,
+        start=datetime(1986, 1, 1, tzinfo=ZoneInfo("Europe/Istanbul")),
+        end=datetime(1987, 1, 1, tzinfo=ZoneInfo("Europe/Istanbul")),
+        is_milestone=True,
+    )
+
+    page = staff_client.get(reverse("admin:events_event_change", args=[event.pk]))
+
+    assert "Europe/Istanbul, UTC+2" in page.content.decode()

@@ -224,3 +224,42 @@ def test_week_calendar_query_count_does_not_grow_with_events(
 
     in_first_week = sum(1 for index in range(count) if 1 + index % 28 <= 7)
     assert sum(len(d.events) for d in response.context["calendar"].days) == in_first_week
+
+
+def test_year_precision_plans_are_one_strip_never_in_the_months_or_weeks(board_client):
+    EventFactory(
+        title="Festivals during the year",
+        date_precision=DatePrecision.YEAR,
+        start=datetime(2027, 1, 1, tzinfo=IZMIR),
+        end=datetime(2028, 1, 1, tzinfo=IZMIR),
+    )
+
+    march = _month(board_client)
+    week = board_client.get(reverse("board:calendar_week", kwargs={"year": 2027, "week": 10}))
+    next_year = _month(board_client, year=2028, month=1)
+
+    calendar = march.context["calendar"]
+    assert (calendar.unfixed, [e.title for e in calendar.this_year]) == (
+        [],
+        ["Festivals during the year"],
+    )
+    assert _titles_on(march, "2027-03-01") == []
+    assert all(not day.events for day in week.context["calendar"].days)
+    assert week.context["calendar"].unfixed == []
+    assert next_year.context["calendar"].this_year == []
+
+
+def test_month_calendar_lists_the_days_with_events_for_phones(board_client):
+    EventFactory(
+        title="Concert",
+        start=datetime(2027, 3, 10, 19, tzinfo=IZMIR),
+        end=datetime(2027, 3, 10, 21, tzinfo=IZMIR),
+    )
+
+    response = _month(board_client)
+
+    days = response.context["calendar"].days_with_events
+    assert [(d.day.isoformat(), [e.title for e in d.events]) for d in days] == [
+        ("2027-03-10", ["Concert"])
+    ]
+    assert 'class="d-md-none calendar-list"' in response.content.decode()

@@ -1,4 +1,5 @@
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
@@ -10,6 +11,7 @@ from tests.factories import (
     DelegationVisitFactory,
     EventFactory,
     MeetingFactory,
+    OutcomeFactory,
     PersonFactory,
     PlanningItemFactory,
     RegistrationFactory,
@@ -143,12 +145,13 @@ def _busy_dashboard(count):
             date_precision=DatePrecision.MONTH, start=_soon(40 + index), end=_soon(70 + index)
         )
         MeetingFactory(visit=DelegationVisitFactory())
+        OutcomeFactory(owner=owner)
 
 
 # Session and user (2), permissions (2), then: upcoming with counts, month precision,
-# unconfirmed, overdue items, conflicts (2: events, speakers), visits, business program events
-# (its meeting and outcome counts add two more only when a matchmaking event exists).
-DASHBOARD_QUERIES = 12
+# unconfirmed, overdue items, conflicts (2: events, speakers), visits, open follow-ups, business
+# program events (its meeting and outcome counts add two more only when a matchmaking event exists).
+DASHBOARD_QUERIES = 13
 
 
 @pytest.mark.parametrize("count", [1, 15])
@@ -161,3 +164,71 @@ def test_dashboard_query_count_does_not_grow_with_events(
         response = board_client.get(reverse("board:dashboard"))
 
     assert len(response.context["dashboard"].upcoming) == count
+
+
+def _window(precision, first, after, **fields):
+    tz = ZoneInfo("Europe/Istanbul")
+    return EventFactory(
+        date_precision=precision,
+        start=datetime.combine(first, time.min, tzinfo=tz),
+        end=datetime.combine(after, time.min, tzinfo=tz),
+        **fields,
+    )
+
+
+def test_undated_plans_appear_only_under_awaiting_a_date_soonest_window_end_first(board_client):
+    today = timezone.localdate()
+    year = _window(
+        DatePrecision.YEAR,
+        date(today.year, 1, 1),
+        date(today.year + 1, 1, 1),
+        title="Festivals during the year",
+        status=EventStatus.PLANNED,
+    )
+    month_first = (today + timedelta(days=5)).replace(day=1)
+    month = _window(
+        DatePrecision.MONTH,
+        month_first,
+        (month_first + timedelta(days=32)).replace(day=1),
+        title="Commemoration",
+        status=EventStatus.IDEA,
+    )
+    passed = _window(
+        DatePrecision.MONTH,
+        date(today.year - 1, 3, 1),
+        date(today.year - 1, 4, 1),
+        title="Never scheduled",
+        status=EventStatus.PLANNED,
+    )
+    _window(
+        DatePrecision.YEAR,
+        date(1986, 1, 1),
+        date(1987, 1, 1),
+        title="Protocol signed",
+        is_milestone=True,
+    )
+
+    response = board_client.get(reverse("board:dashboard"))
+
+    dashboard = response.context["dashboard"]
+    by_window_end = sorted([passed, month, year], key=lambda e: (e.end, e.pk))
+    assert [e.title for e in dashboard.needs_date] == [e.title for e in by_window_end]
+    windows = {e.title: e.window for e in dashboard.needs_date}
+    assert (windows[passed.title], windows[month.title]) == ("passed", "closing")
+    assert dashboard.upcoming == []
+    assert dashboard.unconfirmed == []
+    assert "Date never fixed" in response.content.decode()
+
+
+def test_dashboard_and_my_items_list_open_follow_ups(board_client, board_member):
+    member = board_member
+    mine = OutcomeFactory(owner=member, text="Send the roadmap draft")
+    other = OutcomeFactory(text="Call the platform secretary")
+    OutcomeFactory(owner=member, text="Already done", done_at=timezone.now())
+    OutcomeFactory(owner=member, text="No date", follow_up_on=None)
+
+    dashboard = board_client.get(reverse("board:dashboard")).context["dashboard"]
+    my_items = board_client.get(reverse("board:my_items")).context["follow_ups"]
+
+    assert sorted(o.text for o in dashboard.follow_ups) == sorted([mine.text, other.text])
+    assert [o.text for o in my_items] == [mine.text]

@@ -1,4 +1,4 @@
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -288,3 +288,13 @@ def test_event_detail_shows_conflicts_and_local_times(board_client):
     assert "“Forum” overlaps “Konser”" in content
     assert "10 Mar 2027, 10:00" in content
     assert "10 Mar, 09:00 in Izmir" in content
+
+
+def test_event_page_gives_the_date_once_for_an_event_within_one_day(board_client):
+    start = datetime(2027, 3, 10, 19, tzinfo=ZoneInfo("Europe/Istanbul"))
+    event = EventFactory(start=start, end=start + timedelta(hours=2))
+
+    content = board_client.get(event.get_board_url()).content.decode()
+
+    assert content.count("10 Mar 2027") == 1
+    assert "– 21:00" in content

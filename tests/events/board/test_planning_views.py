@@ -5,7 +5,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events.enums import EventKind, PlanningStatus
-from tests.factories import BoardMemberFactory, EventFactory, PlanningItemFactory, UserFactory
+from tests.factories import (
+    BoardMemberFactory,
+    EventFactory,
+    OutcomeFactory,
+    PlanningItemFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -122,8 +128,9 @@ def test_my_items_with_done_shows_finished_items(board_client, board_member):
     assert [item.title for item in response.context["items"]] == ["Finished"]
 
 
-# Session and user (2), permissions (2), the items with their events and venues.
-MY_ITEMS_QUERIES = 5
+# Session and user (2), permissions (2), the items with their events and venues, the open
+# follow-ups of meetings with their meetings.
+MY_ITEMS_QUERIES = 6
 
 
 @pytest.mark.parametrize("count", [1, 25])
@@ -131,6 +138,7 @@ def test_my_items_query_count_does_not_grow(
     board_client, board_member, django_assert_num_queries, count
 ):
     PlanningItemFactory.create_batch(count, owner=board_member)
+    OutcomeFactory.create_batch(count, owner=board_member)
 
     with django_assert_num_queries(MY_ITEMS_QUERIES):
         response = board_client.get(reverse("board:my_items"))

@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from events.enums import RegistrationStatus
+from events.enums import DatePrecision, RegistrationStatus
 from events.tokens import CHECK_IN, SELF_SERVICE, make_token
 from tests.factories import (
     BoardMemberFactory,
@@ -435,3 +435,44 @@ def test_registrant_export_query_count_is_constant(board_client, assert_constant
 
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert [row[10] for row in rows[1:]] == [rows[1][10]] + [member.username] * 20
+
+
+def test_registrant_index_leaves_out_plans_without_a_day(board_client):
+    EventFactory(title="Concert")
+    EventFactory(
+        title="Festivals during the year",
+        date_precision=DatePrecision.YEAR,
+        start=timezone.now().replace(month=1, day=1, hour=0, minute=0),
+        end=timezone.now().replace(year=timezone.now().year + 1, month=1, day=1, hour=0, minute=0),
+    )
+
+    response = board_client.get(reverse("registrants:index"))
+
+    assert [e.title for e in response.context["page"].object_list] == ["Concert"]
+
+
+def test_door_list_and_sheet_put_participant_2_before_participant_10(board_client):
+    event = TodayEventFactory()
+    for name in ("Katılımcı 10", "Katılımcı 2", "Katılımcı 1", "Çetin", "Cem"):
+        RegistrationFactory(event=event, full_name=name)
+    expected = ["Cem", "Çetin", "Katılımcı 1", "Katılımcı 2", "Katılımcı 10"]
+
+    door = board_client.get(reverse("registrants:door", args=[event.slug]))
+    sheet = board_client.get(reverse("registrants:sheet", args=[event.slug]))
+
+    assert [r.full_name for r in door.context["page"].object_list] == expected
+    assert [row["registration"].full_name for row in sheet.context["rows"]] == expected
+
+
+def test_registrant_list_shows_the_checked_in_column_only_once_someone_has(board_client):
+    event = TodayEventFactory()
+    registration = RegistrationFactory(event=event)
+    url = reverse("registrants:list", args=[event.slug])
+
+    before = board_client.get(url).content.decode()
+    registration.attended_at = timezone.now()
+    registration.save()
+    after = board_client.get(url).content.decode()
+
+    assert ("Checked in</th>" in before, "Checked in</th>" in after) == (False, True)
+    assert '<th scope="col">QR code</th>' in before

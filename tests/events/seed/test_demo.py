@@ -16,8 +16,9 @@ from tests.factories import EventFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
 
-# 42 on the sample events, and the 30 participants of the demo forum's business program.
-SAMPLE_REGISTRATIONS = 42 + 30
+# 42 on the sample events, 20 on the two events under way today (check-in to try), and the 30
+# participants of the demo forum's business program.
+SAMPLE_REGISTRATIONS = 42 + 20 + 30
 
 
 def test_demo_loads_upcoming_events_in_both_cities():
@@ -25,7 +26,7 @@ def test_demo_loads_upcoming_events_in_both_cities():
 
     load_demo(now=now)
 
-    events = list(Event.objects.demo().select_related("venue"))
+    events = list(Event.objects.demo().exclude(slug__endswith="-today").select_related("venue"))
     assert {(e.venue.city, e.time_zone) for e in events} == {
         ("İzmir", "Europe/Istanbul"),
         ("Bakü", "Asia/Baku"),
@@ -98,7 +99,7 @@ def test_demo_load_and_remove_leave_the_facts_untouched():
     assert (_counts(), _checksum()) == (counts, checksum)
     assert removed == {
         "registrations": SAMPLE_REGISTRATIONS,
-        "events": 6,
+        "events": 8,
         "venues": 2,
         "venues_kept": 0,
     }
@@ -139,10 +140,10 @@ def test_demo_command_loads_and_removes():
     loaded = Event.objects.demo().count()
     call_command("demo", "--remove", stdout=out)
 
-    assert (loaded, Event.objects.demo().count(), Event.objects.facts().count()) == (6, 0, 15)
+    assert (loaded, Event.objects.demo().count(), Event.objects.facts().count()) == (8, 0, 15)
     assert f"{SAMPLE_REGISTRATIONS} sample registrations" in out.getvalue()
     assert (
-        f"Demo program removed: 6 events, {SAMPLE_REGISTRATIONS} registrations, 2 venues."
+        f"Demo program removed: 8 events, {SAMPLE_REGISTRATIONS} registrations, 2 venues."
         in out.getvalue()
     )
 
@@ -158,4 +159,21 @@ def test_demo_command_refresh_moves_past_examples_to_new_dates():
 
     assert stale_hint is True
     assert Event.objects.demo().past().count() == 0
-    assert Event.objects.demo().count() == 6
+    assert Event.objects.demo().count() == 8
+
+
+def test_demo_has_an_event_running_today_in_each_city_with_arrived_and_awaited_delegates():
+    now = timezone.now()
+
+    load_demo(now=now)
+
+    today = Event.objects.demo().filter(slug__endswith="-today").select_related("venue")
+    assert sorted(
+        (
+            e.time_zone,
+            e.start <= now < e.end,
+            e.registrations.attended().count(),
+            e.registrations.confirmed().filter(attended_at__isnull=True).count(),
+        )
+        for e in today
+    ) == [("Asia/Baku", True, 3, 5), ("Europe/Istanbul", True, 5, 7)]

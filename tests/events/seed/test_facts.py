@@ -577,3 +577,12 @@ def test_seed_command_reports_counts():
 
     assert "organizations: 15 created, 0 already there, 0 adopted" in out.getvalue()
     assert "organizations: 0 created, 15 already there, 0 adopted" in second.getvalue()
+
+
+def test_seed_keeps_what_the_sources_leave_open_in_the_internal_notes(seeded):
+    plans = Event.objects.filter(slug__startswith="izmir-baku-40-")
+
+    assert [e.slug for e in plans if "Kaynak" in e.description or "Henüz" in e.description] == []
+    assert all(e.internal_notes for e in plans)
+    protocol = Event.objects.get(slug="izmir-baku-sister-city-protocol-1986")
+    assert protocol.internal_notes == "Kaynaklar yalnızca yılı veriyor."

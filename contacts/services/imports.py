@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from import_export.results import RowResult
 
-from .resources import RESOURCES
+from ..resources import RESOURCES
 
 logger = logging.getLogger(__name__)
 

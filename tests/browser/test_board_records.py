@@ -1,0 +1,186 @@
+"""A board member who is not staff records a whole trip in the workspace; every board page at
+a desktop's and a phone's width."""
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from contacts.enums import OutcomeKind
+from contacts.models import DelegationVisit, Organization, Outcome, Person
+from events.enums import DatePrecision
+from events.models import Event
+from tests.factories import (
+    BoardMemberFactory,
+    EventFactory,
+    OutcomeFactory,
+    PlanningItemFactory,
+    RegistrationFactory,
+    TodayEventFactory,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+IZMIR = ZoneInfo("Europe/Istanbul")
+
+
+def test_board_member_records_a_whole_trip(browse):
+    member = BoardMemberFactory(username="leyla", first_name="Leyla", email="leyla@example.org")
+    page = browse.page
+    browse.login(member)
+
+    # A new organization.
+    browse.goto("contacts:organization_create", step="organization-form")
+    page.locator("#id_name").fill("Bakı Gənclər Platforması")
+    page.locator("#id_short_name").fill("BGP")
+    browse.submit(page.get_by_role("button", name="Save"), step="organization-saved")
+    expect(page.get_by_role("heading", name="Bakı Gənclər Platforması (BGP)")).to_be_visible()
+
+    # A new person, with a role in it.
+    browse.goto("contacts:person_create", step="person-form")
+    page.locator("#id_full_name").fill("Rəşad Məmmədov")
+    page.locator("#id_roles-0-organization").select_option(label="Bakı Gənclər Platforması (BGP)")
+    page.locator("#id_roles-0-role").fill("Secretary")
+    browse.submit(page.get_by_role("button", name="Save"), step="person-saved")
+    expect(page.get_by_text("Secretary")).to_be_visible()
+    person = Person.objects.get(full_name="Rəşad Məmmədov")
+
+    # The visit, with three meetings inline.
+    browse.goto("contacts:visit_create", step="visit-form")
+    page.locator("#id_title").fill("Youth delegation to Bakü")
+    page.locator("#id_origin_city").fill("İzmir")
+    page.locator("#id_destination_city").fill("Bakü")
+    page.locator("#id_start_date").fill("2026-10-05")
+    page.locator("#id_end_date").fill("2026-10-07")
+    page.locator("#id_travellers").select_option(label=str(person))
+    for index, (title, day) in enumerate(
+        [
+            ("Ministry of Youth and Sport", "2026-10-05"),
+            ("Youth platform secretariat", "2026-10-06"),
+            ("City executive power", "2026-10-07"),
+        ]
+    ):
+        page.locator(f"#id_meetings-{index}-title").fill(title)
+        page.locator(f"#id_meetings-{index}-date").fill(day)
+    browse.submit(page.get_by_role("button", name="Save"), step="visit-saved")
+    visit = DelegationVisit.objects.get(title="Youth delegation to Bakü")
+    assert visit.meetings.count() == 3
+
+    # Outcomes of the second meeting: an announced event and a follow-up.
+    meeting = visit.meetings.get(title="Youth platform secretariat")
+    browse.goto("contacts:meeting_edit", meeting.pk, step="meeting-form")
+    page.locator("#id_organizations").select_option(label="Bakı Gənclər Platforması (BGP)")
+    page.locator("#id_outcomes-0-kind").select_option(OutcomeKind.EVENT_ANNOUNCED)
+    page.locator("#id_outcomes-0-text").fill("Youth festival in İzmir")
+    page.locator("#id_outcomes-1-kind").select_option(OutcomeKind.FOLLOW_UP_NEEDED)
+    page.locator("#id_outcomes-1-text").fill("Send the festival programme draft")
+    page.locator("#id_outcomes-1-owner").select_option(label="Leyla Kurul")
+    page.locator("#id_outcomes-1-follow_up_on").fill(
+        (timezone.localdate() + timedelta(days=10)).isoformat()
+    )
+    browse.submit(page.get_by_role("button", name="Save"), step="outcomes-saved")
+    expect(page.get_by_text("Send the festival programme draft")).to_be_visible()
+
+    # One click: the announced event, pre-filled and linked back.
+    browse.submit(page.get_by_role("button", name="Create the planned event"), step="event-created")
+    event = Event.objects.get(title="Youth festival in İzmir")
+    assert (event.outcome.meeting, event.delegation_visit) == (meeting, visit)
+    expect(page.locator("#id_title")).to_have_value("Youth festival in İzmir")
+
+    # The follow-up is on the dashboard and under My items.
+    browse.goto("board:dashboard", step="dashboard")
+    expect(page.locator(".follow-ups")).to_contain_text("Send the festival programme draft")
+    browse.goto("board:my_items", step="my-items")
+    expect(page.locator(".follow-ups")).to_contain_text("Send the festival programme draft")
+    assert Organization.objects.filter(short_name="BGP").count() == 1
+    assert Outcome.objects.filter(meeting=meeting).count() == 2
+
+
+def _board_world(member):
+    now = timezone.now()
+    today = TodayEventFactory(title="Nevruz concert")
+    for index in range(3):
+        RegistrationFactory(event=today, full_name=f"Katılımcı {index + 1}")
+    EventFactory(
+        title="Business forum",
+        start=now + timedelta(days=3),
+        end=now + timedelta(days=3, hours=3),
+    )
+    year = timezone.localdate().year
+    EventFactory(
+        title="Festivals during the year",
+        date_precision=DatePrecision.YEAR,
+        start=datetime(year, 1, 1, tzinfo=IZMIR),
+        end=datetime(year + 1, 1, 1, tzinfo=IZMIR),
+    )
+    PlanningItemFactory(event=today, owner=member, title="Print badges")
+    outcome = OutcomeFactory(owner=member, text="Call the platform secretary")
+    return today, outcome
+
+
+@pytest.mark.parametrize("browse", ["desktop", "phone"], indirect=True)
+def test_every_board_page_at_desktop_and_phone_width(browse):
+    member = BoardMemberFactory(username="kamal", first_name="Kamal")
+    today, outcome = _board_world(member)
+    page = browse.page
+    browse.login(member)
+    phone = page.viewport_size["width"] < 500
+
+    pages = [
+        ("board:dashboard", (), "dashboard"),
+        ("board:calendar", (), "calendar-month"),
+        ("board:calendar_this_week", (), "calendar-week"),
+        ("board:my_items", (), "my-items"),
+        ("board:event_detail", (today.slug,), "event"),
+        ("board:podcast_series_list", (), "podcasts"),
+        ("board:venue_list", (), "venues"),
+        ("board:audit_log", (), "audit-log"),
+        ("contacts:directory", (), "contacts"),
+        ("contacts:organizations", (), "organizations"),
+        ("contacts:visits", (), "visits"),
+        ("contacts:visit", (outcome.meeting.visit_id,), "visit"),
+        ("contacts:visit_create", (), "visit-form"),
+        ("contacts:meeting_edit", (outcome.meeting_id,), "meeting-form"),
+        ("contacts:person_create", (), "person-form"),
+        ("registrants:index", (), "registrants"),
+        ("registrants:door", (today.slug,), "door"),
+        ("registrants:sheet", (today.slug,), "sheet"),
+    ]
+    for name, args, step in pages:
+        response = browse.goto(name, *args, step=step)
+        assert response.status == 200, name
+        # Nothing wider than the screen: no sideways scrolling on any board page.
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 1, f"{name} is {overflow}px wider than the screen"
+        if not phone:
+            # One line of navigation at 1280 px: the bar is as tall as one row of links.
+            height = page.locator("#site-nav").bounding_box()["height"]
+            assert height < 70, f"the navigation wraps on {name} ({height}px)"
+
+    browse.goto("board:calendar", step="calendar-again")
+    if phone:
+        expect(page.locator(".calendar-list")).to_be_visible()
+        expect(page.locator("table.calendar-month")).to_be_hidden()
+        expect(page.locator(".calendar-list")).to_contain_text("Nevruz concert")
+    else:
+        expect(page.locator("table.calendar-month")).to_be_visible()
+    expect(page.locator(".year-strip")).to_contain_text("1")
+
+
+def test_new_event_form_speakers_are_searchable(browse):
+    member = BoardMemberFactory(username="nigar")
+    for name in ("Rəşad Məmmədov", "Aysel Quliyeva", "Orhan Yılmaz"):
+        Person.objects.create(full_name=name)
+    page = browse.page
+    browse.login(member)
+
+    browse.goto("board:event_create", step="event-form")
+    page.locator("#id_speakers + .select2 .select2-search__field").fill("Quli")
+    browse.snap("typed")
+    page.locator(".select2-results__option", has_text="Aysel Quliyeva").click()
+
+    assert page.locator("#id_speakers").evaluate(
+        "select => Array.from(select.selectedOptions).map(o => o.text)"
+    ) == ["Aysel Quliyeva"]
