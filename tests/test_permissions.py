@@ -190,6 +190,7 @@ EXPECTED: dict[str, Row] = {
     # The year in numbers (reads only; a plain user's 403 is in tests/events/board/report/).
     "board:report_index": Row(get=(LOGIN, LOGIN, GO, GO)),
     "board:report": Row(get=BOARD_ONLY, kwargs=lambda w: {"year": 2026}),
+    "board:report_css": Row(get=BOARD_ONLY),
     "board:report_pdf": Row(get=BOARD_ONLY, kwargs=lambda w: {"year": 2026}),
     "board:report_export": Row(
         get=BOARD_ONLY, kwargs=lambda w: {"year": 2026, "table": "participation", "fmt": "csv"}

@@ -17,6 +17,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from anniversary.permissions import board_permission
 from contacts.spreadsheets import CSV, XLSX, table_response
@@ -152,3 +153,10 @@ def report_list(request, year, subject):
         },
         status=status,
     )
+
+
+@require_safe
+@board_permission(*REPORT_PERMISSIONS)
+def report_css(request):
+    """The report's stylesheet (templates/board/report/report.css) as a static-like file."""
+    return render(request, "board/report/report.css", content_type="text/css; charset=utf-8")
