@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_countries import countries
 
-from contacts.enums import Language, OrganizationKind
+from contacts.enums import Language, OrganizationKind, OutcomeKind
 from events.enums import EventKind
 from events.timezones import zone
 
@@ -48,7 +48,11 @@ SUBJECTS = {
     "visits": Subject(
         gettext_lazy("Delegation visits"), "contacts.view_delegationvisit", ("direction",)
     ),
-    "meetings": Subject(gettext_lazy("Meetings"), "contacts.view_meeting", ("outcome",)),
+    "meetings": Subject(
+        gettext_lazy("Meetings"),
+        "contacts.view_meeting",
+        ("outcome", "outcome_kind", "follow_up"),
+    ),
     "organizations": Subject(
         gettext_lazy("Organizations met"), "contacts.view_organization", ("country", "kind")
     ),
@@ -86,6 +90,8 @@ class ListFilterForm(forms.Form):
         label=gettext_lazy("Direction"), required=False, choices=_choices(Direction)
     )
     outcome = forms.BooleanField(required=False)
+    outcome_kind = forms.ChoiceField(required=False, choices=_choices(OutcomeKind))
+    follow_up = forms.ChoiceField(required=False, choices=[("", ""), ("open", ""), ("done", "")])
     # One line per delegate (email address): what the "delegates" figures count.
     delegates = forms.BooleanField(required=False)
     series = forms.SlugField(label=gettext_lazy("Series"), required=False, max_length=120)
@@ -214,6 +220,10 @@ def _meetings(data, period, now):
     meetings = selectors.meetings_in(period)
     if data.get("outcome"):
         meetings = selectors.with_outcome(meetings)
+    if data.get("outcome_kind") or data.get("follow_up"):
+        meetings = selectors.meetings_with_outcomes(
+            meetings, kind=data.get("outcome_kind", ""), follow_up=data.get("follow_up", "")
+        )
 
     def row(meeting):
         return [

@@ -23,7 +23,7 @@ from django.db.models import Case, Count, F, Min, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils.translation import gettext_lazy as _
 
-from contacts.models import DelegationVisit, Meeting, Organization
+from contacts.models import DelegationVisit, Meeting, Organization, Outcome
 from contacts.text import folded, search_key
 from events.enums import DatePrecision, EpisodeStatus, EventStatus, RegistrationStatus
 from events.models import Event, PodcastEpisode, Registration
@@ -284,6 +284,30 @@ def outcomes_in(period: Period) -> list[Meeting]:
         .prefetch_related("sources")
         .order_by("date", "pk")
     )
+
+
+def outcome_counts(period: Period) -> dict[str, int]:
+    """Outcomes of the period's meetings by kind (contacts.OutcomeKind values), and the
+    follow-ups they asked for: "follow_up_open" (a date, not yet done), "follow_up_done"."""
+    outcomes = Outcome.objects.filter(meeting__in=meetings_in(period))
+    counts = {
+        row["kind"]: row["n"] for row in outcomes.values("kind").annotate(n=Count("pk")).order_by()
+    }
+    counts["follow_up_open"] = outcomes.open_follow_ups().count()
+    counts["follow_up_done"] = outcomes.filter(done_at__isnull=False).count()
+    return counts
+
+
+def meetings_with_outcomes(meetings: QuerySet, *, kind: str = "", follow_up: str = "") -> QuerySet:
+    """The meetings that have an outcome of `kind`, or a follow-up "open" or "done"."""
+    outcomes = Outcome.objects.all()
+    if kind:
+        outcomes = outcomes.filter(kind=kind)
+    if follow_up == "open":
+        outcomes = outcomes.open_follow_ups()
+    elif follow_up == "done":
+        outcomes = outcomes.filter(done_at__isnull=False)
+    return meetings.filter(pk__in=outcomes.values("meeting"))
 
 
 def organizations_met(period: Period) -> QuerySet:

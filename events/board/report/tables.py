@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django_countries import countries
 
-from contacts.enums import Language, OrganizationKind
+from contacts.enums import Language, OrganizationKind, OutcomeKind
 from events.enums import EventKind
 from events.timezones import zone
 
@@ -335,6 +335,23 @@ def diplomacy_tables(period: Period, links: Links, outcomes) -> list[Table]:
         for value, label in OrganizationKind.choices
         if value in kinds_met
     ]
+    by_kind = selectors.outcome_counts(period)
+    outcome_kind_rows = [
+        [
+            Cell(label),
+            Cell(by_kind.get(value, 0), links.list("meetings", outcome_kind=value)),
+        ]
+        for value, label in OutcomeKind.choices
+    ] + [
+        [
+            Cell(_("Follow-ups open")),
+            Cell(by_kind["follow_up_open"], links.list("meetings", follow_up="open")),
+        ],
+        [
+            Cell(_("Follow-ups done")),
+            Cell(by_kind["follow_up_done"], links.list("meetings", follow_up="done")),
+        ],
+    ]
     outcome_rows = [
         [
             Cell(date_format(meeting.date, "SHORT_DATE_FORMAT"), raw=meeting.date.isoformat()),
@@ -353,6 +370,12 @@ def diplomacy_tables(period: Period, links: Links, outcomes) -> list[Table]:
             total=[Cell(_("Total")), Cell(sum(by_direction.values()), links.list("visits"))],
         ),
         Table("meetings", _("Meetings"), [_("Figure"), _("Number")], meeting_rows),
+        Table(
+            "outcomes-by-kind",
+            _("Outcomes by kind"),
+            [_("Outcome"), _("Outcomes")],
+            outcome_kind_rows,
+        ),
         Table(
             "outcomes",
             _("Outcomes of the meetings"),

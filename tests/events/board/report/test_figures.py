@@ -2,16 +2,18 @@
 
 import sys
 import types
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone, translation
 
+from contacts.enums import OutcomeKind
+from contacts.models import Meeting
 from events.board.report.period import Period
 from events.board.report.selectors import headline
 from events.board.report.tables import build_report
-from tests.factories import RegistrationFactory
+from tests.factories import OutcomeFactory, RegistrationFactory
 
 IZ = ZoneInfo("Europe/Istanbul")
 
@@ -273,3 +275,43 @@ def test_business_program_shows_what_the_b2b_area_reports(report_year, monkeypat
         ("B2B meetings held", 12, "/board/b2b/")
     ]
     assert asked == {"start": period.start, "end": period.end}
+
+
+def test_outcomes_by_kind_and_their_follow_ups_link_to_their_meetings(report_year, board_client):
+    meetings = list(Meeting.objects.filter(date__year=report_year.year).order_by("date", "pk"))
+    OutcomeFactory(meeting=meetings[0], kind=OutcomeKind.ROADMAP_AGREED, follow_up_on=None)
+    OutcomeFactory(
+        meeting=meetings[0],
+        kind=OutcomeKind.FOLLOW_UP_NEEDED,
+        follow_up_on=date(report_year.year, 6, 1),
+    )
+    OutcomeFactory(
+        meeting=meetings[1],
+        kind=OutcomeKind.PROTOCOL_SIGNED,
+        follow_up_on=date(report_year.year, 5, 1),
+        done_at=timezone.now(),
+    )
+    with translation.override("en"):
+        report = build_report(
+            period=Period.year(report_year.year),
+            comparison=Period.year(report_year.year - 1),
+            now=timezone.now(),
+        )
+
+    table = report.table("outcomes-by-kind")
+    assert _values(table) == [
+        ["Roadmap agreed", 1],
+        ["Protocol signed", 1],
+        ["Event announced", 0],
+        ["Support pledged", 0],
+        ["Follow-up needed", 1],
+        ["Other", 0],
+        ["Follow-ups open", 1],
+        ["Follow-ups done", 1],
+    ]
+    protocol_list = board_client.get(table.rows[1][1].url)
+    open_list = board_client.get(table.rows[6][1].url)
+    assert protocol_list.context["page"].paginator.count == 1
+    assert meetings[1].title in protocol_list.content.decode()
+    assert open_list.context["page"].paginator.count == 1
+    assert meetings[0].title in open_list.content.decode()
