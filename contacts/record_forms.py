@@ -125,8 +125,13 @@ class AffiliationForm(forms.ModelForm):
         )
 
 
+# One form posts at most this many rows of an inline list: a forged management form asking
+# for thousands of rows is refused with a message instead of making thousands of queries.
+MAX_INLINE_ROWS = 50
+_INLINE_LIMITS = {"max_num": MAX_INLINE_ROWS, "absolute_max": MAX_INLINE_ROWS, "validate_max": True}
+
 AffiliationFormSet = forms.inlineformset_factory(
-    Person, Affiliation, form=AffiliationForm, extra=2, can_delete=True
+    Person, Affiliation, form=AffiliationForm, extra=2, can_delete=True, **_INLINE_LIMITS
 )
 
 
@@ -270,7 +275,7 @@ class MeetingForm(forms.ModelForm):
 
 
 MeetingFormSet = forms.inlineformset_factory(
-    DelegationVisit, Meeting, form=MeetingForm, extra=3, can_delete=True
+    DelegationVisit, Meeting, form=MeetingForm, extra=3, can_delete=True, **_INLINE_LIMITS
 )
 
 
@@ -317,7 +322,7 @@ class OutcomeForm(forms.ModelForm):
 
 
 OutcomeFormSet = forms.inlineformset_factory(
-    Meeting, Outcome, form=OutcomeForm, extra=2, can_delete=True
+    Meeting, Outcome, form=OutcomeForm, extra=2, can_delete=True, **_INLINE_LIMITS
 )
 
 

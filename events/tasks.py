@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from anniversary.health import record_sweep
 
+from .b2b.services import expire_overdue_requests
 from .delegations.services import sweep_groups
 from .models import Registration
 from .services import privacy, registration, registration_emails, reminders
@@ -26,6 +27,8 @@ def sweep_reminders() -> dict:
     expired = registration.expire_overdue_registrations(now=now)
     result = reminders.sweep(now=now).as_dict()
     result["expired_registrations"] = expired
+    # The business program: unanswered meeting requests past their deadline block nobody.
+    result["expired_meeting_requests"] = expire_overdue_requests(now=now)
     # Delegations: release groups past their deadline, promote waiting groups that now fit.
     result.update(sweep_groups(now=now))
     logger.info("Reminder sweep: %s", result)

@@ -8,7 +8,7 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from anniversary.permissions import board_permission
 
@@ -31,7 +31,7 @@ def _back(event: Event):
 
 
 @board_permission("events.view_meeting")
-@require_http_methods(["GET"])
+@require_safe
 def event_program(request, slug):
     """One event's business program on one page: numbers, sessions with their grid, no-shows."""
     event = _event(slug)
@@ -113,7 +113,7 @@ def enable(request, slug):
 
 
 @board_permission("events.add_meetingsession")
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def session_create(request, slug):
     event = _event(slug)
     form = SessionForm(request.POST or None, event=event)
@@ -175,7 +175,7 @@ def lock(request, pk):
 
 
 @board_permission("events.change_meeting")
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def move(request, pk):
     meeting = get_object_or_404(
         Meeting.objects.with_parties().select_related("session__event"), pk=pk
@@ -211,7 +211,7 @@ def move(request, pk):
 
 
 @board_permission("events.change_matchmaking")
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def rules(request, slug):
     """The event's matchmaking rules: expiry, cap on open requests, who may meet, follow-up."""
     event = _event(slug)

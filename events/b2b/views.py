@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from ..tokens import BadToken, read_token
 from .agenda import agenda, agenda_ics, agenda_pdf
@@ -21,7 +21,6 @@ from .models import MeetingOutcome, MeetingRequest, MeetingSession, Participant
 from .services import (
     MatchmakingError,
     answer_request,
-    expire_overdue_requests,
     matchmaking_of,
     record_outcome,
     request_meeting,
@@ -60,14 +59,15 @@ def _fail(request, exc: MatchmakingError) -> None:
         messages.error(request, message)
 
 
-@require_http_methods(["GET"])
+@require_safe
 def home(request, pk: int, token: str):
     registration, participant = _link(pk, token)
     if registration is None:
         return _bad_link(request)
     if participant is None:
         return redirect("b2b:profile", pk=pk, token=token)
-    expire_overdue_requests(event=participant.event)
+    # Overdue requests are expired by the sweep (events.tasks), not by a page view: a GET
+    # changes nothing.
     related = ("requester__registration", "recipient__registration")
     received = participant.requests_received.select_related(*related).order_by("-created_at")
     sent = participant.requests_sent.select_related(*related).order_by("-created_at")
@@ -84,7 +84,7 @@ def home(request, pk: int, token: str):
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def profile(request, pk: int, token: str):
     registration, participant = _link(pk, token)
     if registration is None:
@@ -108,7 +108,7 @@ def profile(request, pk: int, token: str):
     )
 
 
-@require_http_methods(["GET"])
+@require_safe
 def directory(request, pk: int, token: str):
     registration, participant = _link(pk, token)
     if participant is None:
@@ -135,7 +135,7 @@ def directory(request, pk: int, token: str):
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def ask(request, pk: int, token: str, participant_id: int):
     registration, participant = _link(pk, token)
     if participant is None:
@@ -170,7 +170,7 @@ def ask(request, pk: int, token: str, participant_id: int):
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def answer(request, pk: int, token: str, request_id: int):
     """The email's link lands here: one page, two buttons (GET never changes anything)."""
     registration, participant = _link(pk, token)
@@ -208,7 +208,7 @@ def answer(request, pk: int, token: str, request_id: int):
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def availability(request, pk: int, token: str):
     registration, participant = _link(pk, token)
     if participant is None:
@@ -246,7 +246,7 @@ def availability(request, pk: int, token: str):
     )
 
 
-@require_http_methods(["GET"])
+@require_safe
 def agenda_page(request, pk: int, token: str):
     registration, participant = _link(pk, token)
     if participant is None:
@@ -264,7 +264,7 @@ def agenda_page(request, pk: int, token: str):
     )
 
 
-@require_http_methods(["GET"])
+@require_safe
 def agenda_calendar(request, pk: int, token: str):
     registration, participant = _link(pk, token)
     if participant is None:
@@ -276,7 +276,7 @@ def agenda_calendar(request, pk: int, token: str):
     return response
 
 
-@require_http_methods(["GET"])
+@require_safe
 def agenda_document(request, pk: int, token: str):
     registration, participant = _link(pk, token)
     if participant is None:
@@ -288,7 +288,7 @@ def agenda_document(request, pk: int, token: str):
     return response
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def follow_up(request, pk: int, token: str):
     """Months later, from the follow-up email: what came of each meeting held."""
 

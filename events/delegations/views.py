@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ..models import Event
 from .forms import DelegationForm, MemberFormSet, members_from_csv, members_from_rows
@@ -13,7 +13,7 @@ from .links import BadGroupToken, make_group_token, read_group_token
 from .services import DelegationError, cancel_group, confirm_group, register_group
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def register(request, slug):
     event = get_object_or_404(Event.objects.select_related("venue").public(), slug=slug)
     form = DelegationForm(request.POST or None, request.FILES or None)
@@ -58,7 +58,7 @@ def _group(pk: int, token: str):
     return group if group.pk == pk else None
 
 
-@require_http_methods(["GET"])
+@require_safe
 def manage(request, pk: int, token: str):
     group = _group(pk, token)
     if group is None:
