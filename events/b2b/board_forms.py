@@ -71,3 +71,17 @@ class MatchmakingForm(forms.ModelForm):
             "pairing_rule",
             "follow_up_months",
         ]
+
+    def clean_follow_up_months(self) -> list[int]:
+        """A list of whole months between 1 and 24 ("[3, 6]"); anything else is refused here,
+        before the model reads it as a list."""
+        value = self.cleaned_data.get("follow_up_months")
+        if value in (None, ""):
+            return []
+        if not isinstance(value, list) or not all(
+            type(month) is int and 1 <= month <= 24 for month in value
+        ):
+            raise forms.ValidationError(
+                _("Give the months as a list of whole numbers from 1 to 24, e.g. [3, 6].")
+            )
+        return sorted(set(value))

@@ -157,7 +157,8 @@ def request_meeting(
     if recipient.event_id != event.pk or recipient.pk == requester.pk:
         raise MatchmakingError(_("You cannot ask this participant for a meeting."), code="other")
     with transaction.atomic():
-        expire_overdue_requests(event=event, now=now)
+        # Overdue requests block nobody: they are left out below and expired by the sweep, so a
+        # refused request writes nothing.
         requester = Participant.objects.select_for_update().get(pk=requester.pk)
         parties = Participant.objects.select_related("registration").filter(
             pk__in=[requester.pk, recipient.pk]
@@ -170,15 +171,18 @@ def request_meeting(
         problem = _pairing_problem(matchmaking, requester, recipient)
         if problem:
             raise MatchmakingError(problem, code="pairing")
-        between = MeetingRequest.objects.open().filter(
-            requester__in=[requester, recipient], recipient__in=[requester, recipient]
+        between = (
+            MeetingRequest.objects.open()
+            .exclude(pk__in=MeetingRequest.objects.overdue(now).values("pk"))
+            .filter(requester__in=[requester, recipient], recipient__in=[requester, recipient])
         )
         if between.exists():
             raise MatchmakingError(
                 _("There is already an open request between you and this participant."),
                 code="duplicate",
             )
-        if requester.requests_sent.pending().count() >= matchmaking.max_open_requests:
+        waiting = requester.requests_sent.pending().filter(expires_at__gte=now)
+        if waiting.count() >= matchmaking.max_open_requests:
             raise MatchmakingError(
                 _(
                     "You have %(count)s requests waiting for an answer, the most this event "

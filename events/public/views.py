@@ -357,11 +357,12 @@ def erase(request, pk: int, token: str):
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def cancel(request, pk: int, token: str):
-    """GET asks "really cancel?" (a second step that needs no JavaScript), POST cancels."""
+    """GET (and HEAD) asks "really cancel?" (a second step that needs no JavaScript); only a
+    POST cancels."""
     registration = _registration_from_link(pk, token)
     if registration is None:
         return _bad_link(request)
-    if request.method == "GET":
+    if request.method != "POST":
         if registration.status not in RegistrationStatus.active():
             return redirect(_manage_url(registration, token))
         event = selectors.registration_event(registration)
