@@ -22,7 +22,7 @@ from .. import availability
 from ..enums import RegistrationStatus
 from ..exceptions import DomainError
 from ..models import Event, Registration
-from ..services.registration import CANCELLED, CONFIRMED, _fill_free_seats, _queue_email
+from ..services.registration import CANCELLED, CONFIRMED, fill_free_seats, queue_registration_email
 from ..timezones import COUNTRY_ZONES, IZMIR
 from .mail import send_head_email
 from .models import DelegationGroup, DelegationMember, GroupStatus
@@ -213,7 +213,7 @@ def confirm_group(*, group: DelegationGroup, now: datetime | None = None) -> Del
                     registration.status = RegistrationStatus.CONFIRMED
                     registration.confirmed_at = now
                     registration.save(update_fields=["status", "confirmed_at"])
-                    _queue_email(registration, CONFIRMED)
+                    queue_registration_email(registration, CONFIRMED)
             group.status = GroupStatus.CONFIRMED
             group.confirmed_at = now
             group.expires_at = None
@@ -256,7 +256,7 @@ def _release(group: DelegationGroup, status: str, now: datetime) -> None:
             registration.status = RegistrationStatus.CANCELLED
             registration.cancelled_at = now
             registration.save(update_fields=["status", "cancelled_at"])
-            _queue_email(registration, CANCELLED)
+            queue_registration_email(registration, CANCELLED)
     group.status = status
     group.cancelled_at = now
     group.expires_at = None
@@ -280,7 +280,7 @@ def _promote(event: Event, now: datetime) -> list[DelegationGroup]:
         _hold(group, now)
         _queue_head_email(group, "delegation_promoted")
         promoted.append(group)
-    _fill_free_seats(event, now=now)
+    fill_free_seats(event, now=now)
     return promoted
 
 

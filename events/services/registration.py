@@ -119,7 +119,9 @@ def client_network(address: str) -> str:
     return str(ipaddress.ip_network(f"{ip}/{prefix}", strict=False))
 
 
-def _queue_email(registration: Registration, kind: str, now: datetime | None = None) -> None:
+def queue_registration_email(
+    registration: Registration, kind: str, now: datetime | None = None
+) -> None:
     """The email's delivery row, in the caller's transaction (it commits or rolls back with the
     change); sent by the delivery machinery once the transaction commits."""
     plan_registration_email(registration=registration, kind=kind, now=now or timezone.now())
@@ -138,14 +140,14 @@ def _expire_overdue(event: Event, *, now: datetime) -> int:
         registration.status = RegistrationStatus.EXPIRED
         registration.seat_held_until = None
         registration.save(update_fields=["status", "seat_held_until"])
-        _queue_email(registration, EXPIRED, now)
+        queue_registration_email(registration, EXPIRED, now)
     event.registrations.pending().filter(seat_held_until__lt=now).update(
         status=RegistrationStatus.WAITLISTED, seat_held_until=None
     )
     return len(overdue)
 
 
-def _fill_free_seats(event: Event, *, now: datetime) -> list[Registration]:
+def fill_free_seats(event: Event, *, now: datetime) -> list[Registration]:
     """Move the first in line into free seats, as pending. Caller holds the event lock."""
     if event.is_cancelled or event.start <= now:
         return []
@@ -161,7 +163,7 @@ def _fill_free_seats(event: Event, *, now: datetime) -> list[Registration]:
         registration.status = RegistrationStatus.PENDING
         registration.expires_at, registration.seat_held_until = deadline, hold
         registration.save(update_fields=["status", "expires_at", "seat_held_until"])
-        _queue_email(registration, PROMOTED, now)
+        queue_registration_email(registration, PROMOTED, now)
     return promoted
 
 
@@ -291,7 +293,7 @@ def register_delegate(
                     # Seats held past their deadline, or freed but not yet passed on: the
                     # people already waiting come first. Rare: the common path counts once.
                     _expire_overdue(event, now=now)
-                    _fill_free_seats(event, now=now)
+                    fill_free_seats(event, now=now)
                     seats = _seat_counts(event, now=now, email=email)
                 has_seat = _has_free_seat(event, seats)
                 registration = Registration.objects.create(
@@ -313,7 +315,9 @@ def register_delegate(
                     seat_held_until=_hold_deadline(event, now) if has_seat else None,
                     client_network=network,
                 )
-                _queue_email(registration, CONFIRM_REQUEST if has_seat else WAITLISTED, now)
+                queue_registration_email(
+                    registration, CONFIRM_REQUEST if has_seat else WAITLISTED, now
+                )
     except IntegrityError as exc:
         # Only reachable if a row was written around the lock (e.g. by the admin).
         raise _duplicate_error() from exc
@@ -378,7 +382,7 @@ def _confirm_pending(registration: Registration, *, now: datetime) -> bool:
         raise RegistrationError(problem, code="closed")
     if registration.expires_at and registration.expires_at < now:
         _expire_overdue(event, now=now)
-        _fill_free_seats(event, now=now)
+        fill_free_seats(event, now=now)
         return True
     _mark_confirmed(registration, now=now)
     return False
@@ -389,7 +393,7 @@ def _mark_confirmed(registration: Registration, *, now: datetime) -> None:
     registration.confirmed_at = now
     registration.expires_at = registration.seat_held_until = None
     registration.save(update_fields=["status", "confirmed_at", "expires_at", "seat_held_until"])
-    _queue_email(registration, CONFIRMED, now)
+    queue_registration_email(registration, CONFIRMED, now)
 
 
 def _confirm_after_hold(registration: Registration, *, now: datetime) -> RegistrationError | None:
@@ -399,15 +403,15 @@ def _confirm_after_hold(registration: Registration, *, now: datetime) -> Registr
     event = registration.event
     if registration.expires_at < now or event.is_cancelled or event.end <= now:
         _expire_overdue(event, now=now)
-        _fill_free_seats(event, now=now)
+        fill_free_seats(event, now=now)
         return _expired_error()
-    _fill_free_seats(event, now=now)
+    fill_free_seats(event, now=now)
     if _has_free_seat(event, _seat_counts(event, now=now)):
         _mark_confirmed(registration, now=now)
         return None
     registration.expires_at = None
     registration.save(update_fields=["expires_at"])
-    _queue_email(registration, WAITLISTED, now)
+    queue_registration_email(registration, WAITLISTED, now)
     return RegistrationError(
         _(
             "Your address is confirmed, but the seat held for you was released and none is "
@@ -457,9 +461,9 @@ def cancel_registration(*, registration: Registration, now: datetime | None = No
         registration.cancelled_at = now
         registration.expires_at = None
         registration.save(update_fields=["status", "cancelled_at", "expires_at"])
-        _queue_email(registration, CANCELLED, now)
+        queue_registration_email(registration, CANCELLED, now)
         if held_seat:
-            _fill_free_seats(event, now=now)
+            fill_free_seats(event, now=now)
     return registration
 
 
@@ -471,7 +475,7 @@ def promote_from_waitlist(*, event: Event, now: datetime | None = None) -> list[
     """
     now = now or timezone.now()
     with _friendly_lock_timeout(), transaction.atomic():
-        return _fill_free_seats(_lock(event), now=now)
+        return fill_free_seats(_lock(event), now=now)
 
 
 def expire_overdue_registrations(*, now: datetime | None = None) -> int:
@@ -498,7 +502,7 @@ def expire_overdue_registrations(*, now: datetime | None = None) -> int:
             with _friendly_lock_timeout(), transaction.atomic():
                 event = _lock(Event(pk=event_id))
                 count = _expire_overdue(event, now=now)
-                _fill_free_seats(event, now=now)
+                fill_free_seats(event, now=now)
         except RegistrationBusy:
             logger.warning(
                 "Event %s is busy; its overdue registrations wait for the next run.", event_id
@@ -526,5 +530,5 @@ def delete_registrations(*, registrations, now: datetime | None = None) -> int:
             deleted += (
                 Registration.objects.filter(pk__in=pks).delete()[1].get(Registration._meta.label, 0)
             )
-            _fill_free_seats(event, now=now)
+            fill_free_seats(event, now=now)
     return deleted
