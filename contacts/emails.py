@@ -184,6 +184,60 @@ def clean_text(value: str, *, multiline: bool = False, required: bool = False) -
     return text
 
 
+def tidy_text(value: str, *, multiline: bool = False) -> str:
+    """What can be mended without asking: NFC, bidi controls removed, whitespace trimmed (and
+    collapsed on one-line fields). Never raises; controls are `clean_text()`'s to refuse."""
+    text = unicodedata.normalize("NFC", value or "").translate(_BIDI_CONTROLS)
+    return text.strip() if multiline else " ".join(text.split())
+
+
+class _CleanTextMixin:
+    """A model field whose value goes through `clean_text()` in every form and `full_clean()`
+    (public form, admin, board: one rule, the message on the field) and through `tidy_text()`
+    on every save (services, imports, shell), so no path stores an NFD name or a bidi override.
+
+    The column is the plain CharField/TextField it extends, so `deconstruct()` names that
+    class: migrations need no change when a field gains the cleaning.
+    """
+
+    multiline = False
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return value
+        return clean_text(value, multiline=self.multiline, required=not self.blank)
+
+    def get_prep_value(self, value):
+        # CharField's own calls to_python(), which refuses; a save or a lookup must not: the
+        # refusal belongs to forms and full_clean(), and rows written before the rule stay
+        # readable and saveable.
+        value = models.Field.get_prep_value(self, value)
+        return value if value is None else str(value)
+
+    def pre_save(self, model_instance, add):
+        value = getattr(model_instance, self.attname)
+        if value:
+            value = tidy_text(value, multiline=self.multiline)
+            setattr(model_instance, self.attname, value)
+        return value
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        base = models.TextField if self.multiline else models.CharField
+        return name, f"django.db.models.{base.__name__}", args, kwargs
+
+
+class CleanCharField(_CleanTextMixin, models.CharField):
+    """One line people type: a name, an organization, a phone number (see `_CleanTextMixin`)."""
+
+
+class CleanTextField(_CleanTextMixin, models.TextField):
+    """Several lines people type: needs, notes (see `_CleanTextMixin`)."""
+
+    multiline = True
+
+
 def validate_one_line(value: str) -> None:
     """Model validator for titles and other one-line fields: no line breaks or controls
     (they broke email headers and calendar files)."""

@@ -6,7 +6,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from .emails import NormalizedEmailField
+from .emails import CleanCharField, NormalizedEmailField
 from .enums import Language, OrganizationKind, OutcomeKind
 from .text import match_key, match_pattern, search_key, sort_key
 
@@ -55,8 +55,8 @@ class Source(SeededModel):
 
 
 class Organization(SeededModel):
-    name = models.CharField(_("name"), max_length=250, unique=True)
-    short_name = models.CharField(_("short name"), max_length=50, blank=True)
+    name = CleanCharField(_("name"), max_length=250, unique=True)
+    short_name = CleanCharField(_("short name"), max_length=50, blank=True)
     kind = models.CharField(
         _("kind"), max_length=20, choices=OrganizationKind.choices, default=OrganizationKind.OTHER
     )
@@ -80,7 +80,10 @@ class Organization(SeededModel):
         return f"{self.name} ({self.short_name})" if self.short_name else self.name
 
     def save(self, *args, **kwargs):
-        # Derived keys, not side effects: they must always match the name they come from.
+        # Derived keys, not side effects: they must always match the name they come from,
+        # as stored (the name field's own tidying runs first, not in super().save()'s turn).
+        for field in ("name", "short_name"):
+            self._meta.get_field(field).pre_save(self, self._state.adding)
         self.search_name = search_key(f"{self.name} {self.short_name}")
         self.match_name = match_key(f"{self.name} {self.short_name}")
         self.sort_name = sort_key(self.name)
@@ -88,12 +91,12 @@ class Organization(SeededModel):
 
 
 class Person(SeededModel):
-    full_name = models.CharField(_("full name"), max_length=200)
-    honorific = models.CharField(
+    full_name = CleanCharField(_("full name"), max_length=200)
+    honorific = CleanCharField(
         _("honorific"), max_length=50, blank=True, help_text=_("Dr., Prof., …")
     )
     email = NormalizedEmailField(_("email"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    phone = CleanCharField(_("phone"), max_length=40, blank=True)
     preferred_language = models.CharField(
         _("preferred language"), max_length=2, choices=Language.choices, default=Language.TURKISH
     )
@@ -116,6 +119,7 @@ class Person(SeededModel):
         return f"{self.honorific} {self.full_name}".strip()
 
     def save(self, *args, **kwargs):
+        self._meta.get_field("full_name").pre_save(self, self._state.adding)
         self.search_name = search_key(self.full_name)
         self.match_name = match_key(self.full_name)
         self.sort_name = sort_key(self.full_name)

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from contacts.emails import NormalizedEmailField, validate_one_line
+from contacts.emails import CleanCharField, CleanTextField, NormalizedEmailField, validate_one_line
 from contacts.enums import Language
 from contacts.text import folded, search_key
 
@@ -68,19 +68,20 @@ class Registration(models.Model):
     event = models.ForeignKey(
         Event, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("event")
     )
-    full_name = models.CharField(_("full name"), max_length=200, validators=[validate_one_line])
+    # Clean*Field: NFC, no bidi overrides, no controls, not invisible, on every path (admin too).
+    full_name = CleanCharField(_("full name"), max_length=200, validators=[validate_one_line])
     # Stored normalised on every write (contacts.emails), so that the uniqueness rule below
     # compares mailboxes, whichever path (form, admin, import, service) wrote the address.
     email = NormalizedEmailField(_("email"))
-    organization = models.CharField(
+    organization = CleanCharField(
         _("organization"), max_length=200, blank=True, validators=[validate_one_line]
     )
     country = CountryField(_("country"))
-    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[validate_one_line])
+    phone = CleanCharField(_("phone"), max_length=40, blank=True, validators=[validate_one_line])
     language = models.CharField(
         _("preferred language"), max_length=2, choices=Language.choices, default=Language.TURKISH
     )
-    needs = models.TextField(_("accessibility or dietary needs"), blank=True)
+    needs = CleanTextField(_("accessibility or dietary needs"), blank=True)
     # The delegate's own zone, for reminders that state the time where they live.
     time_zone = models.CharField(
         _("time zone"), max_length=64, default=IZMIR, validators=[validate_time_zone]
