@@ -11,22 +11,25 @@ import os
 import socket
 import subprocess
 import sys
+import time
 from datetime import timedelta
 
 import pytest
 import redis
 from django.conf import settings as django_settings
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
 from anniversary.health import record_sweep
-from events.models import Registration
+from events.enums import DeliveryState
+from events.models import Registration, ReminderDelivery
 from events.ratelimit import outage
 from events.tasks import sweep_reminders
 from tests.events.public.test_registration import form_data
 from tests.factories import BoardMemberFactory, EventFactory
 from tests.production.conftest import ROOT, free_port
-from tests.reminder_live import LiveBroker
+from tests.reminder_live import LiveBroker, SmtpSink, Worker, database_url
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -203,3 +206,37 @@ def test_a_hung_mail_server_never_holds_a_web_request(
     # Both emails wait for the worker; the requests never spoke to the mail server.
     # The registration's email is a delivery row; the task only dispatches what is due.
     assert tasks == ["accounts.send_password_reset_email", "events.dispatch_due_deliveries"]
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.django_db(transaction=True)  # the worker process reads the rows this test writes
+def test_the_registration_email_goes_out_once_redis_is_back(client, redis_everywhere):
+    """Registered while Redis was down: the email waits as a delivery row in the database,
+    and the first sweep after Redis returns sends it, once, through a real worker."""
+    event = EventFactory()
+    redis_everywhere.stop()
+
+    registered = _register(client, event, "leyla@example.az")
+
+    row = ReminderDelivery.objects.get(registration__email="leyla@example.az")
+    assert (registered.status_code, row.state) == (302, DeliveryState.PENDING)
+
+    redis_everywhere.start()  # empty: Redis kept nothing, the queue message never existed
+    env = {
+        "DATABASE_URL": database_url(connection.settings_dict, connection.vendor),
+        "TEST_REDIS_URL": redis_everywhere.url,
+    }
+    with SmtpSink() as sink:
+        env.update(EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(sink.port))
+        with Worker(env=env) as worker:
+            sweep_reminders.delay()  # what beat does every 5 minutes
+            assert sink.wait_for(1, timeout=60), worker.log()
+            sweep_reminders.delay()  # a second sweep finds nothing left to send
+            deadline = time.monotonic() + 30
+            while worker.log().count("Reminder sweep:") < 2 and time.monotonic() < deadline:
+                time.sleep(0.2)
+            assert worker.log().count("Reminder sweep:") == 2, worker.log()
+
+    row.refresh_from_db()
+    assert row.state == DeliveryState.SENT
+    assert dict(sink.handler.received) == {"leyla@example.az": 1}
