@@ -77,6 +77,10 @@ class DeliveryKind(models.TextChoices):
     B2B_AGENDA_REMINDER = "b2b_agenda_reminder", _("B2B agenda before the first meeting")
     B2B_FOLLOW_UP = "b2b_follow_up", _("B2B follow-up: what came of the meetings")
     B2B_MEETING_MOVED = "b2b_meeting_moved", _("B2B meeting moved")
+    B2B_MEETING_REQUEST = "b2b_meeting_request", _("B2B meeting request")
+    B2B_REQUEST_ANSWER = "b2b_request_answer", _("B2B meeting request answered")
+    # To a delegation's head: seats held, waitlisted, promoted, confirmed, cancelled, expired.
+    DELEGATION_HEAD = "delegation_head", _("Delegation registration")
     # The registration flow's own emails: the same record, claim and retries as reminders.
     REGISTRATION_CONFIRM_REQUEST = "registration_confirm_request", _("Confirmation request")
     REGISTRATION_CONFIRMED = "registration_confirmed", _("Registration confirmed")

@@ -39,6 +39,8 @@ BOARD_GRANTS = (
     ("events", "meetingrequest", ("view",)),
     ("events", "participant", ("view",)),
     ("events", "meetingoutcome", ("view",)),
+    # Delegations are seen in the workspace; the head's link and the staff change them.
+    ("events", "delegationgroup", ("view",)),
 )
 
 BOARD_PERMISSIONS = frozenset(

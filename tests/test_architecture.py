@@ -25,7 +25,7 @@ SHARED_AUDIENCE_PARTS = {"web"}
 # Sub-areas: folders of events/ with layers of their own (docs/architecture.md). Their modules
 # are flat: the name says the layer, and an audience's modules share its name's prefix.
 SUB_AREAS = {"b2b", "delegations"}
-SUB_AREA_SERVICES = {"services", "schedule", "deliveries", "demo", "tasks"}
+SUB_AREA_SERVICES = {"services", "schedule", "deliveries", "seats", "demo", "tasks"}
 SUB_AREA_AUDIENCES = {
     "views": "public",
     "forms": "public",

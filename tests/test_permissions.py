@@ -289,6 +289,7 @@ EXPECTED: dict[str, Row] = {
     ),
     # --- business program: board ---------------------------------------------------------------
     "board:b2b_event": Row(get=BOARD_ONLY, kwargs=_b2b_slug),
+    "board:delegation_list": Row(get=BOARD_ONLY),
     "board:b2b_enable": Row(get=POST_ONLY, post=BOARD_ACTION, kwargs=_b2b_slug),
     "board:b2b_session_create": Row(get=BOARD_ONLY, post=INVALID, kwargs=_b2b_slug),
     "board:b2b_rules": Row(get=BOARD_ONLY, post=INVALID, kwargs=_b2b_slug),

@@ -1,6 +1,8 @@
 """The business program's emails that go through the delivery record (ReminderDelivery), so
-that each goes out exactly once: the agenda before a participant's first meeting, and the
-follow-up months after the event asking what came of the meetings.
+that each goes out exactly once: a meeting request to the participant asked and its answer to
+the asker (written in the request's own transaction), a published meeting that moved, the
+agenda before a participant's first meeting, and the follow-up months after the event asking
+what came of the meetings.
 
 events/services/reminders/ plans these in its sweep (plan()), asks skip_reason() before
 sending and builds the message with MESSAGES; the claiming and sending are the reminders'.
@@ -17,14 +19,22 @@ from ..enums import DeliveryKind, RegistrationStatus
 from ..models import Event, ReminderDelivery
 from ..timezones import localize
 from .agenda import agenda, agenda_ics
+from .enums import RequestStatus
 from .links import participant_url
-from .models import Matchmaking, Meeting, Participant
+from .models import Matchmaking, Meeting, MeetingRequest, Participant
 
 KINDS = (
     DeliveryKind.B2B_AGENDA_REMINDER,
     DeliveryKind.B2B_FOLLOW_UP,
     DeliveryKind.B2B_MEETING_MOVED,
+    DeliveryKind.B2B_MEETING_REQUEST,
+    DeliveryKind.B2B_REQUEST_ANSWER,
 )
+# The subject of a request's two emails: one to the participant asked, one back to the asker.
+REQUEST_SUBJECTS = {
+    DeliveryKind.B2B_MEETING_REQUEST: "asked",
+    DeliveryKind.B2B_REQUEST_ANSWER: "answered",
+}
 # The agenda goes out this long before the participant's first meeting.
 AGENDA_LEAD = timedelta(hours=2)
 AGENDA_OFFSET = 120  # minutes, as the delivery record counts them
@@ -191,6 +201,43 @@ def plan_moved_notices(*, meetings: list[Meeting], now: datetime) -> int:
     return len(rows)
 
 
+def plan_request_email(
+    *, meeting_request: MeetingRequest, to: Participant, kind: str, now: datetime
+) -> ReminderDelivery | None:
+    """The delivery row of a request's email (kind B2B_MEETING_REQUEST to the participant
+    asked, B2B_REQUEST_ANSWER to the asker), due now. Call it inside the transaction that
+    writes the request or its answer: the row commits or rolls back with it.
+
+    Side effects: creates one pending row (a second call for the same request and kind creates
+    nothing). Demo participants get no row (returns None). The caller queues the dispatch.
+    """
+    registration = to.registration
+    if registration.is_demo:
+        return None
+    row = ReminderDelivery(
+        kind=kind,
+        event_id=meeting_request.event_id,
+        subject_key=f"b2b:request:{meeting_request.pk}:{REQUEST_SUBJECTS[kind]}",
+        offset=None,
+        # Due at once, even when the service ran for another moment (`now` in tests).
+        due_at=min(now, timezone.now()),
+        **_recipient(to),
+    )
+    ReminderDelivery.objects.bulk_create([row], ignore_conflicts=True)
+    return row
+
+
+def _request_of(delivery: ReminderDelivery) -> MeetingRequest | None:
+    request_id = int(delivery.subject_key.split(":")[2])
+    return (
+        MeetingRequest.objects.select_related(
+            "event__venue", "requester__registration", "recipient__registration"
+        )
+        .filter(pk=request_id)
+        .first()
+    )
+
+
 def plan(*, now: datetime | None = None) -> int:
     now = now or timezone.now()
     return plan_agenda_reminders(now=now) + plan_follow_ups(now=now)
@@ -213,6 +260,15 @@ def skip_reason(delivery: ReminderDelivery, now: datetime) -> str:
         return str(_("The event was deleted."))
     if registration is None or registration.status != RegistrationStatus.CONFIRMED:
         return str(_("The registration is no longer confirmed."))
+    if delivery.kind in REQUEST_SUBJECTS:
+        meeting_request = _request_of(delivery)
+        if meeting_request is None:
+            return str(_("The meeting request was deleted."))
+        if delivery.kind == DeliveryKind.B2B_MEETING_REQUEST and (
+            meeting_request.status != RequestStatus.PENDING or meeting_request.expires_at <= now
+        ):
+            return str(_("The request is no longer waiting for an answer."))
+        return ""
     if delivery.kind == DeliveryKind.B2B_MEETING_MOVED:
         request_id = int(delivery.subject_key.split(":")[2])
         meeting = Meeting.objects.filter(request_id=request_id).published().first()
@@ -277,7 +333,30 @@ def _moved_message(delivery, cache):
     return "b2b_moved", context, [ics]
 
 
+def _request_message(delivery, cache):
+    meeting_request = _request_of(delivery)
+    to = (
+        meeting_request.recipient
+        if delivery.kind == DeliveryKind.B2B_MEETING_REQUEST
+        else meeting_request.requester
+    )
+    context = {
+        "meeting_request": meeting_request,
+        "participant": to,
+        "other": meeting_request.other(to),
+        "event": meeting_request.event,
+        # When the event is, in the venue's time: where the two would meet.
+        "event_start": localize(meeting_request.event.start, meeting_request.event.time_zone),
+        "answer_url": participant_url(to, "answer", request_id=meeting_request.pk),
+        "home_url": participant_url(to),
+    }
+    template = "b2b_request" if delivery.kind == DeliveryKind.B2B_MEETING_REQUEST else "b2b_answer"
+    return template, context, []
+
+
 MESSAGES = {
+    DeliveryKind.B2B_MEETING_REQUEST: _request_message,
+    DeliveryKind.B2B_REQUEST_ANSWER: _request_message,
     DeliveryKind.B2B_MEETING_MOVED: _moved_message,
     DeliveryKind.B2B_AGENDA_REMINDER: _agenda_message,
     DeliveryKind.B2B_FOLLOW_UP: _follow_up_message,

@@ -1,8 +1,10 @@
 """Actions of the business program: profiles, meeting requests and their answers, closed slots.
 
 The schedule itself (running the scheduler, moving, locking, publishing) is in schedule.py.
-Emails go out after the transaction commits, in the recipient's language; a mail server that
-fails is logged and never undoes the action.
+A request's email and its answer's are delivery rows written in the request's transaction
+(deliveries.plan_request_email) and sent by the delivery sweep in the recipient's language, with
+its retries: a broker or mail server that fails delays an email, never loses or repeats it, and
+never undoes the action.
 """
 
 import logging
@@ -15,11 +17,12 @@ from django.utils.translation import gettext_lazy as _
 from contacts.enums import OrganizationKind
 from contacts.models import Organization
 
-from ..enums import RegistrationStatus
+from ..enums import DeliveryKind, RegistrationStatus
 from ..exceptions import DomainError
 from ..models import Event, Registration
+from ..services.registration_emails import dispatch_after_commit
+from .deliveries import plan_request_email
 from .enums import MATCHMAKING_KINDS, OutcomeAnswer, PairingRule, RequestStatus
-from .mail import send_request_email
 from .models import (
     ClosedSlot,
     Matchmaking,
@@ -142,7 +145,8 @@ def request_meeting(
 
     Side effects: expires the event's overdue requests; locks the requester's row (so two
     requests at once cannot pass the cap together); writes one pending MeetingRequest that
-    expires after the event's request_expiry_hours; after commit emails the recipient.
+    expires after the event's request_expiry_hours, and the delivery row of the recipient's
+    email (dispatched after commit).
     Raises MatchmakingError: matchmaking off, not both confirmed, the pairing rule, a request
     between the two already open (either direction), or the cap on open requests reached.
     """
@@ -199,7 +203,7 @@ def request_meeting(
             created_at=now,
             expires_at=now + timedelta(hours=matchmaking.request_expiry_hours),
         )
-        _queue_email(meeting_request, "b2b_request", to=recipient)
+        _plan_email(meeting_request, DeliveryKind.B2B_MEETING_REQUEST, to=recipient, now=now)
     return meeting_request
 
 
@@ -228,7 +232,8 @@ def answer_request(
     """Accept or decline a request (only the participant asked; only while it is pending).
 
     Side effects: locks and updates the request; a request past its deadline is marked expired
-    instead (committed) and MatchmakingError says so; after commit emails the requester.
+    instead (committed) and MatchmakingError says so; writes the delivery row of the
+    requester's email in the same transaction (dispatched after commit).
     """
     now = now or timezone.now()
     error = None
@@ -242,7 +247,12 @@ def answer_request(
             meeting_request.status = RequestStatus.ACCEPTED if accept else RequestStatus.DECLINED
             meeting_request.answered_at = now
             meeting_request.save(update_fields=["status", "answered_at"])
-            _queue_email(meeting_request, "b2b_answer", to=meeting_request.requester)
+            _plan_email(
+                meeting_request,
+                DeliveryKind.B2B_REQUEST_ANSWER,
+                to=meeting_request.requester,
+                now=now,
+            )
     if error is not None:
         raise error
     return meeting_request
@@ -286,14 +296,12 @@ def set_slot_closed(
         ).delete()
 
 
-def _queue_email(meeting_request: MeetingRequest, template: str, *, to: Participant) -> None:
-    request_id, participant_id = meeting_request.pk, to.pk
-
-    def send():
-
-        send_request_email(request_id=request_id, participant_id=participant_id, template=template)
-
-    transaction.on_commit(send, robust=True)
+def _plan_email(
+    meeting_request: MeetingRequest, kind: str, *, to: Participant, now: datetime
+) -> None:
+    to = Participant.objects.select_related("registration").get(pk=to.pk)
+    if plan_request_email(meeting_request=meeting_request, to=to, kind=kind, now=now):
+        dispatch_after_commit()
 
 
 def record_outcome(

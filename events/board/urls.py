@@ -95,6 +95,8 @@ urlpatterns = [
     ),
     # Business program (B2B matchmaking)
     path("b2b/", include("events.b2b.board_urls")),
+    # Delegations registered as one group, across every event
+    path("delegations/", include("events.delegations.board_urls")),
     # Audit log
     path("audit/", audit.AuditLogView.as_view(), name="audit_log"),
     # The year in numbers

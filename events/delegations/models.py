@@ -63,6 +63,9 @@ class DelegationGroup(models.Model):
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     consent_at = models.DateTimeField(_("privacy consent given"))
+    # Seats given to people behind the group while it waited (delegations/seats.py): once it
+    # reaches the group's size, the seats that free up are kept for the group.
+    seats_passed = models.PositiveIntegerField(_("seats passed on while waiting"), default=0)
     # Part of the head's signed link; rotating it revokes the link.
     secret = models.CharField(max_length=64, default=_new_secret, editable=False)
 

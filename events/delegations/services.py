@@ -6,14 +6,16 @@ registering at the same moment queue on that one row and the capacity is never e
 
 While a group holds seats, each member has a pending Registration with no deadline of its own
 (the single-registration expiry must not take members one by one); the group's deadline is on
-the group, and expire_overdue_groups() releases all of its seats together.
+the group, and sweep_groups() releases all of its seats together. Freed seats reach waiting
+groups through the one service that passes seats on, registration.fill_free_seats(), at once
+on every cancellation, expiry, deletion or raised capacity (seats.py has the fairness rule).
+Every email, the head's and the members', is a delivery row written with the change.
 """
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -21,10 +23,11 @@ from django.utils.translation import gettext_lazy as _
 from .. import availability
 from ..enums import RegistrationStatus
 from ..exceptions import DomainError
-from ..models import Event, Registration
+from ..models import Event
 from ..services.registration import CANCELLED, CONFIRMED, fill_free_seats, queue_registration_email
-from ..timezones import COUNTRY_ZONES, IZMIR
-from .mail import send_head_email
+from ..services.registration_emails import dispatch_after_commit
+from . import seats
+from .deliveries import plan_head_email
 from .models import DelegationGroup, DelegationMember, GroupStatus
 
 logger = logging.getLogger(__name__)
@@ -53,32 +56,6 @@ def _free_seats(event: Event) -> int | None:
     if event.capacity is None:
         return None
     return event.capacity - event.registrations.holding_seat().count()
-
-
-def _deadline(event: Event, now: datetime) -> datetime:
-    return min(now + timedelta(hours=settings.REGISTRATION_CONFIRM_HOURS), event.start)
-
-
-def _hold(group: DelegationGroup, now: datetime) -> None:
-    """Give every member a pending registration. Caller holds the event lock and has counted."""
-    zone = COUNTRY_ZONES.get(str(group.country), IZMIR)
-    for member in group.members.all():
-        member.registration = Registration.objects.create(
-            event=group.event,
-            full_name=member.full_name,
-            email=member.email,
-            organization=group.name,
-            country=group.country,
-            language=member.language,
-            time_zone=zone,
-            consent_at=group.consent_at,
-            created_at=now,
-            status=RegistrationStatus.PENDING,
-        )
-        member.save(update_fields=["registration"])
-    group.status = GroupStatus.HELD
-    group.expires_at = _deadline(group.event, now)
-    group.save(update_fields=["status", "expires_at"])
 
 
 def _clean_members(members: list[MemberData]) -> list[MemberData]:
@@ -118,8 +95,8 @@ def register_group(
     """Register a delegation: seats for all members if they fit, else the group waits whole.
 
     Side effects: locks the event row; writes the group and its members, and (when the seats
-    fit) one pending Registration per member; after commit emails the head (seats held, with
-    the confirmation link, or waitlisted). Raises DelegationError when the event takes no
+    fit and no waiting group is owed them, see seats.py) one pending Registration per member;
+    the head's email (seats held, with the confirmation link, or waitlisted) as a delivery row. Raises DelegationError when the event takes no
     registrations, consent is missing, a member is listed twice, or a member's email is
     already registered for the event; nothing is written then.
     """
@@ -145,6 +122,8 @@ def register_group(
                     % {"emails": ", ".join(taken)},
                     code="duplicate",
                 )
+            # Seats freed but not yet passed on go to those already waiting first.
+            fill_free_seats(event, now=now)
             group = DelegationGroup.objects.create(
                 event=event,
                 name=" ".join(name.split()) or head_name,
@@ -167,11 +146,13 @@ def register_group(
                 for m in members
             )
             free = _free_seats(event)
-            if free is None or free >= len(members):
-                _hold(group, now)
-                _queue_head_email(group, "delegation_held")
+            ahead = [g for g in seats.waiting_groups(event) if g.pk != group.pk]
+            owed = any(seats.is_owed(g, event) for g in ahead)
+            if (free is None or free >= len(members)) and not owed:
+                seats.hold_group(group, now, which="held")
+                seats.pass_over(ahead, len(members))
             else:
-                _queue_head_email(group, "delegation_waitlisted")
+                _head_email(group, "waitlisted", now)
     except IntegrityError as exc:
         # Only reachable if a member's registration was written around the lock.
         raise DelegationError(
@@ -183,9 +164,9 @@ def register_group(
 def confirm_group(*, group: DelegationGroup, now: datetime | None = None) -> DelegationGroup:
     """The head confirms for all members. Idempotent.
 
-    Side effects: locks the event row; confirms every member's registration; after commit each
-    member gets the usual confirmation (their own language, the .ics and their check-in QR)
-    and the head a summary. A group past its deadline is expired instead (its seats pass on)
+    Side effects: locks the event row; confirms every member's registration; each member gets
+    the usual confirmation (their own language, the .ics and their check-in QR) and the head a
+    summary, as delivery rows of this transaction. A group past its deadline is expired instead (its seats pass on)
     and DelegationError says so.
     """
 
@@ -218,7 +199,7 @@ def confirm_group(*, group: DelegationGroup, now: datetime | None = None) -> Del
             group.confirmed_at = now
             group.expires_at = None
             group.save(update_fields=["status", "confirmed_at", "expires_at"])
-            _queue_head_email(group, "delegation_confirmed")
+            _head_email(group, "confirmed", now)
     if ran_out:
         raise DelegationError(
             _("The time to confirm ran out and the seats were passed on. You can register again."),
@@ -231,8 +212,9 @@ def cancel_group(*, group: DelegationGroup, now: datetime | None = None) -> Dele
     """The head cancels for all members. Idempotent.
 
     Side effects: locks the event row; cancels every member's registration (each member gets
-    the cancellation notice in their language); promotes waiting groups that now fit whole
-    and, after them, single delegates into the freed seats; after commit emails the head.
+    the cancellation notice in their language); passes the freed seats on to the waitlist
+    (registration.fill_free_seats: groups whole, in waitlist order); the head's email as a
+    delivery row.
     """
     now = now or timezone.now()
     with transaction.atomic():
@@ -243,7 +225,7 @@ def cancel_group(*, group: DelegationGroup, now: datetime | None = None) -> Dele
         if event.end <= now:
             raise DelegationError(_("This event has already taken place."), code="past")
         _release(group, GroupStatus.CANCELLED, now)
-        _queue_head_email(group, "delegation_cancelled")
+        _head_email(group, "cancelled", now)
         _promote(event, now)
     return group
 
@@ -264,24 +246,11 @@ def _release(group: DelegationGroup, status: str, now: datetime) -> None:
 
 
 def _promote(event: Event, now: datetime) -> list[DelegationGroup]:
-    """Waiting groups that fit whole, first come first served; then single delegates.
-
-    A group too big for the free seats is passed over (it keeps its place) so that the seats
-    do not sit empty; it is promoted as soon as enough are free. Caller holds the event lock.
-    """
-
-    promoted = []
-    if event.is_cancelled or event.start <= now:
-        return promoted
-    for group in DelegationGroup.objects.waitlist().filter(event=event).prefetch_related("members"):
-        free = _free_seats(event)
-        if free is not None and free < group.size:
-            continue
-        _hold(group, now)
-        _queue_head_email(group, "delegation_promoted")
-        promoted.append(group)
+    """Pass free seats on through the one waitlist (registration.fill_free_seats: groups when
+    they fit whole, singles, in waitlist order); the groups it gave seats. Caller holds the lock."""
+    waiting = [g.pk for g in seats.waiting_groups(event)]
     fill_free_seats(event, now=now)
-    return promoted
+    return list(DelegationGroup.objects.filter(pk__in=waiting, status=GroupStatus.HELD))
 
 
 def promote_waiting_groups(*, event: Event, now: datetime | None = None) -> list[DelegationGroup]:
@@ -313,17 +282,12 @@ def sweep_groups(*, now: datetime | None = None) -> dict[str, int]:
             event = Event.objects.select_for_update().get(pk=event_id)
             for group in overdue.filter(event=event):
                 _release(group, GroupStatus.EXPIRED, now)
-                _queue_head_email(group, "delegation_expired")
+                _head_email(group, "expired", now)
                 expired += 1
             promoted += len(_promote(event, now))
     return {"expired_groups": expired, "promoted_groups": promoted}
 
 
-def _queue_head_email(group: DelegationGroup, template: str) -> None:
-    group_id = group.pk
-
-    def send():
-
-        send_head_email(group_id=group_id, template=template)
-
-    transaction.on_commit(send, robust=True)
+def _head_email(group: DelegationGroup, which: str, now: datetime) -> None:
+    plan_head_email(group=group, which=which, now=now)
+    dispatch_after_commit()

@@ -4,7 +4,9 @@ Pending and confirmed registrations each hold one seat. Every action that can ha
 somebody locks the event row first and re-counts under the lock (pretix's pattern), so
 concurrent requests queue on that one row and the capacity is never exceeded. Cancelling and
 expiring free a seat, which alone needs no lock, but they pass the seat on to the waitlist in
-the same transaction, so they lock the event too. Locks are always taken event first.
+the same transaction, so they lock the event too. Locks are always taken event first. The
+waitlist holds single delegates and whole delegations; fill_free_seats() is the one place that
+passes seats on to either (its docstring has the rule).
 
 Every email is a delivery row written in the same transaction as the change (see
 registration_emails), sent by the reminder machinery in the delegate's language.
@@ -26,6 +28,8 @@ from django.utils.translation import gettext_lazy as _
 from contacts.emails import clean_text, normalize_email
 
 from .. import availability
+from ..delegations import seats
+from ..delegations.models import DelegationGroup, GroupStatus
 from ..enums import DeliveryKind, RegistrationStatus
 from ..exceptions import DomainError
 from ..models import Event, Registration
@@ -148,23 +152,72 @@ def _expire_overdue(event: Event, *, now: datetime) -> int:
 
 
 def fill_free_seats(event: Event, *, now: datetime) -> list[Registration]:
-    """Move the first in line into free seats, as pending. Caller holds the event lock."""
+    """Pass free seats on to the waitlist; the single delegates promoted. Caller holds the lock.
+
+    The waitlist is one line of single delegates and waiting delegations (groups), in the order
+    they joined it. Walking it from the front:
+    - a single delegate gets a seat if one is free (pending, with a deadline; "a seat is free");
+    - a group gets seats only when all its members fit (held whole; the head is emailed);
+    - a group that does not fit is passed over and the seats go to those behind it, but only
+      for as many seats as the group has members; then it is owed its seats (seats.is_owed)
+      and the walk stops there: the seats that free up wait for the group until it fits.
+    So a small group or a single never waits for seats nobody can use, and a group is passed
+    over by at most its own size (pretix#974). Every email is a delivery row of this transaction.
+    """
     if event.is_cancelled or event.start <= now:
         return []
-    line = event.registrations.waitlist()
+    free = None
     if event.capacity is not None:
         free = event.capacity - event.registrations.holding_seat().count()
         if free <= 0:
             return []
-        line = line[:free]
-    promoted = list(line)
-    deadline, hold = _confirm_deadline(event, now), _hold_deadline(event, now)
-    for registration in promoted:
-        registration.status = RegistrationStatus.PENDING
-        registration.expires_at, registration.seat_held_until = deadline, hold
-        registration.save(update_fields=["status", "expires_at", "seat_held_until"])
-        queue_registration_email(registration, PROMOTED, now)
+    groups = seats.waiting_groups(event)
+    singles = event.registrations.waitlist()
+    line = sorted(
+        [*(singles if free is None else singles[:free]), *groups],
+        key=lambda entry: (entry.created_at, isinstance(entry, DelegationGroup), entry.pk),
+    )
+    promoted, passed = [], []
+    for entry in line:
+        if free is not None and free <= 0:
+            break
+        if isinstance(entry, DelegationGroup):
+            if free is None or entry.size <= free:
+                entry.event = event
+                seats.hold_group(entry, now, which="promoted")
+                free = None if free is None else free - entry.size
+            elif seats.is_owed(entry, event):
+                break
+            else:
+                passed.append(entry)
+            continue
+        _promote_single(entry, event, now)
+        promoted.append(entry)
+        seats.pass_over(passed)
+        free = None if free is None else free - 1
     return promoted
+
+
+def _promote_single(registration: Registration, event: Event, now: datetime) -> None:
+    registration.status = RegistrationStatus.PENDING
+    registration.expires_at = _confirm_deadline(event, now)
+    registration.seat_held_until = _hold_deadline(event, now)
+    registration.save(update_fields=["status", "expires_at", "seat_held_until"])
+    queue_registration_email(registration, PROMOTED, now)
+
+
+def _seat_for_newcomer(event: Event, counts: dict[str, int]) -> bool:
+    """A free seat someone who joins now may take: not one owed to a waiting group. Taking it
+    passes over every waiting group (they are all ahead). Caller holds the lock, has filled."""
+    if not _has_free_seat(event, counts):
+        return False
+    if not counts["groups_waiting"]:
+        return True
+    groups = seats.waiting_groups(event)
+    if any(seats.is_owed(group, event) for group in groups):
+        return False
+    seats.pass_over(groups)
+    return True
 
 
 # Hand-written because it runs while the event row is locked, once per registration, and every
@@ -177,33 +230,39 @@ _SEAT_COUNTS_SQL = """
         COUNT(CASE WHEN status = %s THEN 1 END),
         COUNT(CASE WHEN (status = %s OR (status = %s AND expires_at IS NOT NULL))
             AND (expires_at < %s OR seat_held_until < %s) THEN 1 END),
-        COUNT(CASE WHEN email = %s THEN 1 END)
+        COUNT(CASE WHEN email = %s THEN 1 END),
+        (SELECT COUNT(*) FROM {groups} WHERE event_id = %s AND status = %s)
     FROM {table}
     WHERE event_id = %s AND status IN (%s, %s, %s)
 """
 
 
 def _seat_counts(event: Event, *, now: datetime, email: str = "") -> dict[str, int]:
-    """Seats held, people in line, unconfirmed ones past their deadline or hold, and active
-    ones with this email, in one query (each round trip is spent holding the event lock)."""
+    """Seats held, people in line, unconfirmed ones past their deadline or hold, active ones
+    with this email, and delegations waiting, in one query (each round trip is spent holding
+    the event lock)."""
     pending, confirmed, waitlisted = (
         RegistrationStatus.PENDING,
         RegistrationStatus.CONFIRMED,
         RegistrationStatus.WAITLISTED,
     )
-    sql = _SEAT_COUNTS_SQL.format(table=connection.ops.quote_name(Registration._meta.db_table))
+    sql = _SEAT_COUNTS_SQL.format(
+        table=connection.ops.quote_name(Registration._meta.db_table),
+        groups=connection.ops.quote_name(DelegationGroup._meta.db_table),
+    )
     moment = connection.ops.adapt_datetimefield_value(now)
     params = [pending, confirmed, waitlisted, pending, waitlisted, moment, moment]
-    params += [email, event.pk]
+    params += [email, event.pk, GroupStatus.WAITLISTED, event.pk]
     params += [pending, confirmed, waitlisted]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        held, in_line, overdue, same_email = cursor.fetchone()
-    return {"held": held, "waitlisted": in_line, "overdue": overdue, "same_email": same_email}
+        row = cursor.fetchone()
+    keys = ("held", "waitlisted", "overdue", "same_email", "groups_waiting")
+    return dict(zip(keys, row, strict=True))
 
 
-def _has_free_seat(event: Event, seats: dict[str, int]) -> bool:
-    return event.capacity is None or seats["held"] < event.capacity
+def _has_free_seat(event: Event, counts: dict[str, int]) -> bool:
+    return event.capacity is None or counts["held"] < event.capacity
 
 
 def _duplicate_error() -> RegistrationError:
@@ -275,10 +334,10 @@ def register_delegate(
             problem = availability.why_registration_closed(event, now=now)
             if problem:
                 raise RegistrationError(problem, code="closed")
-            seats = _seat_counts(event, now=now, email=email)
-            if seats["same_email"] and not resend_if_registered:
+            counts = _seat_counts(event, now=now, email=email)
+            if counts["same_email"] and not resend_if_registered:
                 raise _duplicate_error()
-            if seats["same_email"]:
+            if counts["same_email"]:
                 existing = event.registrations.active().get(email=email)
             elif network and _network_has_too_many_pending(event, network):
                 raise RegistrationError(
@@ -289,13 +348,14 @@ def register_delegate(
                     code="too_many_pending",
                 )
             else:
-                if seats["overdue"] or (seats["waitlisted"] and _has_free_seat(event, seats)):
+                waiting = counts["waitlisted"] or counts["groups_waiting"]
+                if counts["overdue"] or (waiting and _has_free_seat(event, counts)):
                     # Seats held past their deadline, or freed but not yet passed on: the
                     # people already waiting come first. Rare: the common path counts once.
                     _expire_overdue(event, now=now)
                     fill_free_seats(event, now=now)
-                    seats = _seat_counts(event, now=now, email=email)
-                has_seat = _has_free_seat(event, seats)
+                    counts = _seat_counts(event, now=now, email=email)
+                has_seat = _seat_for_newcomer(event, counts)
                 registration = Registration.objects.create(
                     event=event,
                     full_name=full_name,
@@ -406,7 +466,7 @@ def _confirm_after_hold(registration: Registration, *, now: datetime) -> Registr
         fill_free_seats(event, now=now)
         return _expired_error()
     fill_free_seats(event, now=now)
-    if _has_free_seat(event, _seat_counts(event, now=now)):
+    if _seat_for_newcomer(event, _seat_counts(event, now=now)):
         _mark_confirmed(registration, now=now)
         return None
     registration.expires_at = None

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ...b2b import deliveries as b2b_deliveries
+from ...delegations import deliveries as delegation_deliveries
 from ...enums import DeliveryKind
 from ...ics import UID_DOMAIN, event_ics
 from ...links import confirm_url, self_service_url
@@ -163,5 +164,7 @@ _MESSAGES: dict[str, Callable] = {
     DeliveryKind.BOARD_DIGEST: _board_digest,
     # The business program's agenda and follow-up (events/b2b/deliveries.py).
     **b2b_deliveries.MESSAGES,
+    # The head of delegation's emails (events/delegations/deliveries.py).
+    **delegation_deliveries.MESSAGES,
     DeliveryKind.OUTCOME_FOLLOW_UP: _outcome_follow_up,
 }

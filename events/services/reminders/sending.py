@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from contacts.models import Outcome
 
 from ...b2b import deliveries as b2b_deliveries
+from ...delegations import deliveries as delegation_deliveries
 from ...enums import DeliveryKind, DeliveryState, EventStatus, RegistrationStatus
 from ...mail import describe_smtp_error
 from ...models import Event, Registration, ReminderDelivery
@@ -131,6 +132,8 @@ def skip_reason(delivery: ReminderDelivery, now: datetime) -> str:
     event, registration, kind = delivery.event, delivery.registration, delivery.kind
     if kind in b2b_deliveries.KINDS:
         return b2b_deliveries.skip_reason(delivery, now)
+    if kind == DeliveryKind.DELEGATION_HEAD:
+        return delegation_deliveries.skip_reason(delivery, now)
     if kind == DeliveryKind.BOARD_DIGEST:
         return (
             "" if delivery.user and delivery.user.is_active else str(_("The account is inactive."))

@@ -8,6 +8,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone, translation
 
+from events.delegations.models import DelegationGroup, GroupStatus
 from events.enums import EventStatus, RegistrationStatus
 from events.models import Registration
 from events.services.registration import (
@@ -495,6 +496,18 @@ def test_seat_counts_under_the_lock_agree_with_the_orm():
     RegistrationFactory(event=event, email="back@example.org", status=RegistrationStatus.CANCELLED)
     RegistrationFactory(event=event, status=RegistrationStatus.EXPIRED)
     PendingRegistrationFactory(event=other_event, email="late@example.org", expires_at=now)
+    for group_event, status in [
+        (event, GroupStatus.WAITLISTED),
+        (event, GroupStatus.HELD),
+        (other_event, GroupStatus.WAITLISTED),
+    ]:
+        DelegationGroup.objects.create(
+            event=group_event,
+            head_email="h@example.az",
+            country="AZ",
+            consent_at=now,
+            status=status,
+        )
 
     registrations = Registration.objects.filter(event=event)
     expected = {
@@ -504,12 +517,21 @@ def test_seat_counts_under_the_lock_agree_with_the_orm():
     }
 
     assert expected == {"held": 4, "waitlisted": 3, "overdue": 1}
-    assert _seat_counts(event, now=now, email="late@example.org") == {**expected, "same_email": 1}
+    assert _seat_counts(event, now=now, email="late@example.org") == {
+        **expected,
+        "same_email": 1,
+        "groups_waiting": 1,
+    }
     # Cancelled and expired registrations hold nothing, not even the email address.
-    assert _seat_counts(event, now=now, email="back@example.org") == {**expected, "same_email": 0}
+    assert _seat_counts(event, now=now, email="back@example.org") == {
+        **expected,
+        "same_email": 0,
+        "groups_waiting": 1,
+    }
     assert _seat_counts(other_event, now=now) == {
         "held": 1,
         "waitlisted": 0,
         "overdue": 0,
         "same_email": 0,
+        "groups_waiting": 1,
     }
