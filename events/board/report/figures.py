@@ -76,6 +76,8 @@ class Report:
     outcomes: list = field(default_factory=list)
     milestones: list = field(default_factory=list)
     business: list[Figure] | None = None
+    # The program on a time axis (timeline.Timeline), drawn by charts.timeline().
+    timeline: object = None
 
     def table(self, key: str) -> Table:
         for tables in self.sections.values():
