@@ -134,17 +134,17 @@ def test_timeline_places_kinds_and_milestones_in_date_order(
     legends, _dots, _labels = _series(svg)
     assert svg.find(f"{SVG}title").text == title
     assert sorted(legends.values()) == sorted(
-        [f"{festival}: 2", f"{forum}: 1", f"{conference}: 1", f"{milestones_word}: 3"]
+        [f"2 · {festival}", f"1 · {forum}", f"1 · {conference}", f"3 · {milestones_word}"]
     )
     # 9 March (2007), festival 10 March, forum 5 May, Şuşa 15 June (2022, yearly),
     # conference 20 June, concert 1 October, İstanbul 17 November (2014).
     assert _along_the_axis(svg) == [
         "2007 · Diaspora leaders' forum",
-        f"{festival}: 2",
-        f"{forum}: 1",
+        f"2 · {festival}",
+        f"1 · {forum}",
         "2022 · Şuşa conference",
-        f"{conference}: 1",
-        f"{festival}: 2",
+        f"1 · {conference}",
+        f"2 · {festival}",
         "2014 · İstanbul conference",
     ]
 
