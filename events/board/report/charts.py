@@ -219,6 +219,8 @@ def timeline(data: Timeline, title: str) -> str:
     levels = max(heights, default=-1) + 1
     late = len(kinds) + 1  # the index of the right half's milestone series
     legend_rows = -(-(len(kinds) + bool(data.marks)) // 2)
+    # The tick after the last day closes the axis; its label would crowd the last month's.
+    ticks = {day: axis_label(day, period=period) for day in _ticks(period.first, end)} | {end: ""}
     guides = {"stroke_color": "#ced4da", "stroke_dasharray": "2,3"}
     chart = _chart(
         pygal.DateLine,
@@ -241,14 +243,15 @@ def timeline(data: Timeline, title: str) -> str:
         show_x_guides=True,
         range=(0.4, rows + 0.6 + 0.75 * levels),
         xrange=(period.first, end),
-        x_value_formatter=lambda day: _tick_label(_as_date(day), period, end),
+        # pygal formats every point for its tooltips too: only the ticks need words (babel).
+        x_value_formatter=lambda day: ticks.get(_as_date(day), ""),
         css=(
             "file://style.css",
             "file://graph.css",
             f"inline:.text-overlay .serie-{late} text.label {{ text-anchor: end; }}",
         ),
     )
-    chart.x_labels = _ticks(period.first, end)
+    chart.x_labels = list(ticks)
     chart.y_labels = [
         {"label": _kind_label_of(kind), "value": rows - index} for index, kind in enumerate(kinds)
     ]
@@ -328,11 +331,6 @@ def _ticks(first: date, end: date) -> list[date]:
         month = (month + timedelta(days=32)).replace(day=1)
     step = -(-len(ticks) // MAX_TICKS)
     return [*ticks[::step], end]
-
-
-def _tick_label(day: date, period, end: date) -> str:
-    # The tick after the last day closes the axis; its label would crowd the last month's.
-    return "" if day == end else axis_label(day, period=period)
 
 
 def _kind_label_of(kind: str) -> str:
