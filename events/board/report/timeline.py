@@ -126,6 +126,8 @@ def timeline_table(timeline: Timeline) -> Table:
         _("The program on a timeline"),
         [_("Date"), _("Milestone"), _("Years since")],
         rows,
+        wide=True,
+        empty=_("No milestone with a known day falls in this period."),
         note=_(
             "Each dot is a day with events of that kind, on the day they start in their venue's "
             "zone; a larger dot, more events that day. Dated events that were not cancelled; the "

@@ -95,7 +95,8 @@ def test_report_of_a_year_without_data_says_so(board_client, db):
     assert [figure.value for figure in response.context["report"].headline] == [
         0, 0, 0, 0, "—", 0, 0, 0, 0
     ]  # fmt: skip
-    assert html.count("Nothing in this period.") == 12
+    assert html.count("Nothing in this period.") == 11
+    assert "No milestone with a known day falls in this period." in html
 
 
 def test_report_page_speaks_the_page_language(board_client, report_year):
