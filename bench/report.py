@@ -8,7 +8,9 @@ cities, registrations in every state from 40 countries, visits, meetings with ou
 organizations, podcast episodes), then times, as a board member through Django's test client:
 the report page, the same page for an empty year (the fixed cost: charts, templates), the board
 dashboard as a familiar baseline, the PDF, and the largest export. Each page is timed --repeat
-times and the median is printed, with its query count. The bench rows are deleted afterwards.
+times and the median is printed, with the CPU time of this process, its query count, and the
+load average before and after. The bench rows are deleted afterwards. The freshly loaded tables
+are ANALYZEd first, as autovacuum keeps a live database (--no-analyze measures without).
 Without DATABASE_URL it uses a SQLite file in the temp directory.
 """
 
@@ -197,20 +199,41 @@ def _delete_bench_rows() -> None:
     PodcastSeries.objects.filter(slug__startswith=PREFIX).delete()
 
 
-def timed(client, url: str, repeat: int) -> tuple[float, int, int]:
-    """(median seconds, queries, bytes) of GET url."""
+def analyze(connection) -> None:
+    """Planner statistics for the freshly bulk-loaded tables, as autovacuum keeps them on a live
+    database (it analyzes a table once a tenth of it changed). Without them PostgreSQL plans
+    for one row per table, and nested loops over 50,000 registrations cost 3-4 times the SQL
+    time a live database spends."""
+    from contacts.models import DelegationVisit, Meeting, Organization, Outcome
+    from events.models import Event, PodcastEpisode, Registration, Venue
+
+    filled = [Event, Venue, Registration, PodcastEpisode, DelegationVisit, Meeting, Organization]
+    tables = [model._meta.db_table for model in [*filled, Outcome]]
+    tables.append(Meeting.organizations.through._meta.db_table)
+    with connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
+
+
+def timed(client, url: str, repeat: int) -> tuple[float, float, int, int]:
+    """(median seconds, median CPU seconds of this process, queries, bytes) of GET url.
+
+    The CPU time is Django's own work (PostgreSQL's is in its processes): on a shared machine
+    it moves much less with the load than the wall-clock time does.
+    """
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    times, queries, size = [], 0, 0
+    times, cpu, queries, size = [], [], 0, 0
     for _ in range(repeat):
         with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             response = client.get(url)
             times.append(time.perf_counter() - started)
+            cpu.append(time.process_time() - started_cpu)
         assert response.status_code == 200, (url, response.status_code)
         queries, size = len(captured.captured_queries), len(response.content)
-    return statistics.median(times), queries, size
+    return statistics.median(times), statistics.median(cpu), queries, size
 
 
 def main() -> int:
@@ -220,6 +243,11 @@ def main() -> int:
     parser.add_argument("--year", type=int, default=2031, help="a year no real data is in")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--keep", action="store_true", help="leave the year in the database")
+    parser.add_argument(
+        "--no-analyze",
+        action="store_true",
+        help="skip ANALYZE after the bulk load (the planner then guesses one row per table)",
+    )
     args = parser.parse_args()
 
     import django
@@ -241,9 +269,12 @@ def main() -> int:
     if not (args.keep and Event.objects.filter(slug__startswith=PREFIX).exists()):
         clean()
         build(year=args.year, events=args.events, registrations=args.registrations)
+    if not args.no_analyze:
+        analyze(connection)
     print(
         f"{args.events} events, {args.registrations} registrations in {args.year}; "
-        f"{connection.vendor}; built in {time.perf_counter() - started:.1f} s"
+        f"{connection.vendor}; built in {time.perf_counter() - started:.1f} s; "
+        f"planner statistics {'left as they are' if args.no_analyze else 'refreshed'}"
     )
     member = BoardMemberFactory(username=f"{PREFIX}member")
     client = Client(HTTP_ACCEPT_LANGUAGE="tr")
@@ -264,6 +295,7 @@ def main() -> int:
             args.repeat,
         ),
     ]
+    print(f"load average at the start: {' '.join(f'{n:.2f}' for n in os.getloadavg())}")
     try:
         client.get(report)  # warm: imports, templates, translations
         results = [(name, *timed(client, url, repeat)) for name, url, repeat in pages]
@@ -271,10 +303,11 @@ def main() -> int:
         member.delete()
         if not args.keep:
             clean()
-    print("| what | median | queries | size |")
-    print("| --- | ---: | ---: | ---: |")
-    for name, seconds, queries, size in results:
-        print(f"| {name} | {seconds:.2f} s | {queries} | {size / 1024:.0f} KiB |")
+    print(f"load average at the end: {' '.join(f'{n:.2f}' for n in os.getloadavg())}")
+    print("| what | median | CPU (Django) | queries | size |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for name, seconds, cpu, queries, size in results:
+        print(f"| {name} | {seconds:.2f} s | {cpu:.2f} s | {queries} | {size / 1024:.0f} KiB |")
     full, empty_year, dashboard = results[0][1], results[1][1], results[2][1]
     print(
         f"report / empty-year report: {full / empty_year:.1f}×; report / dashboard: {full / dashboard:.1f}×"

@@ -34,6 +34,10 @@ class Table:
     # Rows shown on the page and in the PDF (the export always has them all).
     shown: int | None = None
     chart: str = ""
+    # The chart above the table at full width, not beside it (a time axis needs the width).
+    wide: bool = False
+    # What an empty table says, when "Nothing in this period." would not be true.
+    empty: str = ""
 
     @property
     def visible_rows(self) -> list[list[Cell]]:
@@ -76,6 +80,8 @@ class Report:
     outcomes: list = field(default_factory=list)
     milestones: list = field(default_factory=list)
     business: list[Figure] | None = None
+    # The program on a time axis (timeline.Timeline), drawn by charts.timeline().
+    timeline: object = None
 
     def table(self, key: str) -> Table:
         for tables in self.sections.values():

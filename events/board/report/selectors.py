@@ -130,6 +130,21 @@ def _year_month(moment: datetime) -> tuple[int, int]:
     return moment.year, moment.month
 
 
+def calendar_starts(period: Period, *, now: datetime) -> list[tuple[str, datetime, str]]:
+    """(kind, start, the venue's zone or "") of every event of the period that was or is on the
+    calendar (dated, not cancelled: what the month table counts), for the timeline.
+
+    One query of three narrow columns per event; the timeline puts each on its local day.
+    """
+    return list(
+        events_in(period, now=now)
+        .exclude(report_state__in=[EventState.CANCELLED, EventState.UNDATED])
+        .annotate(report_zone=Coalesce(F("venue__time_zone"), Value("")))
+        .values_list("kind", "start", "report_zone")
+        .order_by()
+    )
+
+
 def milestones_until(period: Period) -> list[Event]:
     """The historical milestones up to the end of the period, oldest first."""
     return list(

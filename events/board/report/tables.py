@@ -22,6 +22,7 @@ from . import selectors
 from .figures import Cell, Figure, Links, Report, Table, rate_cell, slug_url
 from .period import Period
 from .selectors import Attendance, Direction, EventState
+from .timeline import build_timeline, timeline_table
 
 # Countries with fewer delegates than this are counted together, so nobody can be singled out.
 SMALL_COUNT = 5
@@ -500,7 +501,7 @@ def _headline_figures(main, compared, links: Links) -> list[Figure]:
 def build_report(*, period: Period, comparison: Period, now: datetime) -> Report:
     """The whole report for `period`, with headline figures for `comparison` when it has data.
 
-    Runs a fixed number of queries (about 25) whatever the size of the year; no writes.
+    Runs a fixed number of queries (about 26) whatever the size of the year; no writes.
     """
     links = Links(period)
     main = selectors.headline(period, now=now)
@@ -518,8 +519,16 @@ def build_report(*, period: Period, comparison: Period, now: datetime) -> Report
         milestones=milestones,
         business=business_figures(period, now=now),
     )
+    report.timeline = build_timeline(period, selectors.calendar_starts(period, now=now), milestones)
+    by_kind, by_month, by_city = program_tables(period, links, now=now)
     report.sections = {
-        "program": [*program_tables(period, links, now=now), milestone_table(period, milestones)],
+        "program": [
+            by_kind,
+            by_month,
+            timeline_table(report.timeline),
+            by_city,
+            milestone_table(period, milestones),
+        ],
         "participation": [
             *participation_tables(period, links, now=now),
             *delegate_tables(period, links),

@@ -72,6 +72,7 @@ def test_report_page_shows_figures_and_accessible_charts(board_client, report_ye
     assert charts == [
         "Events by kind",
         "The year month by month",
+        "The program on a timeline",
         "Participation",
         "Participation by kind of event",
         "Delegates by country",
@@ -95,6 +96,7 @@ def test_report_of_a_year_without_data_says_so(board_client, db):
         0, 0, 0, 0, "—", 0, 0, 0, 0
     ]  # fmt: skip
     assert html.count("Nothing in this period.") == 11
+    assert "No milestone with a known day falls in this period." in html
 
 
 def test_report_page_speaks_the_page_language(board_client, report_year):
