@@ -11,6 +11,23 @@ from axes.helpers import get_failure_limit
 from django.conf import settings
 from django.db.models import Sum
 
+# AccessAttempt.username and AccessLog.username are varchar(255).
+_USERNAME_COLUMN = 255
+
+
+def attempted_username(request, credentials=None) -> str | None:
+    """The username a login tried, as axes records it: at most 255 characters.
+
+    Django's login forms do not refuse a longer username before authenticating (the field's
+    max_length is set after its validators are built), and axes wrote the whole of a 10 kB name
+    into a varchar(255): a 500 on PostgreSQL. Cut, it still counts against the same attempts.
+    """
+    if credentials:
+        username = credentials.get(settings.AXES_USERNAME_FORM_FIELD)
+    else:
+        username = getattr(request, "data", request.POST).get(settings.AXES_USERNAME_FORM_FIELD)
+    return username[:_USERNAME_COLUMN] if isinstance(username, str) else username
+
 
 def _failures(attempts) -> int:
     return attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0

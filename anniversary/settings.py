@@ -147,6 +147,7 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # after more failures than the per-address pair allows.
 AXES_USERNAME_FAILURE_LIMIT = int(os.environ.get("AXES_USERNAME_FAILURE_LIMIT", "20"))
 AXES_HANDLER = "anniversary.lockout.AxesHandler"
+AXES_USERNAME_CALLABLE = "anniversary.lockout.attempted_username"
 # The client address behind the trusted proxies (see TRUSTED_PROXY_* below), the same rule as
 # the registration rate limit.
 AXES_CLIENT_IP_CALLABLE = "anniversary.clientip.client_ip"

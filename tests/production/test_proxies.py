@@ -244,3 +244,27 @@ def test_login_lockout_behind_a_proxy_locks_the_client_not_the_proxy(client, set
 
     assert (attacker.status_code, member.status_code) == (429, 302)
     assert sorted(AccessAttempt.objects.values_list("ip_address", flat=True)) == ["198.51.100.66"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["login", "admin:login"])
+def test_a_login_with_a_10_kb_username_is_refused_and_counted_not_a_500(client, settings, url):
+    """Axes writes the tried username into a varchar(255): a longer one is cut, the same
+    attempts count it, and the form answers as for any wrong password (PostgreSQL: was a 500)."""
+    settings.AXES_FAILURE_LIMIT = 2
+    long_name = "A" * 10240
+
+    answers = [
+        client.post(
+            reverse(url),
+            {"username": long_name, "password": "wrong", "next": "B" * 10240},
+            REMOTE_ADDR="198.51.100.9",
+            HTTP_ACCEPT_LANGUAGE="en",
+        ).status_code
+        for _ in range(3)
+    ]
+
+    assert answers == [200, 429, 429]
+    assert list(AccessAttempt.objects.values_list("username", "failures_since_start")) == [
+        ("A" * 255, 3)  # axes counts the refused third try as well
+    ]

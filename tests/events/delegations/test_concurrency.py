@@ -17,6 +17,12 @@ pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 def _thread(target, errors: list, barrier: threading.Barrier):
     def run():
         try:
+            # These tests are about seats, not waiting: on a loaded machine 18 threads queue for
+            # the event's row lock longer than production's 3 s lock_timeout, which would turn
+            # into "try again" (tested in
+            # tests/events/services/test_registration_concurrency.py). Wait as long as it takes here.
+            with connections["default"].cursor() as cursor:
+                cursor.execute("SET lock_timeout = '120s'")
             barrier.wait()
             target()
         except Exception as exc:  # collected and asserted on: the test must see every failure
