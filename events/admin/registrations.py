@@ -143,6 +143,13 @@ class RegistrationAdmin(FoldedSearchMixin, admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
+    def get_deleted_objects(self, objs, request):
+        deleted, model_count, _perms_needed, protected = super().get_deleted_objects(objs, request)
+        # What cascades with a registration (its delivery record, its business profile) is
+        # part of it: those admins refuse deleting such rows on their own, which Django would
+        # otherwise turn into "you may not delete a reminder delivery" and a 403 here.
+        return deleted, model_count, set(), protected
+
     def delete_model(self, request, obj):
         # Through the service: a seat it held passes to the first in line, with the email.
         delete_registrations(registrations=Registration.objects.filter(pk=obj.pk))

@@ -5,7 +5,8 @@ import pytest
 from django.urls import reverse
 
 from events.enums import RegistrationStatus
-from events.models import Registration
+from events.models import Registration, ReminderDelivery
+from events.services.registration import register_delegate
 from tests.events.admin.pages import baku_event, change_page, changelist
 from tests.factories import EventFactory, RegistrationFactory
 
@@ -67,3 +68,45 @@ def test_registration_admin_bulk_delete_passes_freed_seats_to_the_waitlist(staff
     waiting.refresh_from_db()
     assert list(Registration.objects.values_list("pk", flat=True)) == [waiting.pk]
     assert waiting.status == RegistrationStatus.PENDING
+
+
+def _registered(event, email, **extra):
+    """Through the service, as a delegate registers: with its email's delivery row."""
+    return register_delegate(
+        event=event, full_name="Delegate", email=email, country="AZ", consent=True, **extra
+    )
+
+
+def test_staff_delete_a_registration_with_its_delivery_rows_and_the_waitlist_moves(staff_client):
+    event = EventFactory(capacity=1)
+    seated = _registered(event, "seated@example.org")
+    waiting = _registered(event, "waiting@example.org")
+    assert ReminderDelivery.objects.filter(registration=seated).exists()
+    url = reverse("admin:events_registration_delete", args=[seated.pk])
+
+    page = staff_client.get(url)
+    response = staff_client.post(url, {"post": "yes"})
+
+    assert (page.status_code, response.status_code) == (200, 302)
+    assert not Registration.objects.filter(pk=seated.pk).exists()
+    assert not ReminderDelivery.objects.filter(registration_id=seated.pk).exists()
+    waiting.refresh_from_db()
+    assert waiting.status == RegistrationStatus.PENDING
+
+
+def test_staff_bulk_delete_registrations_that_have_delivery_rows(staff_client):
+    event = EventFactory(capacity=1)
+    seated = _registered(event, "seated@example.org")
+    waiting = _registered(event, "waiting@example.org")
+
+    confirm = staff_client.post(
+        reverse("admin:events_registration_changelist"),
+        {"action": "delete_selected", "_selected_action": [seated.pk]},
+    )
+    done = staff_client.post(
+        reverse("admin:events_registration_changelist"),
+        {"action": "delete_selected", "_selected_action": [seated.pk], "post": "yes"},
+    )
+
+    assert (confirm.status_code, done.status_code) == (200, 302)
+    assert list(Registration.objects.values_list("pk", flat=True)) == [waiting.pk]
