@@ -222,7 +222,7 @@ def register(request, slug):
                     request,
                     _("We sent the email to %(email)s.") % {"email": registration.email},
                 )
-                return redirect(_thanks_url(event, registration.status))
+                return redirect(_thanks_url(event, registration.answered_as))
         else:
             status = 400
     state = availability(event, seats_held=selectors.seats_held(event))

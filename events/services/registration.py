@@ -310,7 +310,9 @@ def register_delegate(
     (pending) or waitlist notice. With `resend_if_registered` (the public form), an address
     that already holds an active registration gets that registration's email again
     (rate-limited, see registration_emails.remind_of_registration) and the existing row is
-    returned, so the answer does not reveal who is registered.
+    returned, so the answer does not reveal who is registered. The returned registration's
+    `answered_as` is the status to tell the person at the form: its own for a new one, and for
+    an existing one what a new registration would get now (pending or waitlisted).
     Raises RegistrationError when the event takes no registrations, the address or a name is
     not valid, the email is already registered (without `resend_if_registered`), or consent is
     missing; RegistrationBusy when the lock is not granted in time.
@@ -339,6 +341,13 @@ def register_delegate(
                 raise _duplicate_error()
             if counts["same_email"]:
                 existing = event.registrations.active().get(email=email)
+                # The page answers what a newcomer would get now (a seat or the waitlist),
+                # never this registration's own state: that would tell who holds a seat.
+                existing.answered_as = (
+                    RegistrationStatus.PENDING
+                    if _seat_for_newcomer(event, counts)
+                    else RegistrationStatus.WAITLISTED
+                )
             elif network and _network_has_too_many_pending(event, network):
                 raise RegistrationError(
                     _(
@@ -378,6 +387,7 @@ def register_delegate(
                 queue_registration_email(
                     registration, CONFIRM_REQUEST if has_seat else WAITLISTED, now
                 )
+                registration.answered_as = registration.status
     except IntegrityError as exc:
         # Only reachable if a row was written around the lock (e.g. by the admin).
         raise _duplicate_error() from exc

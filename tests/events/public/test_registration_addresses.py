@@ -105,6 +105,31 @@ def test_register_again_while_waitlisted_answers_the_waitlist_page(
     assert ReminderDelivery.objects.filter(kind=DeliveryKind.REGISTRATION_WAITLISTED).count() == 2
 
 
+@pytest.mark.parametrize(
+    ("capacity", "holder_status", "outcome"),
+    [
+        # Full: the seat holder's address and a stranger's both read "waitlist".
+        (1, RegistrationStatus.PENDING, "waitlist"),
+        (1, RegistrationStatus.CONFIRMED, "waitlist"),
+        # Seats left: a waitlisted address (left behind a group, say) and a stranger's both
+        # read "pending" — the page never tells which state the address is in.
+        (5, RegistrationStatus.WAITLISTED, "pending"),
+        (5, RegistrationStatus.CONFIRMED, "pending"),
+    ],
+)
+def test_register_with_a_registered_address_answers_as_a_new_address_would(
+    client, capacity, holder_status, outcome
+):
+    event = EventFactory(capacity=capacity)
+    RegistrationFactory(event=event, email="victim@example.org", status=holder_status)
+
+    known = post(client, event, email="VICTIM@example.org")
+    stranger = post(client, event, email="stranger@example.org")
+
+    assert known["Location"] == stranger["Location"]
+    assert f"outcome={outcome}" in known["Location"]
+
+
 # --- other paths that write an address -------------------------------------------------------
 
 
