@@ -4,8 +4,8 @@ one line of navigation at 1280 px, and no page left out (a new board URL must be
 tests/browser/board_world.py as a page, screenshotted here, or as no page, and why)."""
 
 import pytest
-from playwright.sync_api import expect
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from playwright.sync_api import expect
 
 from tests.browser.board_world import DELEGATION_PAGES, NOT_PAGES, PAGES, build_board_world
 from tests.factories import BoardMemberFactory
