@@ -68,7 +68,10 @@ def test_every_board_page_at_desktop_and_phone_width(browse, request):
     member = BoardMemberFactory(username="kamal", first_name="Kamal", last_name="Əsgərov")
     world = build_board_world(member)
     page = browse.page
-    page.set_extra_http_headers({"Accept-Language": LANGUAGES[device]})
+    # What the language menu sets (the browser's own Accept-Language is the context's en-US).
+    page.context.add_cookies(
+        [{"name": "django_language", "value": LANGUAGES[device], "url": browse.base_url}]
+    )
     browse.login(member)
     width = page.viewport_size["width"]
 
