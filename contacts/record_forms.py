@@ -73,7 +73,11 @@ class InlineRow:
 
     def is_filled(self) -> bool:
         """Saved, or typed into (before "add a row"): a row worth folding."""
-        return bool(self.instance.pk) or (self.is_bound and self.has_changed())
+        if self.instance.pk:
+            return True
+        # The row "add a row" just made was never posted: its select's default is no change.
+        posted = self.is_bound and any(self.add_prefix(name) in self.data for name in self.fields)
+        return posted and self.has_changed()
 
 
 ALLOW_DUPLICATE = forms.BooleanField(
@@ -161,7 +165,6 @@ class AffiliationForm(InlineRow, forms.ModelForm):
             Row(
                 Column("start", css_class="col-6 col-md-3"),
                 Column("end", css_class="col-6 col-md-3"),
-                Column("DELETE", css_class="col-md-6 align-self-end"),
             ),
         )
 
@@ -171,9 +174,25 @@ class AffiliationForm(InlineRow, forms.ModelForm):
 MAX_INLINE_ROWS = 50
 _INLINE_LIMITS = {"max_num": MAX_INLINE_ROWS, "absolute_max": MAX_INLINE_ROWS, "validate_max": True}
 
+
+class InlineRows(forms.BaseInlineFormSet):
+    """Rows whose layout ends with their "delete" box where the row has one (saved rows)."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields and hasattr(form, "helper"):
+            form.helper.layout.append("DELETE")
+
+
 # One empty row to start with; "add a row" (record_views.py) posts the form back with one more.
 # A row not yet saved has nothing to delete.
-_INLINE_ROWS = {"extra": 1, "can_delete": True, "can_delete_extra": False, **_INLINE_LIMITS}
+_INLINE_ROWS = {
+    "formset": InlineRows,
+    "extra": 1,
+    "can_delete": True,
+    "can_delete_extra": False,
+    **_INLINE_LIMITS,
+}
 
 AffiliationFormSet = forms.inlineformset_factory(
     Person, Affiliation, form=AffiliationForm, **_INLINE_ROWS
@@ -335,8 +354,9 @@ class MeetingForm(InlineRow, forms.ModelForm):
         return cleaned
 
 
+# A meeting is deleted in the admin (staff), with its outcomes, never from a visit's form.
 MeetingFormSet = forms.inlineformset_factory(
-    DelegationVisit, Meeting, form=MeetingForm, **_INLINE_ROWS
+    DelegationVisit, Meeting, form=MeetingForm, **{**_INLINE_ROWS, "can_delete": False}
 )
 
 
@@ -374,7 +394,6 @@ class OutcomeForm(InlineRow, forms.ModelForm):
                 Column("follow_up_on", css_class="col-6 col-md-4"),
             ),
             "text",
-            "DELETE",
         )
 
     def clean(self):

@@ -51,6 +51,14 @@ def test_board_member_records_a_whole_trip(browse):
             ("City executive power", "2026-10-07"),
         ]
     ):
+        if index:
+            # One empty row at a time: "add another" posts the form back with one more.
+            browse.submit(
+                page.get_by_role("button", name="Add another meeting"), step=f"meeting-row-{index}"
+            )
+            expect(page.locator(f"#id_meetings-{index - 1}-title")).to_have_value(
+                "Ministry of Youth and Sport" if index == 1 else "Youth platform secretariat"
+            )
         page.locator(f"#id_meetings-{index}-title").fill(title)
         page.locator(f"#id_meetings-{index}-date").fill(day)
     browse.submit(page.get_by_role("button", name="Save"), step="visit-saved")
@@ -63,6 +71,7 @@ def test_board_member_records_a_whole_trip(browse):
     page.locator("#id_organizations").select_option(label="Bakı Gənclər Platforması (BGP)")
     page.locator("#id_outcomes-0-kind").select_option(OutcomeKind.EVENT_ANNOUNCED)
     page.locator("#id_outcomes-0-text").fill("Youth festival in İzmir")
+    browse.submit(page.get_by_role("button", name="Add another outcome"), step="outcome-row")
     page.locator("#id_outcomes-1-kind").select_option(OutcomeKind.FOLLOW_UP_NEEDED)
     page.locator("#id_outcomes-1-text").fill("Send the festival programme draft")
     page.locator("#id_outcomes-1-owner").select_option(label="Leyla Kurul")

@@ -180,6 +180,9 @@ def test_adding_an_outcome_row_keeps_the_saved_ones_and_the_typed_one(board_clie
     assert _value(page, "outcomes-TOTAL_FORMS") == "3"
     assert _text(page, "outcomes-1-text") == "Joint youth roadmap"
     assert _text(page, "outcomes-2-text") == ""
+    # The saved and the typed row fold; the new empty one stays open (its kind has a default).
+    assert page.count("<details") == 2
+    assert 'id="outcomes-new"' in page
 
 
 def test_rows_stop_at_the_limit(board_client):
