@@ -230,6 +230,7 @@ PAGES = [
         lambda w: {"year": w.report_year, "subject": "meetings"},
         "report-list-meetings",
     ),
+    ("board:delegation_list", None, "delegations"),
     ("board:b2b_event", _forum, "b2b-program"),
     ("board:b2b_rules", _forum, "b2b-rules"),
     ("board:b2b_session_create", _forum, "b2b-session-new"),
