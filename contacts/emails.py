@@ -190,6 +190,9 @@ class NormalizedEmailField(models.EmailField):
 # reads differently from what is stored) and are never needed in a name.
 _BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 _VISIBLE = ("L", "N", "P", "S")
+# Letters and symbols by category that render as nothing: the Hangul fillers (Unicode's
+# default-ignorable letters, U+115F, U+1160, U+3164, U+FFA0) and the blank Braille pattern.
+_BLANK_LOOKING = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 _MULTILINE_ALLOWED = {"\n", "\r", "\t"}
 
 
@@ -202,7 +205,8 @@ def has_control_characters(text: str, *, multiline: bool = False) -> bool:
 def clean_text(value: str, *, multiline: bool = False, required: bool = False) -> str:
     """NFC, bidi controls removed, controls refused, whitespace trimmed (one-line fields:
     runs of spaces become one). Raises ValidationError "control_characters" or, when
-    `required`, "invisible" for text with no letter, digit, punctuation or symbol."""
+    `required`, "invisible" for text with no letter, digit, punctuation or symbol that shows
+    (a Hangul filler or a blank Braille pattern is a letter or symbol that shows nothing)."""
     text = unicodedata.normalize("NFC", value or "")
     if has_control_characters(text, multiline=multiline):
         raise ValidationError(
@@ -211,7 +215,9 @@ def clean_text(value: str, *, multiline: bool = False, required: bool = False) -
         )
     text = text.translate(_BIDI_CONTROLS)
     text = text.strip() if multiline else " ".join(text.split())
-    visible = any(unicodedata.category(char)[0] in _VISIBLE for char in text)
+    visible = any(
+        unicodedata.category(char)[0] in _VISIBLE and char not in _BLANK_LOOKING for char in text
+    )
     if not visible:
         if required:
             raise ValidationError(_("Please type it with visible letters."), code="invisible")

@@ -147,7 +147,19 @@ def test_clean_text_normalises_and_strips_bidi_controls(typed, cleaned):
 
 
 @pytest.mark.parametrize(
-    "typed", ["\u200b", "\u200b\u200c\u200d", "\u2060\ufeff", " \u200b ", "\u202e\u202c", "\u0301"]
+    "typed",
+    [
+        "\u200b",
+        "\u200b\u200c\u200d",
+        "\u2060\ufeff",
+        " \u200b ",
+        "\u202e\u202c",
+        "\u0301",
+        "\u3164",
+        "\u2800",
+        "\u115f\u1160",
+        "\uffa0",
+    ],
 )
 def test_clean_text_refuses_invisible_names(typed):
     with pytest.raises(ValidationError) as caught:
