@@ -36,9 +36,13 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Control characters have no place in a cell; openpyxl refuses most of them (a 500 before) and
 # some spreadsheets cut the row at them. Newlines stay (a multi-line note), tabs become spaces.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-# A formula trigger at the start of the cell or after a "," or ";": a spreadsheet that splits
-# on the other separator (Turkish Excel uses ";") sees a new cell start there.
-_FORMULA_AFTER_SEPARATOR = re.compile(r"(^|[,;])(\s*)(?=[=+\-@])")
+# Where a spreadsheet may start a cell inside our text: its start, and after a ",", ";" or line
+# break, for a reader that splits on the other separator (Turkish Excel uses ";") or whose
+# quoting has fallen out of step with ours. Before the first letter it drops spaces and any
+# quotes (a `""` there is an empty quoted cell followed by the rest), so a trigger after any run
+# of whitespace and quotes starts the cell. The apostrophe goes right before the trigger, where
+# it stays the first character of the cell however the quotes are read.
+_FORMULA_AFTER_SEPARATOR = re.compile(r'(^|[,;\n])([\s"]*)(?=[=+\-@\t\r])')
 
 
 class TableError(Exception):
@@ -192,8 +196,9 @@ def clean_cell(value):
 
 
 def _csv_safe(value) -> str:
-    """A cell no spreadsheet runs as a formula, whichever of "," and ";" it splits on: an
-    apostrophe before each =, +, - or @ that starts the cell or follows a separator."""
+    """A cell no spreadsheet runs as a formula, whichever of "," and ";" it splits on and
+    whether or not it honours quotes: an apostrophe before each =, +, - or @ that starts the
+    cell or follows a separator or line break, with only whitespace and quotes in between."""
     text = "" if value is None else str(clean_cell(value))
     return _FORMULA_AFTER_SEPARATOR.sub(r"\1\2'", text)
 
