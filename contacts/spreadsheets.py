@@ -16,6 +16,7 @@ import re
 import warnings
 import zipfile
 from datetime import date, datetime
+from xml.parsers import expat
 
 import openpyxl
 import tablib
@@ -35,6 +36,9 @@ CONTENT_TYPES = {
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 # What an .xlsx may unpack to: a 10,000-row contact sheet is a few MB of XML.
 MAX_UNPACKED_BYTES = 32 * 1024 * 1024
+# Cells a sheet row may hold per allowed column: empty styled cells count too, so some room.
+CELLS_PER_COLUMN = 5
+_MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Control characters have no place in a cell; openpyxl refuses most of them (a 500 before) and
 # some spreadsheets cut the row at them. Newlines stay (a multi-line note), tabs become spaces.
@@ -142,30 +146,59 @@ def _not_a_workbook() -> TableError:
     )
 
 
-def _check_unpacked_size(content: bytes) -> None:
-    """Refuse a workbook whose parts unpack to more than MAX_UNPACKED_BYTES.
+_SHEET_ROW = f"{_MAIN_NS} row"
+_SHEET_CELL = f"{_MAIN_NS} c"
+
+
+def _check_archive(content: bytes) -> None:
+    """Refuse a workbook that unpacks to more than MAX_UNPACKED_BYTES, or whose sheets hold a
+    row of more than CELLS_PER_COLUMN times CONTACT_IMPORT_MAX_COLUMNS cells.
 
     XML compresses a thousandfold: a 488 kB file of 1,000 rows × 16,384 cells is 245 MB of
-    sheet, and openpyxl builds each <row> whole before we see it. zipfile never returns more
-    than a part's declared size, so the declared sizes bound what is parsed.
+    sheet, and a 60 kB one holds a single row of two million cells, which openpyxl builds
+    whole (a minute, a GB) before handing it over. zipfile never returns more than a part's
+    declared size, so the declared sizes bound the work; the cells are then counted with
+    expat, which builds nothing, and the count stops at the first row over the cap.
     """
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            unpacked = sum(part.file_size for part in archive.infolist())
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+            parts = archive.infolist()
+            if sum(part.file_size for part in parts) > MAX_UNPACKED_BYTES:
+                raise TableError(
+                    _(
+                        "The workbook unpacks to more than %(size)d MB; delete the empty rows "
+                        "and columns, or save it as CSV UTF-8."
+                    )
+                    % {"size": MAX_UNPACKED_BYTES // (1024 * 1024)}
+                )
+            for part in parts:
+                if part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml"):
+                    with archive.open(part) as sheet:
+                        _count_cells(sheet)
+    except (zipfile.BadZipFile, expat.ExpatError, ValueError, OSError) as exc:
         raise _not_a_workbook() from exc
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise TableError(
-            _(
-                "The workbook unpacks to more than %(size)d MB; delete the empty rows and "
-                "columns, or save it as CSV UTF-8."
-            )
-            % {"size": MAX_UNPACKED_BYTES // (1024 * 1024)}
-        )
+
+
+def _count_cells(sheet) -> None:
+    limit = CELLS_PER_COLUMN * settings.CONTACT_IMPORT_MAX_COLUMNS
+    cells = 0
+
+    def start(name, _attributes):
+        nonlocal cells
+        if name == _SHEET_CELL:
+            cells += 1
+            if cells > limit:
+                raise _too_many_columns()
+        elif name == _SHEET_ROW:
+            cells = 0
+
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.StartElementHandler = start
+    parser.ParseFile(sheet)
 
 
 def _xlsx_rows(content: bytes):
-    _check_unpacked_size(content)
+    _check_archive(content)
     try:
         # Files from other tools often lack a default style; openpyxl warns and copes.
         with warnings.catch_warnings():
