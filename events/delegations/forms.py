@@ -12,7 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from contacts.emails import clean_text
+from contacts.emails import NormalizedEmailFormField, clean_text
 from contacts.enums import Language
 
 from ..public.forms import CountryChoiceField
@@ -37,7 +37,7 @@ class TextField(forms.CharField):
 class DelegationForm(forms.Form):
     name = TextField(label=_("Delegation"), max_length=200, required=False)
     head_name = TextField(label=_("Head of delegation"), max_length=200)
-    head_email = forms.EmailField(label=_("Head's email"))
+    head_email = NormalizedEmailFormField(label=_("Head's email"))
     head_language = forms.ChoiceField(label=_("Head's language"), choices=Language.choices)
     country = CountryChoiceField(label=_("Country"))
     members_csv = forms.FileField(
@@ -57,7 +57,7 @@ class DelegationForm(forms.Form):
 
 class MemberForm(forms.Form):
     full_name = TextField(label=_("Full name"), max_length=200, required=False)
-    email = forms.EmailField(label=_("Email"), required=False)
+    email = NormalizedEmailFormField(label=_("Email"), required=False)
     role = TextField(label=_("Role"), max_length=200, required=False)
     language = forms.ChoiceField(label=_("Language"), choices=Language.choices, required=False)
 
@@ -144,7 +144,7 @@ def members_from_csv(upload) -> list[MemberData]:
     if not {"full_name", "email"} <= set(columns):
         raise forms.ValidationError(_("The first line must name the columns full_name and email."))
     members = []
-    email_field = forms.EmailField()
+    email_field = NormalizedEmailFormField()
     for line, cells in lines:
         row = dict(zip(columns, cells, strict=False))
         if not any(cell.strip() for cell in cells):
@@ -158,7 +158,7 @@ def members_from_csv(upload) -> list[MemberData]:
         email = (row.get("email") or "").strip()
         language = (row.get("language") or "tr").strip().lower()
         try:
-            email_field.clean(email)
+            email = email_field.clean(email)
         except forms.ValidationError as exc:
             raise forms.ValidationError(
                 _("Line %(line)s: “%(email)s” is not an email address.")
