@@ -2,6 +2,8 @@
 
 import logging
 
+from django.utils import translation
+
 from ..mail import build_message
 from .links import participant_url
 from .models import MeetingRequest, Participant
@@ -26,14 +28,16 @@ def send_request_email(*, request_id: int, participant_id: int, template: str) -
         logger.info("Meeting request %s or participant %s is gone.", request_id, participant_id)
         return False
     registration = to.registration
-    context = {
-        "meeting_request": meeting_request,
-        "participant": to,
-        "other": meeting_request.other(to),
-        "event": meeting_request.event,
-        "answer_url": participant_url(to, "answer", request_id=meeting_request.pk),
-        "home_url": participant_url(to),
-    }
+    # The links in the recipient's language: reverse() gives the language prefix.
+    with translation.override(registration.language):
+        context = {
+            "meeting_request": meeting_request,
+            "participant": to,
+            "other": meeting_request.other(to),
+            "event": meeting_request.event,
+            "answer_url": participant_url(to, "answer", request_id=meeting_request.pk),
+            "home_url": participant_url(to),
+        }
     build_message(
         template=template,
         context=context,

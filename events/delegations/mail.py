@@ -2,6 +2,8 @@
 
 import logging
 
+from django.utils import translation
+
 from ..mail import build_message
 from .links import head_url
 from .models import DelegationGroup
@@ -24,13 +26,16 @@ def send_head_email(*, group_id: int, template: str) -> bool:
         logger.info("Delegation group %s is gone; no %s email.", group_id, template)
         return False
     kind = template.removeprefix("delegation_")
+    # The link in the head's language: reverse() gives the language prefix.
+    with translation.override(group.head_language):
+        manage_url = head_url(group)
     build_message(
         template="delegation_head",
         context={
             "group": group,
             "event": group.event,
             "kind": kind,
-            "manage_url": head_url(group),
+            "manage_url": manage_url,
             "members": list(group.members.all()),
         },
         to=group.head_email,
