@@ -20,7 +20,9 @@ from tests.factories import EventFactory, PendingRegistrationFactory, Registrati
 
 pytestmark = pytest.mark.django_db
 
-LINK = re.compile(r"http://127\.0\.0\.1:8000(/(?:tr|az|en)/registrations/\d+/[^/\s]+/(?:confirm/)?)")
+LINK = re.compile(
+    r"http://127\.0\.0\.1:8000(/(?:tr|az|en)/registrations/\d+/[^/\s]+/(?:confirm/)?)"
+)
 
 
 @pytest.fixture(autouse=True)
@@ -309,7 +311,9 @@ def test_link_younger_than_the_limit_still_works(client, settings):
     settings.REGISTRATION_LINK_MAX_AGE_DAYS = 365
     registration = PendingRegistrationFactory()
 
-    response = client.get(f"/en/registrations/{registration.pk}/{_old_token(registration, days=300)}/")
+    response = client.get(
+        f"/en/registrations/{registration.pk}/{_old_token(registration, days=300)}/"
+    )
 
     assert response.status_code == 200
     assert registration.full_name in response.content.decode()
@@ -428,7 +432,9 @@ def test_register_errors_are_translated_for_turkish_visitors(client):
         "full_name": ["Lütfen adınızı ve soyadınızı yazın."],
         "consent": ["Kayıt olmak için lütfen aydınlatma metnini onaylayın."],
     }
-    assert '<a href="/tr/privacy/" target="_blank">Aydınlatma metnini</a>' in response.content.decode()
+    assert (
+        '<a href="/tr/privacy/" target="_blank">Aydınlatma metnini</a>' in response.content.decode()
+    )
     assert Registration.objects.count() == 0
 
 
