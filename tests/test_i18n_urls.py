@@ -13,17 +13,17 @@ import pytest
 from django.conf import settings
 from django.core import mail
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from events.b2b.links import participant_token
-from events.b2b.mail import send_request_email
+from events.b2b.services import request_meeting
 from events.delegations.links import make_group_token
 from events.delegations.services import MemberData, register_group
 from events.enums import RegistrationStatus
+from events.services import reminders
 from events.tokens import SELF_SERVICE, make_token
 from tests.factories import (
     EventFactory,
-    MeetingRequestFactory,
     ParticipantFactory,
     PendingRegistrationFactory,
 )
@@ -248,10 +248,10 @@ def test_b2b_and_delegation_emails_link_in_their_recipients_language(
 ):
     asker = ParticipantFactory(registration__language="en")
     asked = ParticipantFactory(event=asker.event, registration__language="az")
-    request = MeetingRequestFactory(requester=asker, recipient=asked, status="pending")
 
+    # Written as delivery rows under a Turkish page, sent by the sweep: each in its own language.
     with translation.override("tr"), django_capture_on_commit_callbacks(execute=True):
-        send_request_email(request_id=request.pk, participant_id=asked.pk, template="b2b_request")
+        request_meeting(requester=asker, recipient=asked, reason="Olive oil exports")
         register_group(
             event=EventFactory(),
             name="Caspian Trade",
@@ -262,6 +262,9 @@ def test_b2b_and_delegation_emails_link_in_their_recipients_language(
             members=[MemberData("Member", "member@example.az")],
             consent=True,
         )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        reminders.sweep(now=timezone.now())
 
     b2b = next(m for m in mail.outbox if m.to == [asked.registration.email])
     head = next(m for m in mail.outbox if m.to == ["head@example.org"])
