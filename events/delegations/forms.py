@@ -61,6 +61,12 @@ class MemberForm(forms.Form):
     role = TextField(label=_("Role"), max_length=200, required=False)
     language = forms.ChoiceField(label=_("Language"), choices=Language.choices, required=False)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Drawn by hand in a grid (one line a member on a desk, stacked on a phone).
+        for name, field in self.fields.items():
+            field.widget.attrs["class"] = "form-select" if name == "language" else "form-control"
+
     def clean(self):
         data = super().clean()
         if bool(data.get("full_name")) != bool(data.get("email")):
