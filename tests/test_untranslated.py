@@ -48,7 +48,7 @@ def _turkish_only(language: str) -> set[str]:
     # Any text this language's catalog gives (or keeps as the message itself) is legitimate.
     own = {" ".join((other.get(key) or key).split()) for key in {*turkish, *other}}
     found = set()
-    for key, text in turkish.items():
+    for text in turkish.values():
         text = " ".join(text.split())
         # Placeholders cannot be matched whole; very short texts are too often shared words.
         if len(text) < 6 or "%" in text or "{" in text or text in names:
