@@ -23,6 +23,7 @@ from events.models import (
     PodcastEpisode,
     PodcastSeries,
     Venue,
+    per_language,
 )
 from events.roles import board_members
 from events.timezones import precision_span, zone
@@ -95,6 +96,12 @@ def _helper(*layout, submit=None) -> FormHelper:
     return helper
 
 
+def _side_by_side(field: str) -> Row:
+    """The three languages of a field in a row: side by side on a desk, stacked on a phone
+    (Bootstrap's col-md). Turkish is required; the others fall back to it where empty."""
+    return Row(*(Column(name, css_class="col-md-4") for name in per_language(field)))
+
+
 def _registration_and_details() -> tuple[Fieldset, Fieldset]:
     """The part of the layout that creating and editing an event share."""
     return (
@@ -105,7 +112,7 @@ def _registration_and_details() -> tuple[Fieldset, Fieldset]:
         ),
         Fieldset(
             _("Details"),
-            "description",
+            _side_by_side("description"),
             "internal_notes",
             "responsible",
             Field("speakers", size=8),
@@ -172,7 +179,9 @@ class EventForm(EventTimesMixin, forms.ModelForm):
         self.fields["status"].initial = EventStatus.PLANNED
         self.fields["venue"].queryset = Venue.objects.order_by("city", "name")
         self.helper = _helper(
-            Fieldset(_("What"), "title", "slug", Row(Column("kind"), Column("status"))),
+            Fieldset(
+                _("What"), _side_by_side("title"), "slug", Row(Column("kind"), Column("status"))
+            ),
             Fieldset(
                 _("When and where"),
                 Row(Column("venue"), Column("date_precision")),
@@ -200,8 +209,8 @@ class EventForm(EventTimesMixin, forms.ModelForm):
             else:
                 cleaned["start"], cleaned["end"] = precision_span(start, end, precision)
         self.attach_zone(cleaned)
-        if cleaned.get("title") and not cleaned.get("slug"):
-            cleaned["slug"] = unique_slug(cleaned["title"])
+        if cleaned.get("title_tr") and not cleaned.get("slug"):
+            cleaned["slug"] = unique_slug(cleaned["title_tr"])
         return cleaned
 
 
@@ -230,7 +239,7 @@ class EventEditForm(EventTimesMixin, forms.ModelForm):
             self.initial[name] = _naive_local(getattr(self.instance, name), zone_name)
         self.fields["venue"].queryset = Venue.objects.order_by("city", "name")
         self.helper = _helper(
-            Fieldset(_("What"), "title", "kind"),
+            Fieldset(_("What"), _side_by_side("title"), "kind"),
             Fieldset(
                 _("Where"),
                 "venue",

@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from ...b2b import deliveries as b2b_deliveries
 from ...delegations import deliveries as delegation_deliveries
@@ -46,7 +46,8 @@ def _event_context(event: Event, recipient_zone: str | None = None) -> dict:
 
 
 def _ics(event: Event, cache: dict) -> tuple[str, bytes, str]:
-    key = ("ics", event.pk, event.sequence, event.status)
+    # Per language too: the title, description and venue in the file are the recipient's.
+    key = ("ics", event.pk, event.sequence, event.status, translation.get_language())
     if key not in cache:
         cache[key] = event_ics(event)
     return (f"{event.slug}.ics", cache[key], ICS_MIMETYPE)
@@ -59,7 +60,9 @@ def build_delivery_message(delivery: ReminderDelivery, *, connection=None, cache
     language = registration.language if registration else delivery.language
     # A registration's address as it is now: staff may have corrected it since the row was made.
     to = registration.email if registration else delivery.email
-    template, context, attachments = _MESSAGES[delivery.kind](delivery, cache)
+    # The attachments (the .ics) are built in the recipient's language, as the text is.
+    with translation.override(language):
+        template, context, attachments = _MESSAGES[delivery.kind](delivery, cache)
     return build_message(
         template=template,
         context={"delivery": delivery, **context},
