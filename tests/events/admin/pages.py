@@ -33,7 +33,7 @@ def flashed(response) -> list[str]:
 def baku_event(**kwargs):
     start = datetime(2027, 6, 15, 10, tzinfo=BAKU)
     defaults = {
-        "title": "Şuşa konferansı",
+        "title_tr": "Şuşa konferansı",
         "venue": BakuVenueFactory(name="Kongres Mərkəzi"),
         "start": start,
         "end": start + timedelta(hours=2),
@@ -51,11 +51,11 @@ def form_data(event: Event | None = None, **changes) -> dict:
     local_start = changes.pop("local_start", event.local_start if event else None)
     local_end = changes.pop("local_end", event.local_end if event else None)
     data = {
-        "title": event.title if event else "New event",
+        "title_tr": event.title_tr if event else "New event",
         "slug": event.slug if event else "new-event",
         "kind": event.kind if event else EventKind.CONFERENCE,
         "status": event.status if event else EventStatus.PLANNED,
-        "description": "",
+        "description_tr": "",
         "venue": venue.pk if venue else "",
         "start_0": date_input(local_start),
         "start_1": local_start.strftime("%H:%M"),

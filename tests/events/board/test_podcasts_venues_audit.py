@@ -167,7 +167,7 @@ def test_audit_log_lists_changes_newest_first_with_names_for_foreign_keys(
     new_venue = VenueFactory(name="Kültürpark")
     board_client.post(
         reverse("board:event_edit", kwargs={"slug": event.slug}),
-        {"title": "Nevruz", "kind": event.kind, "venue": new_venue.pk, "is_public": "on"},
+        {"title_tr": "Nevruz", "kind": event.kind, "venue": new_venue.pk, "is_public": "on"},
     )
 
     response = board_client.get(reverse("board:audit_log"))
