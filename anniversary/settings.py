@@ -346,6 +346,8 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 # Contact import: rows read from one file before the import stops with a message.
 CONTACT_IMPORT_MAX_ROWS = int(os.environ.get("CONTACT_IMPORT_MAX_ROWS", "10000"))
+# Contact import: columns a file may have; a wider row stops the import as soon as it is read.
+CONTACT_IMPORT_MAX_COLUMNS = int(os.environ.get("CONTACT_IMPORT_MAX_COLUMNS", "200"))
 # Where a checked contact file waits for its confirmation (not in the session row).
 CONTACT_IMPORT_DIR = os.environ.get("CONTACT_IMPORT_DIR") or str(
     Path(tempfile.gettempdir()) / "kardes40-imports"

@@ -27,11 +27,15 @@ from django.utils.translation import gettext_lazy as _
 # I and "i̇" (i + combining dot) is what str.lower() makes of İ. An address is ASCII, so each of
 # these can only have meant the ASCII i.
 _TURKISH_I = str.maketrans({"İ": "i", "I": "i", "ı": "i"})
+_TURKISH_CAPITAL_I = str.maketrans({"İ": "i", "I": "i"})
 _COMBINING_DOT = "\u0307"
 # RFC 5322 atext: what a local part may hold without quotes (a dot-atom).
 _ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
 _DOT_ATOM = re.compile(rf"{_ATEXT}(\.{_ATEXT})*")
 _C0 = re.compile(r"[\x00-\x1f\x7f]")
+# RFC 5321 Quoted-string: qtext or a backslash pair between two quotes, nothing outside.
+_QUOTED_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"', re.DOTALL)
+_QUOTED_PAIR = re.compile(r"\\(.)", re.DOTALL)
 
 _validate = EmailValidator(
     message=_("Please enter a valid email address, such as name@example.com.")
@@ -44,25 +48,43 @@ def _invalid() -> ValidationError:
     )
 
 
-def _unquote(local: str) -> str:
-    """`"a.person"` → `a.person` where RFC 5321 §4.1.2 allows (the content is a dot-string);
-    otherwise the canonical quoted form, escapes only where needed."""
-    if not (len(local) >= 2 and local.startswith('"') and local.endswith('"')):
-        return local
-    inner = re.sub(r"\\(.)", r"\1", local[1:-1])
-    if _DOT_ATOM.fullmatch(inner):
-        return inner
-    return '"' + inner.replace("\\", "\\\\").replace('"', '\\"') + '"'
+def _local_content(local: str) -> tuple[str, bool]:
+    """The mailbox name a local part spells, and whether it was quoted.
+
+    RFC 5321 §4.1.2: a local part is a Dot-string or one Quoted-string. The obsolete mixtures
+    of RFC 5322 (`"a"."b"`, `"a""b"`) are refused: rewriting them into one quoted string would
+    store another mailbox than the one typed.
+    """
+    quoted = _QUOTED_STRING.fullmatch(local)
+    if quoted:
+        return _QUOTED_PAIR.sub(r"\1", quoted.group(1)), True
+    if '"' in local or "\\" in local:
+        raise _invalid()
+    return local, False
+
+
+def _fold_turkish(text: str) -> str:
+    return text.translate(_TURKISH_I).replace(_COMBINING_DOT, "")
 
 
 def _ascii_domain(domain: str) -> str:
-    domain = domain.translate(str.maketrans({"İ": "i", "I": "i"})).rstrip(".")
-    if domain.isascii():
-        return domain.lower()
+    """The domain in its IDNA 2008 ASCII form, lower case.
+
+    The rule beside the local part's: the capitals İ and I are both the letter i (Caps Lock on
+    a Turkish keyboard, and IDNA's own case folding of I), and "i̇" (what str.lower() makes of
+    İ) is i too. The dotless ı is not folded: unlike in a local part, where only ASCII is
+    deliverable, it is a letter of its own in a domain name (ışık.com.tr is not isik.com.tr).
+    An xn-- label must decode, and is stored as the encoding of what it decodes to.
+    """
+    domain = domain.translate(_TURKISH_CAPITAL_I).replace("i" + _COMBINING_DOT, "i").rstrip(".")
     try:
+        if domain.isascii():
+            if "xn--" not in domain.lower():
+                return domain.lower()
+            domain = idna.decode(domain.lower())
         # UTS #46 maps what people type (capitals, full-width letters) before IDNA 2008.
         return idna.encode(domain, uts46=True, transitional=False).decode("ascii").lower()
-    except (idna.IDNAError, UnicodeError):
+    except (idna.IDNAError, UnicodeError, ValueError):
         raise _invalid() from None
 
 
@@ -70,15 +92,23 @@ def normalize_email(value: str) -> str:
     """The one stored form of an address: NFC, İ/I/ı folded to i, ASCII lower case, the domain
     in its IDNA (xn--) form, a quoted local part unquoted where it may be.
 
+    The folding works on the mailbox name inside the quotes, before deciding whether they are
+    needed, so the result is its own normal form: normalize_email(normalize_email(x)) ==
+    normalize_email(x). See `_ascii_domain()` for the domain's rule.
+
     Raises ValidationError (code "invalid", or "non_ascii_local" with a message saying why)
-    for anything that is not a deliverable ASCII address.
+    for anything that is not a deliverable ASCII address, an empty local part, a local part
+    that mixes quoted and unquoted pieces, and an xn-- label that does not decode.
     """
     text = unicodedata.normalize("NFC", (value or "").strip())
     if not text or _C0.search(text) or "@" not in text:
         raise _invalid()
     local, domain = text.rsplit("@", 1)
-    local = _unquote(local).translate(_TURKISH_I).replace(_COMBINING_DOT, "")
-    if not local.isascii():
+    content, quoted = _local_content(local)
+    content = _fold_turkish(content)
+    if not content:
+        raise _invalid()
+    if not content.isascii():
         raise ValidationError(
             _(
                 "The part before the @ may only hold Latin letters without accents, digits and "
@@ -87,7 +117,12 @@ def normalize_email(value: str) -> str:
             ),
             code="non_ascii_local",
         )
-    address = f"{local.lower()}@{_ascii_domain(domain)}"
+    content = content.lower()
+    if not _DOT_ATOM.fullmatch(content):
+        if not quoted:
+            raise _invalid()
+        content = '"' + content.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    address = f"{content}@{_ascii_domain(domain)}"
     _validate(address)
     return address
 
@@ -155,6 +190,9 @@ class NormalizedEmailField(models.EmailField):
 # reads differently from what is stored) and are never needed in a name.
 _BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 _VISIBLE = ("L", "N", "P", "S")
+# Letters and symbols by category that render as nothing: the Hangul fillers (Unicode's
+# default-ignorable letters, U+115F, U+1160, U+3164, U+FFA0) and the blank Braille pattern.
+_BLANK_LOOKING = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 _MULTILINE_ALLOWED = {"\n", "\r", "\t"}
 
 
@@ -167,7 +205,8 @@ def has_control_characters(text: str, *, multiline: bool = False) -> bool:
 def clean_text(value: str, *, multiline: bool = False, required: bool = False) -> str:
     """NFC, bidi controls removed, controls refused, whitespace trimmed (one-line fields:
     runs of spaces become one). Raises ValidationError "control_characters" or, when
-    `required`, "invisible" for text with no letter, digit, punctuation or symbol."""
+    `required`, "invisible" for text with no letter, digit, punctuation or symbol that shows
+    (a Hangul filler or a blank Braille pattern is a letter or symbol that shows nothing)."""
     text = unicodedata.normalize("NFC", value or "")
     if has_control_characters(text, multiline=multiline):
         raise ValidationError(
@@ -176,7 +215,9 @@ def clean_text(value: str, *, multiline: bool = False, required: bool = False) -
         )
     text = text.translate(_BIDI_CONTROLS)
     text = text.strip() if multiline else " ".join(text.split())
-    visible = any(unicodedata.category(char)[0] in _VISIBLE for char in text)
+    visible = any(
+        unicodedata.category(char)[0] in _VISIBLE and char not in _BLANK_LOOKING for char in text
+    )
     if not visible:
         if required:
             raise ValidationError(_("Please type it with visible letters."), code="invisible")

@@ -6,6 +6,8 @@ from crispy_forms.layout import Column, Field, Fieldset, Layout, Row, Submit
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db import models
+from django.utils import formats
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from .models import Affiliation, DelegationVisit, Meeting, Organization, Outcome, Person, Source
@@ -35,6 +37,47 @@ def inline_helper() -> FormHelper:
     helper.disable_csrf = True
     helper.render_hidden_fields = True
     return helper
+
+
+class InlineRow:
+    """A row of an inline list that can fold into one line: `summary()` is that line, from what
+    the row holds now (the posted values when bound, else the saved ones)."""
+
+    summary_fields: tuple[str, ...] = ()
+
+    def value_text(self, name: str) -> str:
+        field = self.fields[name]
+        value = self[name].value()
+        if value in (None, ""):
+            return ""
+        if isinstance(field, forms.ModelChoiceField):
+            # The saved row's related object when the posted choice is still it (no query).
+            related = getattr(self.instance, name, None)
+            if related is None or str(related.pk) != str(value):
+                try:
+                    related = field.queryset.filter(pk=value).first()
+                except (ValueError, TypeError, forms.ValidationError):
+                    related = None  # a forged choice: the real save refuses it
+            return field.label_from_instance(related) if related is not None else ""
+        if isinstance(field, forms.DateField):
+            try:
+                return formats.date_format(field.to_python(value), "SHORT_DATE_FORMAT")
+            except forms.ValidationError:
+                return str(value)
+        if getattr(field, "choices", None):
+            return str(dict(field.choices).get(value, value))
+        return Truncator(str(value)).chars(80)
+
+    def summary(self) -> str:
+        return " · ".join(filter(None, (self.value_text(name) for name in self.summary_fields)))
+
+    def is_filled(self) -> bool:
+        """Saved, or typed into (before "add a row"): a row worth folding."""
+        if self.instance.pk:
+            return True
+        # The row "add a row" just made was never posted: its select's default is no change.
+        posted = self.is_bound and any(self.add_prefix(name) in self.data for name in self.fields)
+        return posted and self.has_changed()
 
 
 ALLOW_DUPLICATE = forms.BooleanField(
@@ -105,7 +148,9 @@ class OrganizationForm(forms.ModelForm):
         )
 
 
-class AffiliationForm(forms.ModelForm):
+class AffiliationForm(InlineRow, forms.ModelForm):
+    summary_fields = ("role", "organization", "start", "end")
+
     class Meta:
         model = Affiliation
         fields = ["organization", "role", "start", "end"]
@@ -114,14 +159,13 @@ class AffiliationForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = inline_helper()
+        # Two columns from a tablet's width up; the dates side by side even on a phone.
         self.helper.layout = Layout(
+            Row(Column("organization", css_class="col-md-6"), Column("role", css_class="col-md-6")),
             Row(
-                Column("organization", css_class="col-md-4"),
-                Column("role", css_class="col-md-4"),
-                Column("start", css_class="col-md-2"),
-                Column("end", css_class="col-md-2"),
+                Column("start", css_class="col-6 col-md-3"),
+                Column("end", css_class="col-6 col-md-3"),
             ),
-            "DELETE",
         )
 
 
@@ -130,8 +174,28 @@ class AffiliationForm(forms.ModelForm):
 MAX_INLINE_ROWS = 50
 _INLINE_LIMITS = {"max_num": MAX_INLINE_ROWS, "absolute_max": MAX_INLINE_ROWS, "validate_max": True}
 
+
+class InlineRows(forms.BaseInlineFormSet):
+    """Rows whose layout ends with their "delete" box where the row has one (saved rows)."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields and hasattr(form, "helper"):
+            form.helper.layout.append("DELETE")
+
+
+# One empty row to start with; "add a row" (record_views.py) posts the form back with one more.
+# A row not yet saved has nothing to delete.
+_INLINE_ROWS = {
+    "formset": InlineRows,
+    "extra": 1,
+    "can_delete": True,
+    "can_delete_extra": False,
+    **_INLINE_LIMITS,
+}
+
 AffiliationFormSet = forms.inlineformset_factory(
-    Person, Affiliation, form=AffiliationForm, extra=2, can_delete=True, **_INLINE_LIMITS
+    Person, Affiliation, form=AffiliationForm, **_INLINE_ROWS
 )
 
 
@@ -206,8 +270,11 @@ class VisitForm(forms.ModelForm):
             Fieldset(
                 _("The trip"),
                 "title",
-                Row(Column("origin_city"), Column("destination_city")),
-                Row(Column("start_date"), Column("end_date")),
+                Row(
+                    Column("origin_city", css_class="col-6"),
+                    Column("destination_city", css_class="col-6"),
+                ),
+                Row(Column("start_date", css_class="col-6"), Column("end_date", css_class="col-6")),
                 "dates_note",
                 "purpose",
             ),
@@ -229,7 +296,9 @@ class VisitForm(forms.ModelForm):
         return cleaned
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(InlineRow, forms.ModelForm):
+    summary_fields = ("date", "title", "city")
+
     class Meta:
         model = Meeting
         fields = [
@@ -260,11 +329,22 @@ class MeetingForm(forms.ModelForm):
         for name in ("participants", "organizations", "sources"):
             self.fields[name].widget.attrs["size"] = 4
         self.helper = _helper(
-            "title",
-            Row(Column("date"), Column("dated_by_publication"), Column("place"), Column("city")),
+            Row(
+                Column("title", css_class="col-md-6"),
+                Column("date", css_class="col-6 col-md-3"),
+                Column("city", css_class="col-6 col-md-3"),
+            ),
+            Row(
+                Column("place", css_class="col-md-6"),
+                Column("dated_by_publication", css_class="col-md-6"),
+            ),
             "host_organization",
-            Row(Column("participants"), Column("organizations"), Column("sources")),
-            Row(Column("topics"), Column("outcomes")),
+            Row(
+                Column("participants", css_class="col-md-4"),
+                Column("organizations", css_class="col-md-4"),
+                Column("sources", css_class="col-md-4"),
+            ),
+            Row(Column("topics", css_class="col-md-6"), Column("outcomes", css_class="col-md-6")),
         )
 
     def clean(self):
@@ -274,8 +354,9 @@ class MeetingForm(forms.ModelForm):
         return cleaned
 
 
+# A meeting is deleted in the admin (staff), with its outcomes, never from a visit's form.
 MeetingFormSet = forms.inlineformset_factory(
-    DelegationVisit, Meeting, form=MeetingForm, extra=3, can_delete=True, **_INLINE_LIMITS
+    DelegationVisit, Meeting, form=MeetingForm, **{**_INLINE_ROWS, "can_delete": False}
 )
 
 
@@ -291,7 +372,9 @@ def possible_owners():
     )
 
 
-class OutcomeForm(forms.ModelForm):
+class OutcomeForm(InlineRow, forms.ModelForm):
+    summary_fields = ("kind", "text", "owner", "follow_up_on")
+
     class Meta:
         model = Outcome
         fields = ["kind", "text", "owner", "follow_up_on"]
@@ -307,11 +390,10 @@ class OutcomeForm(forms.ModelForm):
         self.helper.layout = Layout(
             Row(
                 Column("kind", css_class="col-md-4"),
-                Column("owner", css_class="col-md-4"),
-                Column("follow_up_on", css_class="col-md-4"),
+                Column("owner", css_class="col-6 col-md-4"),
+                Column("follow_up_on", css_class="col-6 col-md-4"),
             ),
             "text",
-            "DELETE",
         )
 
     def clean(self):
@@ -321,9 +403,7 @@ class OutcomeForm(forms.ModelForm):
         return cleaned
 
 
-OutcomeFormSet = forms.inlineformset_factory(
-    Meeting, Outcome, form=OutcomeForm, extra=2, can_delete=True, **_INLINE_LIMITS
-)
+OutcomeFormSet = forms.inlineformset_factory(Meeting, Outcome, form=OutcomeForm, **_INLINE_ROWS)
 
 
 def submit(label=None) -> Submit:

@@ -16,8 +16,9 @@ from django.views.decorators.http import require_POST
 from anniversary.permissions import board_permission
 
 from . import services
-from .models import DelegationVisit, Meeting, Organization, Outcome, Person, Source
+from .models import Affiliation, DelegationVisit, Meeting, Organization, Outcome, Person, Source
 from .record_forms import (
+    MAX_INLINE_ROWS,
     AffiliationFormSet,
     MeetingForm,
     MeetingFormSet,
@@ -30,11 +31,40 @@ from .record_forms import (
 )
 
 TEMPLATE = "contacts/record_form.html"
+ADD_ROW = "add_row"
 
 
-def _render(request, *, title, form, back_url, formsets=(), duplicates=(), status=200):
+def _posted(request, prefix: str):
+    """(data, adding): the posted data, with one more empty row of `prefix`'s list when the
+    member pressed "add a row" (nothing is saved then); (None, False) for a GET."""
+    if request.method != "POST":
+        return None, False
+    if request.POST.get(ADD_ROW) != prefix:
+        return request.POST, False
+    data = request.POST.copy()
+    total = f"{prefix}-TOTAL_FORMS"
+    try:
+        rows = int(data.get(total, ""))
+    except ValueError:
+        return data, True  # a broken list: shown back as it came, with the formset's error
+    data[total] = str(min(rows + 1, MAX_INLINE_ROWS))
+    return data, True
+
+
+def _render(
+    request, *, title, form, back_url, formsets=(), duplicates=(), adding=False, status=200
+):
+    if adding:
+        # Adding a row is no attempt to save: the half-filled form shows no errors yet.
+        for each in [form, *(row for formset in formsets for row in formset)]:
+            each.errors.clear()
+        for formset in formsets:
+            formset.non_form_errors().clear()
     for formset in formsets:
         formset.helper = inline_helper()
+        for row in formset:
+            # A filled row folds into its summary, unless a real save found a mistake in it.
+            row.folded = row.is_filled() and not row.errors
     return render(
         request,
         TEMPLATE,
@@ -59,14 +89,21 @@ def _saved(request, obj, created: bool) -> None:
 def _named_record(request, *, model, form_class, pk, save, with_affiliations: bool):
     instance = get_object_or_404(model, pk=pk) if pk else None
     created = instance is None
-    data = request.POST if request.method == "POST" else None
+    data, adding = _posted(request, "roles")
     form = form_class(data, instance=instance)
     if not created:
         form.fields.pop("allow_duplicate")
         form.helper.layout.fields.remove("allow_duplicate")
     formsets = []
     if with_affiliations:
-        formsets = [AffiliationFormSet(data, instance=instance or Person(), prefix="roles")]
+        formsets = [
+            AffiliationFormSet(
+                data,
+                instance=instance or Person(),
+                prefix="roles",
+                queryset=Affiliation.objects.select_related("organization"),
+            )
+        ]
     if model is Person:
         title = _("New person") if created else _("Edit “%(name)s”") % {"name": instance}
         back = reverse("contacts:directory") if created else reverse("contacts:person", args=[pk])
@@ -76,6 +113,10 @@ def _named_record(request, *, model, form_class, pk, save, with_affiliations: bo
             reverse("contacts:organizations")
             if created
             else reverse("contacts:organization", args=[pk])
+        )
+    if adding:
+        return _render(
+            request, title=title, form=form, formsets=formsets, back_url=back, adding=True
         )
     if data is not None and form.is_valid() and all(f.is_valid() for f in formsets):
         try:
@@ -202,7 +243,7 @@ def source_edit(request, pk):
 
 def _visit(request, pk):
     instance = get_object_or_404(DelegationVisit, pk=pk) if pk else None
-    data = request.POST if request.method == "POST" else None
+    data, adding = _posted(request, "meetings")
     form = VisitForm(data, instance=instance)
     meetings = MeetingFormSet(
         data,
@@ -216,7 +257,7 @@ def _visit(request, pk):
         else _("Edit “%(name)s”") % {"name": instance.title}
     )
     back = reverse("contacts:visits") if instance is None else reverse("contacts:visit", args=[pk])
-    if data is not None and form.is_valid() and meetings.is_valid():
+    if not adding and data is not None and form.is_valid() and meetings.is_valid():
         visit = services.save_visit(form=form, meetings=meetings, by=request.user)
         _saved(request, visit.title, instance is None)
         return redirect("contacts:visit", pk=visit.pk)
@@ -226,7 +267,8 @@ def _visit(request, pk):
         form=form,
         formsets=[meetings],
         back_url=back,
-        status=400 if data is not None else 200,
+        adding=adding,
+        status=400 if data is not None and not adding else 200,
     )
 
 
@@ -243,7 +285,7 @@ def visit_edit(request, pk):
 
 
 def _meeting(request, *, meeting: Meeting | None, visit: DelegationVisit | None):
-    data = request.POST if request.method == "POST" else None
+    data, adding = _posted(request, "outcomes")
     form = MeetingForm(data, instance=meeting or Meeting(visit=visit))
     outcomes = OutcomeFormSet(
         data,
@@ -257,7 +299,7 @@ def _meeting(request, *, meeting: Meeting | None, visit: DelegationVisit | None)
         title = _("Meeting and outcomes: %(name)s") % {"name": meeting.title}
     parent = visit or (meeting.visit if meeting else None)
     back = reverse("contacts:visit", args=[parent.pk]) if parent else reverse("contacts:visits")
-    if data is not None and form.is_valid() and outcomes.is_valid():
+    if not adding and data is not None and form.is_valid() and outcomes.is_valid():
         saved = services.save_meeting(form=form, outcomes=outcomes, by=request.user)
         _saved(request, saved.title, meeting is None)
         return HttpResponseRedirect(obj_url(saved))
@@ -267,7 +309,8 @@ def _meeting(request, *, meeting: Meeting | None, visit: DelegationVisit | None)
         form=form,
         formsets=[outcomes],
         back_url=back,
-        status=400 if data is not None else 200,
+        adding=adding,
+        status=400 if data is not None and not adding else 200,
     )
 
 

@@ -14,7 +14,9 @@ import csv
 import io
 import re
 import warnings
+import zipfile
 from datetime import date, datetime
+from xml.parsers import expat
 
 import openpyxl
 import tablib
@@ -32,13 +34,22 @@ CONTENT_TYPES = {
     XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+# What an .xlsx may unpack to: a 10,000-row contact sheet is a few MB of XML.
+MAX_UNPACKED_BYTES = 32 * 1024 * 1024
+# Cells a sheet row may hold per allowed column: empty styled cells count too, so some room.
+CELLS_PER_COLUMN = 5
+_MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Control characters have no place in a cell; openpyxl refuses most of them (a 500 before) and
 # some spreadsheets cut the row at them. Newlines stay (a multi-line note), tabs become spaces.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-# A formula trigger at the start of the cell or after a "," or ";": a spreadsheet that splits
-# on the other separator (Turkish Excel uses ";") sees a new cell start there.
-_FORMULA_AFTER_SEPARATOR = re.compile(r"(^|[,;])(\s*)(?=[=+\-@])")
+# Where a spreadsheet may start a cell inside our text: its start, and after a ",", ";" or line
+# break, for a reader that splits on the other separator (Turkish Excel uses ";") or whose
+# quoting has fallen out of step with ours. Before the first letter it drops spaces and any
+# quotes (a `""` there is an empty quoted cell followed by the rest), so a trigger after any run
+# of whitespace and quotes starts the cell. The apostrophe goes right before the trigger, where
+# it stays the first character of the cell however the quotes are read.
+_FORMULA_AFTER_SEPARATOR = re.compile(r'(^|[,;\n])([\s"]*)(?=[=+\-@\t\r])')
 
 
 class TableError(Exception):
@@ -81,12 +92,12 @@ def _decode(content: bytes) -> str:
         return content.decode("cp1254", errors="replace")
 
 
-def _csv_rows(content: bytes) -> list[list]:
+def _csv_rows(content: bytes):
     text = _decode(content)
     first_line = text.split("\n", 1)[0]
     delimiter = max([",", ";", "\t"], key=first_line.count)
     try:
-        return list(_capped(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)))
+        yield from _capped(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:
         raise TableError(
             _("The CSV file could not be read (%(problem)s).") % {"problem": exc}
@@ -100,6 +111,19 @@ def _too_many_rows() -> TableError:
             "them one after the other."
         )
         % {"rows": settings.CONTACT_IMPORT_MAX_ROWS}
+    )
+
+
+def _too_many_columns() -> TableError:
+    return TableError(
+        _("The file has more than %(columns)d columns; keep only the columns of the import.")
+        % {"columns": settings.CONTACT_IMPORT_MAX_COLUMNS}
+    )
+
+
+def _too_wide(number: int) -> TableError:
+    return TableError(
+        _("Row %(row)d has more cells than the first row has column names.") % {"row": number}
     )
 
 
@@ -126,7 +150,59 @@ def _not_a_workbook() -> TableError:
     )
 
 
-def _xlsx_rows(content: bytes) -> list[list]:
+_SHEET_ROW = f"{_MAIN_NS} row"
+_SHEET_CELL = f"{_MAIN_NS} c"
+
+
+def _check_archive(content: bytes) -> None:
+    """Refuse a workbook that unpacks to more than MAX_UNPACKED_BYTES, or whose sheets hold a
+    row of more than CELLS_PER_COLUMN times CONTACT_IMPORT_MAX_COLUMNS cells.
+
+    XML compresses a thousandfold: a 488 kB file of 1,000 rows × 16,384 cells is 245 MB of
+    sheet, and a 60 kB one holds a single row of two million cells, which openpyxl builds
+    whole (a minute, a GB) before handing it over. zipfile never returns more than a part's
+    declared size, so the declared sizes bound the work; the cells are then counted with
+    expat, which builds nothing, and the count stops at the first row over the cap.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            parts = archive.infolist()
+            if sum(part.file_size for part in parts) > MAX_UNPACKED_BYTES:
+                raise TableError(
+                    _(
+                        "The workbook unpacks to more than %(size)d MB; delete the empty rows "
+                        "and columns, or save it as CSV UTF-8."
+                    )
+                    % {"size": MAX_UNPACKED_BYTES // (1024 * 1024)}
+                )
+            for part in parts:
+                if part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml"):
+                    with archive.open(part) as sheet:
+                        _count_cells(sheet)
+    except (zipfile.BadZipFile, expat.ExpatError, ValueError, OSError) as exc:
+        raise _not_a_workbook() from exc
+
+
+def _count_cells(sheet) -> None:
+    limit = CELLS_PER_COLUMN * settings.CONTACT_IMPORT_MAX_COLUMNS
+    cells = 0
+
+    def start(name, _attributes):
+        nonlocal cells
+        if name == _SHEET_CELL:
+            cells += 1
+            if cells > limit:
+                raise _too_many_columns()
+        elif name == _SHEET_ROW:
+            cells = 0
+
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.StartElementHandler = start
+    parser.ParseFile(sheet)
+
+
+def _xlsx_rows(content: bytes):
+    _check_archive(content)
     try:
         # Files from other tools often lack a default style; openpyxl warns and copes.
         with warnings.catch_warnings():
@@ -135,9 +211,13 @@ def _xlsx_rows(content: bytes) -> list[list]:
     except Exception as exc:  # a damaged file fails in many ways; each one means "not readable"
         raise _not_a_workbook() from exc
     try:
+        sheet = book.active
+        # A declared dimension of A1:XFD1048576 would pad every row to 16,384 cells; without
+        # it each row is as long as its last cell.
+        sheet.reset_dimensions()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)
-            return [list(row) for row in _capped(book.active.iter_rows(values_only=True))]
+            yield from _capped(sheet.iter_rows(values_only=True))
     except TableError:
         raise
     except Exception as exc:  # broken XML inside a valid zip shows up only while reading rows
@@ -146,8 +226,38 @@ def _xlsx_rows(content: bytes) -> list[list]:
         book.close()
 
 
+def _width(row) -> int:
+    """Cells up to the last one holding something; trailing blank cells do not count."""
+    width = len(row)
+    while width and row[width - 1] in (None, ""):
+        width -= 1
+    return width
+
+
+def _text_rows(rows):
+    """Non-blank rows as stripped strings, refusing a row too wide as soon as it is read:
+    wider than the column cap (the header) or than the header (every other row)."""
+    limit = settings.CONTACT_IMPORT_MAX_COLUMNS
+    number = 0
+    for raw in rows:
+        width = _width(raw)
+        row = [_cell_text(cell) for cell in raw[:width]] if width <= limit + 1 else None
+        if row is not None:
+            width = _width(row)
+            if not width:
+                continue
+        number += 1
+        if width > limit:
+            raise _too_many_columns() if number == 1 else _too_wide(number)
+        yield number, row[:width]
+
+
 def read_table(*, content: bytes, file_name: str) -> tablib.Dataset:
-    """The file's first sheet as a Dataset of strings; blank rows dropped, headers normalised."""
+    """The file's first sheet as a Dataset of strings; blank rows dropped, headers normalised.
+
+    Rows are read one at a time and checked as they come (count, then width), so a hostile
+    file stops at its first offending row. Raises TableError with the message for the user.
+    """
     fmt = format_of(file_name)
     if fmt is None:
         raise TableError(_("Upload a .csv or .xlsx file."))
@@ -156,12 +266,18 @@ def read_table(*, content: bytes, file_name: str) -> tablib.Dataset:
             _("The file is larger than %(size)d MB; split it into smaller files.")
             % {"size": MAX_UPLOAD_BYTES // (1024 * 1024)}
         )
-    rows = _csv_rows(content) if fmt == CSV else _xlsx_rows(content)
-    rows = [[_cell_text(cell) for cell in row] for row in rows]
-    rows = [row for row in rows if any(row)]
-    if not rows:
+    source = _csv_rows(content) if fmt == CSV else _xlsx_rows(content)
+    try:
+        return _dataset(_text_rows(source))
+    finally:
+        source.close()
+
+
+def _dataset(rows) -> tablib.Dataset:
+    first = next(rows, None)
+    if first is None:
         raise TableError(_("The file is empty."))
-    headers = [normalize_header(cell) for cell in rows[0]]
+    headers = [normalize_header(cell) for cell in first[1]]
     while headers and not headers[-1]:
         headers.pop()
     seen = set()
@@ -173,12 +289,9 @@ def read_table(*, content: bytes, file_name: str) -> tablib.Dataset:
         seen.add(header)
     dataset = tablib.Dataset(headers=headers)
     width = len(headers)
-    for number, row in enumerate(rows[1:], start=2):
-        if any(row[width:]):
-            raise TableError(
-                _("Row %(row)d has more cells than the first row has column names.")
-                % {"row": number}
-            )
+    for number, row in rows:
+        if len(row) > width:
+            raise _too_wide(number)
         dataset.append((row + [""] * width)[:width])
     return dataset
 
@@ -192,8 +305,9 @@ def clean_cell(value):
 
 
 def _csv_safe(value) -> str:
-    """A cell no spreadsheet runs as a formula, whichever of "," and ";" it splits on: an
-    apostrophe before each =, +, - or @ that starts the cell or follows a separator."""
+    """A cell no spreadsheet runs as a formula, whichever of "," and ";" it splits on and
+    whether or not it honours quotes: an apostrophe before each =, +, - or @ that starts the
+    cell or follows a separator or line break, with only whitespace and quotes in between."""
     text = "" if value is None else str(clean_cell(value))
     return _FORMULA_AFTER_SEPARATOR.sub(r"\1\2'", text)
 

@@ -57,7 +57,9 @@ class MoveForm(forms.Form):
             for start in session.slot_starts():
                 key = f"{session.pk}:{int(start.timestamp())}"
                 self.slot_map[key] = (session, start)
-                choices.append((key, f"{session} · {start.astimezone(tz):%d.%m %H:%M}"))
+                # A session without a title is named by its start: the slot alone says it.
+                when = f"{start.astimezone(tz):%d.%m.%Y %H:%M}"
+                choices.append((key, f"{session.title} · {when}" if session.title else when))
         self.fields["slot"].choices = choices
 
 

@@ -91,6 +91,9 @@ class SearchableSelectMultiple(forms.SelectMultiple):
 
 def _helper(*layout, submit=None) -> FormHelper:
     helper = FormHelper()
+    # board/form.html puts the media in the head and at the end of the body; crispy's own
+    # copy loaded jQuery and select2 a second time and drew every searchable select twice.
+    helper.include_media = False
     helper.layout = Layout(*layout)
     helper.add_input(Submit("submit", submit or _("Save")))
     return helper

@@ -15,8 +15,9 @@ from auditlog.registry import auditlog
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Count, DateTimeField, F, ForeignObjectRel, Q
+from django.db.models import BooleanField, Count, DateTimeField, F, ForeignObjectRel, Q
 from django.utils import timezone
+from django.utils.translation import pgettext
 
 from contacts.models import DelegationVisit, Outcome
 from events.conflicts import Conflict, conflicts_between
@@ -365,8 +366,8 @@ def describe_changes(entries) -> None:
             if not (model_field is not None and model_field.primary_key)
         ]
         if entry.action == LogEntry.Action.CREATE:
-            # A new record lists every field; the empty ones say nothing.
-            changes = [c for c in changes if c.added or c.new not in ("", "—", "[]")]
+            # A new record lists every field; the empty ones (and unticked boxes) say nothing.
+            changes = [c for c in changes if c.added or c.new not in ("", "—", "[]", _no())]
         entry.change_list = changes
 
 
@@ -397,7 +398,13 @@ def _display(model_field, related, value, names) -> str:
         return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
     if model_field is not None and model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
+    if isinstance(model_field, BooleanField) and str(value) in ("True", "False"):
+        return pgettext("audit log value", "yes") if str(value) == "True" else _no()
     return str(value)
+
+
+def _no() -> str:
+    return pgettext("audit log value", "no")
 
 
 def _change(name, model_field, related, values, names) -> Change:

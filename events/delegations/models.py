@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from contacts.emails import CleanCharField, NormalizedEmailField
 from contacts.enums import Language
 from contacts.models import DelegationVisit
 
@@ -40,9 +41,9 @@ class DelegationGroup(models.Model):
     event = models.ForeignKey(
         Event, on_delete=models.CASCADE, related_name="delegation_groups", verbose_name=_("event")
     )
-    name = models.CharField(_("delegation"), max_length=200)
-    head_name = models.CharField(_("head of delegation"), max_length=200)
-    head_email = models.EmailField(_("head's email"))
+    name = CleanCharField(_("delegation"), max_length=200)
+    head_name = CleanCharField(_("head of delegation"), max_length=200)
+    head_email = NormalizedEmailField(_("head's email"))
     head_language = models.CharField(
         _("head's language"), max_length=2, choices=Language.choices, default=Language.TURKISH
     )
@@ -89,9 +90,9 @@ class DelegationMember(models.Model):
     group = models.ForeignKey(
         DelegationGroup, on_delete=models.CASCADE, related_name="members", verbose_name=_("group")
     )
-    full_name = models.CharField(_("full name"), max_length=200)
-    email = models.EmailField(_("email"))
-    role = models.CharField(_("role"), max_length=200, blank=True)
+    full_name = CleanCharField(_("full name"), max_length=200)
+    email = NormalizedEmailField(_("email"))
+    role = CleanCharField(_("role"), max_length=200, blank=True)
     language = models.CharField(
         _("preferred language"), max_length=2, choices=Language.choices, default=Language.TURKISH
     )

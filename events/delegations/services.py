@@ -16,9 +16,12 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from contacts.emails import normalize_email
 
 from .. import availability
 from ..enums import RegistrationStatus
@@ -61,10 +64,14 @@ def _free_seats(event: Event) -> int | None:
 def _clean_members(members: list[MemberData]) -> list[MemberData]:
     cleaned, seen = [], set()
     for member in members:
-        email = member.email.strip().lower()
         name = " ".join(member.full_name.split())
-        if not name or not email:
+        if not name or not member.email.strip():
             raise DelegationError(_("Every member needs a name and an email address."))
+        # The one form of an address (contacts.emails): two spellings are one member.
+        try:
+            email = normalize_email(member.email)
+        except ValidationError as error:
+            raise DelegationError(error.messages, code="invalid") from error
         if email in seen:
             raise DelegationError(
                 _("%(email)s is listed twice.") % {"email": email}, code="duplicate"
@@ -128,7 +135,7 @@ def register_group(
                 event=event,
                 name=" ".join(name.split()) or head_name,
                 head_name=" ".join(head_name.split()),
-                head_email=head_email.strip().lower(),
+                head_email=head_email,  # NormalizedEmailField: normalised on save
                 head_language=head_language,
                 country=country,
                 consent_at=now,

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ..models import Event
-from .forms import DelegationForm, MemberFormSet, members_from_csv, members_from_rows
+from .forms import DelegationForm, MemberFormSet, members_from_rows
 from .links import BadGroupToken, make_group_token, read_group_token
 from .services import DelegationError, cancel_group, confirm_group, register_group
 
@@ -24,10 +24,8 @@ def register(request, slug):
         if form.is_valid() and rows.is_valid():
             data = form.cleaned_data
             try:
-                if data["members_csv"]:
-                    members = members_from_csv(data["members_csv"])
-                else:
-                    members = members_from_rows(rows)
+                # The file, read by the form, replaces the rows.
+                members = data["members_csv"] or members_from_rows(rows)
                 group = register_group(
                     event=event,
                     name=data["name"],
@@ -38,7 +36,7 @@ def register(request, slug):
                     members=members,
                     consent=data["consent"],
                 )
-            except ValidationError as exc:  # DelegationError, or a bad line in the CSV file
+            except ValidationError as exc:  # DelegationError
                 form.add_error(None, exc)
             else:
                 return redirect("delegations:manage", pk=group.pk, token=make_group_token(group))

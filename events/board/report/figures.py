@@ -22,6 +22,10 @@ class Cell:
     def plain(self):
         return self.value if self.raw is None else self.raw
 
+    @property
+    def numeric(self) -> bool:
+        return isinstance(self.plain, int | float) and not isinstance(self.plain, bool)
+
 
 @dataclass
 class Table:
@@ -42,6 +46,28 @@ class Table:
     @property
     def visible_rows(self) -> list[list[Cell]]:
         return self.rows if self.shown is None else self.rows[: self.shown]
+
+    @property
+    def numeric_columns(self) -> list[bool]:
+        """Which columns hold numbers (aligned right, headers too); "—" counts as any."""
+        return [
+            index > 0
+            and all(row[index].numeric or row[index].value == "—" for row in self.visible_rows)
+            for index in range(len(self.headers))
+        ]
+
+    @property
+    def header_alignment(self) -> list[tuple[str, bool]]:
+        return list(zip(self.headers, self.numeric_columns, strict=True))
+
+    @property
+    def aligned_rows(self) -> list[list[tuple[Cell, bool]]]:
+        columns = self.numeric_columns
+        return [list(zip(row, columns, strict=True)) for row in self.visible_rows]
+
+    @property
+    def aligned_total(self) -> list[tuple[Cell, bool]]:
+        return list(zip(self.total or [], self.numeric_columns, strict=False))
 
     @property
     def hidden(self) -> int:

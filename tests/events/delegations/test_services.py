@@ -233,3 +233,64 @@ def test_visit_page_shows_who_of_the_delegation_came_to_what(board_client):
     page = response.content.decode()
     assert "Caspian Business Forum" in page
     assert f"{member.full_name} (Trade) · checked in" in page
+
+
+# --- addresses: the one normal form (contacts.emails.normalize_email) ------------------------
+
+
+def test_two_spellings_of_one_mailbox_in_a_delegation_are_one_member_listed_twice():
+    members = [
+        MemberData("İlknur Demir", "İlknur.Demir@Example.com", "", "tr"),
+        MemberData("Ilknur Demir", "ilknur.demir@example.com", "", "tr"),
+    ]
+
+    with pytest.raises(DelegationError) as error:
+        register_group(
+            event=EventFactory(capacity=10),
+            name="Delegation",
+            head_name="Head",
+            head_email="head@example.az",
+            head_language="az",
+            country="AZ",
+            members=members,
+            consent=True,
+        )
+
+    assert error.value.code == "duplicate"
+    assert DelegationGroup.objects.count() == 0
+
+
+def test_delegation_addresses_are_stored_in_their_normal_form():
+    group = register_group(
+        event=EventFactory(capacity=10),
+        name="Delegation",
+        head_name="Head",
+        head_email='"HEAD"@Bücher.de',
+        head_language="az",
+        country="AZ",
+        members=[MemberData("Member", "MEMBER@ŞEHİR.com.tr", "", "az")],
+        consent=True,
+    )
+
+    group.refresh_from_db()
+    assert group.head_email == "head@xn--bcher-kva.de"
+    assert [m.email for m in group.members.all()] == ["member@xn--ehir-45a.com.tr"]
+    assert list(group.event.registrations.values_list("email", flat=True)) == [
+        "member@xn--ehir-45a.com.tr"
+    ]
+
+
+@pytest.mark.parametrize("address", ["şule@example.az", '"a"."b"@x.de', "a@xn--zz.de"])
+def test_delegation_member_address_that_is_not_deliverable_is_refused(address):
+    with pytest.raises(DelegationError):
+        register_group(
+            event=EventFactory(capacity=10),
+            name="Delegation",
+            head_name="Head",
+            head_email="head@example.az",
+            head_language="az",
+            country="AZ",
+            members=[MemberData("Member", address, "", "az")],
+            consent=True,
+        )
+    assert DelegationGroup.objects.count() == 0

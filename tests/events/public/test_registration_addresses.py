@@ -217,7 +217,21 @@ def test_register_stores_names_in_nfc_without_bidi_controls(client, typed, store
     assert Registration.objects.get().full_name == stored
 
 
-@pytest.mark.parametrize("typed", ["\u200b", "\u200b\u200d\u200c", "\ufeff\u2060", "\u202e"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "\u200b",
+        "\u200b\u200d\u200c",
+        "\ufeff\u2060",
+        "\u202e",
+        # Letters and symbols by category that render as nothing.
+        "\u3164",
+        "\u2800",
+        "\u115f\u1160",
+        "\uffa0",
+        "\u3164 \u2800 \u200b",
+    ],
+)
 def test_register_refuses_a_name_of_invisible_characters(client, typed):
     response = post(client, EventFactory(), full_name=typed)
 

@@ -96,6 +96,13 @@ def test_milestones_say_how_long_ago(report_year, report):
     ]
 
 
+def test_only_columns_of_numbers_are_aligned_right(report):
+    # Text under a right-aligned header drifted away from it (the milestone, the outcomes).
+    assert report.table("milestones").numeric_columns == [False, False, True]
+    assert report.table("outcomes").numeric_columns == [False, False, False, False]
+    assert report.table("participation").numeric_columns == [False, True]
+
+
 def test_participation_counts_registrations_check_ins_and_no_shows(report):
     assert _values(report.table("participation")) == [
         ["Registrations", 19],

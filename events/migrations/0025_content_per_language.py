@@ -24,7 +24,7 @@ def copy_to_turkish(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0023_board_views_delegations"),
+        ("events", "0024_delegation_addresses_normalised"),
     ]
 
     operations = [

@@ -1,0 +1,116 @@
+"""The record forms with inline lists on a 390 px phone: a person's roles, a visit's meetings, a
+meeting's outcomes. Saved rows fold into one line, one empty row follows, and "add another"
+works without JavaScript and brings the member back to the new row.
+
+Page heights (CSS px, document.scrollingElement.scrollHeight, English, this test's data) measured
+before the change (three empty rows of roles, three of meetings, two of outcomes, every saved row
+open) and after it:
+
+    page                           before   after
+    new person                       2150    1653
+    person with 3 roles              3344    1839
+    new visit                        5366    2721
+    visit with 3 meetings            9005    2943
+    new meeting                      2414    1807
+    meeting with 3 outcomes          3744    2057
+
+The bounds below follow from the rows: the page without rows, one folded line per saved row,
+one open empty row.
+"""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.factories import (
+    AffiliationFactory,
+    BoardMemberFactory,
+    DelegationVisitFactory,
+    MeetingFactory,
+    OrganizationFactory,
+    OutcomeFactory,
+    PersonFactory,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# A folded row is its summary line (a card header, 62 px); an outcome's wraps to two (83 px).
+FOLDED_ROW = 90
+# The page with no saved row (measured after the change), plus 40 px of slack for fonts.
+EMPTY_PAGE = {"person": 1653 + 40, "visit": 2721 + 40, "meeting": 1807 + 40}
+SAVED_ROWS = 3
+
+
+def _height(page) -> int:
+    return page.evaluate("document.scrollingElement.scrollHeight")
+
+
+@pytest.mark.parametrize("browse", ["phone"], indirect=True)
+def test_record_forms_with_saved_rows_stay_short_on_a_phone(browse):
+    member = BoardMemberFactory(username="nigar")
+    person = PersonFactory(full_name="Rəşad Allahverənov-Məmmədzadə")
+    for number in range(SAVED_ROWS):
+        AffiliationFactory(
+            person=person,
+            organization=OrganizationFactory(name=f"Bakı Gənclər Platforması {number}"),
+            role="Baş məsləhətçi",
+        )
+    visit = DelegationVisitFactory(title="Youth delegation to Bakü")
+    meetings = [
+        MeetingFactory(visit=visit, title=f"Ministry of Youth and Sport {number}")
+        for number in range(SAVED_ROWS)
+    ]
+    for number in range(SAVED_ROWS):
+        OutcomeFactory(meeting=meetings[0], owner=member, text=f"Send the draft roadmap {number}")
+    page = browse.page
+    browse.login(member)
+
+    heights = {}
+    for name, args, kind, rows in [
+        ("contacts:person_create", (), "person", 0),
+        ("contacts:person_edit", (person.pk,), "person", SAVED_ROWS),
+        ("contacts:visit_create", (), "visit", 0),
+        ("contacts:visit_edit", (visit.pk,), "visit", SAVED_ROWS),
+        ("contacts:meeting_create", (visit.pk,), "meeting", 0),
+        ("contacts:meeting_edit", (meetings[0].pk,), "meeting", SAVED_ROWS),
+    ]:
+        browse.goto(name, *args, step=f"{name.split(':')[1]}")
+        heights[name] = _height(page)
+        assert heights[name] <= EMPTY_PAGE[kind] + rows * FOLDED_ROW, heights
+        expect(page.locator("details.inline-row")).to_have_count(rows)
+        assert page.evaluate("document.scrollingElement.scrollWidth") <= 391
+
+    # A folded row opens with a tap and shows its fields.
+    browse.goto("contacts:person_edit", person.pk, step="person-again")
+    first = page.locator("details.inline-row").first
+    expect(first.locator("summary")).to_contain_text("Baş məsləhətçi · Bakı Gənclər Platforması")
+    first.locator("summary").click()
+    expect(first.locator("input[name$='-role']")).to_be_visible()
+    browse.snap("row-open")
+
+
+@pytest.mark.parametrize("browse", ["phone"], indirect=True)
+def test_add_another_row_on_a_phone_keeps_the_typed_row_and_shows_the_new_one(browse):
+    member = BoardMemberFactory(username="elvin")
+    OrganizationFactory(name="Xəzər Logistika")
+    page = browse.page
+    browse.login(member)
+
+    browse.goto("contacts:person_create", step="person-form")
+    page.locator("#id_full_name").fill("Aysel Quliyeva")
+    page.locator("#id_roles-0-organization").select_option(label="Xəzər Logistika")
+    page.locator("#id_roles-0-role").fill("Adviser")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Add another role").click()
+
+    # The page comes back at the new row, the typed one folded above it, nothing saved.
+    assert page.url.endswith("#roles-new")
+    expect(page.locator("#roles-new")).to_be_in_viewport()
+    browse.snap("row-added")
+    expect(page.locator("details.inline-row summary")).to_contain_text("Adviser · Xəzər Logistika")
+    expect(page.locator("#id_full_name")).to_have_value("Aysel Quliyeva")
+    page.locator("#id_roles-1-organization").select_option(label="Xəzər Logistika")
+    page.locator("#id_roles-1-role").fill("Board member")
+    browse.submit(page.get_by_role("button", name="Save"), step="saved")
+
+    expect(page.get_by_text("Board member")).to_be_visible()
+    expect(page.get_by_text("Adviser")).to_be_visible()
