@@ -214,6 +214,10 @@ LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_cldr"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "tr"
 MODELTRANSLATION_LANGUAGES = ("tr", "az", "en")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("tr",)
+# A row made with the plain name (Event(title=…)) also fills the Turkish column, whatever
+# language is active: code that creates content can never leave the required language empty.
+# Forms and services that know the language write title_tr / title_az / title_en themselves.
+MODELTRANSLATION_AUTO_POPULATE = "required"
 # Organization.name is a CleanCharField (a CharField that tidies what is typed).
 MODELTRANSLATION_CUSTOM_FIELDS = ("CleanCharField",)
 TIME_ZONE = "Europe/Istanbul"

@@ -348,7 +348,14 @@ class PlanningItemForm(forms.ModelForm):
 class VenueForm(forms.ModelForm):
     class Meta:
         model = Venue
-        fields = ["name", "address", "city", "country", "time_zone", "capacity"]
+        fields = [
+            *per_language("name"),
+            *per_language("address"),
+            "city",
+            "country",
+            "time_zone",
+            "capacity",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -356,8 +363,8 @@ class VenueForm(forms.ModelForm):
             "Times of events here are typed and shown in this zone, e.g. Europe/Istanbul or Asia/Baku."
         )
         self.helper = _helper(
-            "name",
-            "address",
+            _side_by_side("name"),
+            _side_by_side("address"),
             Row(Column("city"), Column("country")),
             Row(Column("time_zone"), Column("capacity")),
         )
@@ -366,11 +373,16 @@ class VenueForm(forms.ModelForm):
 class PodcastSeriesForm(forms.ModelForm):
     class Meta:
         model = PodcastSeries
-        fields = ["title", "slug", "description", "organizers"]
+        fields = [*per_language("title"), "slug", *per_language("description"), "organizers"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper("title", "slug", "description", Field("organizers", size=6))
+        self.helper = _helper(
+            _side_by_side("title"),
+            "slug",
+            _side_by_side("description"),
+            Field("organizers", size=6),
+        )
 
 
 class PodcastEpisodeForm(forms.ModelForm):
@@ -383,7 +395,7 @@ class PodcastEpisodeForm(forms.ModelForm):
         model = PodcastEpisode
         fields = [
             "number",
-            "title",
+            *per_language("title"),
             "status",
             "guests",
             "recorded_at",
@@ -409,7 +421,8 @@ class PodcastEpisodeForm(forms.ModelForm):
             free |= Q(podcast_episode=self.instance.pk)
         self.fields["event"].queryset = Event.objects.filter(free, kind=EventKind.PODCAST_EPISODE)
         self.helper = _helper(
-            Row(Column("number"), Column("title"), Column("status")),
+            Row(Column("number"), Column("status")),
+            _side_by_side("title"),
             Field("guests", size=8),
             Row(Column("recorded_at"), Column("recording_place")),
             Row(Column("published_on"), Column("link")),

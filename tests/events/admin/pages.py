@@ -46,7 +46,11 @@ def date_input(day: datetime) -> str:
 
 
 def form_data(event: Event | None = None, **changes) -> dict:
-    """What the event form posts: the current values (or a new event), changed by `changes`."""
+    """What the event form posts: the current values (or a new event), changed by `changes`
+    (`title=` and `description=` change the Turkish columns the form shows)."""
+    for plain in ("title", "description"):
+        if plain in changes:
+            changes[f"{plain}_tr"] = changes.pop(plain)
     venue = changes.pop("venue", event.venue if event else None)
     local_start = changes.pop("local_start", event.local_start if event else None)
     local_end = changes.pop("local_end", event.local_end if event else None)
