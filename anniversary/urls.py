@@ -1,8 +1,10 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from anniversary import accounts, health, site_views
+from events.public import feeds
 from events.public import views as event_views
 
 admin.site.site_header = _("Kardeş 40 — staff")
@@ -29,8 +31,17 @@ urlpatterns = [
     path("board/contacts/", include("contacts.urls")),
     path("board/registrants/", include("events.registrants.urls")),
     path("board/", include("events.board.urls")),
+    # The subscribable feed keeps its address (calendars hold it); ?lang= chooses the language.
+    path("calendar.ics", feeds.calendar_feed, name="feed"),
+]
+
+# What delegates read lives under /tr/, /az/, /en/: a shared link opens in its language and the
+# page depends on its address alone. A bare old address (/events/…, in emails already sent)
+# answers 404 here and LocaleMiddleware redirects it by cookie, Accept-Language, else Turkish.
+urlpatterns += i18n_patterns(
     path("b2b/", include("events.b2b.urls")),
     path("delegations/", include("events.delegations.urls")),
     path("", event_views.home, name="home"),
     path("", include("events.public.urls")),
-]
+    prefix_default_language=True,
+)

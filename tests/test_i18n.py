@@ -80,7 +80,7 @@ def test_visitor_without_a_language_gets_turkish(client, settings):
     with translation.override("tr"):
         expected = translation.gettext("Board login")
 
-    page = client.get("/").content.decode()
+    page = client.get("/", follow=True).content.decode()
 
     assert expected != "Board login"
     assert '<html lang="tr">' in page and expected in page
@@ -91,7 +91,7 @@ def test_visitor_asking_for_azerbaijani_gets_it(client):
     with translation.override("az"):
         expected = translation.gettext("Board login")
 
-    page = client.get("/", HTTP_ACCEPT_LANGUAGE="az").content.decode()
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="az", follow=True).content.decode()
 
     assert expected != "Board login"
     assert '<html lang="az">' in page and expected in page

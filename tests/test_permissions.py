@@ -118,7 +118,7 @@ EXPECTED: dict[str, Row] = {
     "events:detail": Row(get=ALL, kwargs=_slug),
     "events:calendar_today": Row(get=each(GO)),
     "events:calendar": Row(get=ALL, kwargs=lambda w: {"year": 2027, "month": 3}),
-    "events:feed": Row(get=ALL),
+    "feed": Row(get=ALL),
     "events:privacy": Row(get=ALL),
     "events:ics": Row(get=ALL, kwargs=_slug),
     # An empty registration form comes back with its errors (400) for everyone.

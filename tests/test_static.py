@@ -11,7 +11,7 @@ REMOTE_ASSET = re.compile(r"""(src|href)=["'](https?:)?//""", re.IGNORECASE)
 
 @pytest.mark.django_db
 def test_bootstrap_is_served_from_the_package(client):
-    page = client.get("/")
+    page = client.get("/en/")
     css = client.get("/static/bootstrap/css/bootstrap.min.css")
     js = client.get("/static/bootstrap/js/bootstrap.bundle.min.js")
 

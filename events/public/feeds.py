@@ -4,6 +4,10 @@ A client polling an unchanged feed costs two small queries and a 304: the ETag a
 Last-Modified come from `selectors.feed_version()` (no event rows read), GET and HEAD are
 answered, and the body, when it must be sent, is built once per version and language, kept in
 the cache and gzipped on the way out. Nothing here is personal: no session, no CSRF token.
+
+The feed keeps its unprefixed address (calendars hold it) and takes its language from the
+address too: `?lang=az|en|tr`, else the site's default, never the client's headers. The
+per-event .ics lives under the page's language prefix and speaks that language.
 """
 
 import hashlib
@@ -13,7 +17,7 @@ from datetime import datetime
 from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import get_language
@@ -77,15 +81,18 @@ def _first_seen(tag: str) -> datetime:
 @require_safe
 @gzip_page
 def calendar_feed(request):
+    language = feed_language(request.GET.get("lang"))
     version = selectors.feed_version()
-    tag = _key("feed", get_language(), version.key)
+    tag = _key("feed", language, version.key)
     changed = max(filter(None, (version.changed, _first_seen(tag))))
 
     def body() -> bytes:
-        name = _("Kardeş 40: İzmir–Bakü program")
-        return build_calendar(selectors.feed_events(), name=name, stamp=changed).to_ical()
+        # Inside the override: the names and each event's URL (/az/events/…) in that language.
+        with translation.override(language):
+            name = _("Kardeş 40: İzmir–Bakü program")
+            return build_calendar(selectors.feed_events(), name=name, stamp=changed).to_ical()
 
-    return _served(
+    response = _served(
         request,
         tag=tag,
         last_modified=changed,
@@ -93,6 +100,14 @@ def calendar_feed(request):
         filename="kardes40.ics",
         attachment=False,
     )
+    response["Content-Language"] = language
+    return response
+
+
+def feed_language(asked: str | None) -> str:
+    """The feed's language: `?lang=` when it names one of ours, else the site's default."""
+    codes = {code for code, _name in settings.LANGUAGES}
+    return asked if asked in codes else settings.LANGUAGE_CODE
 
 
 @require_safe

@@ -8,8 +8,6 @@ urlpatterns = [
     path("program/", views.program, name="program"),
     path("program/calendar/", views.calendar_today, name="calendar_today"),
     path("program/<int:year>/<int:month>/", views.month_calendar, name="calendar"),
-    # The subscribable feed of every public event; the address is part of the contract.
-    path("calendar.ics", feeds.calendar_feed, name="feed"),
     path("privacy/", views.privacy, name="privacy"),
     path("events/<slug:slug>/", views.event_detail, name="detail"),
     path("events/<slug:slug>/event.ics", feeds.event_ical, name="ics"),

@@ -310,9 +310,8 @@ def register_delegate(
     (pending) or waitlist notice. With `resend_if_registered` (the public form), an address
     that already holds an active registration gets that registration's email again
     (rate-limited, see registration_emails.remind_of_registration) and the existing row is
-    returned, so the answer does not reveal who is registered. The returned registration's
-    `answered_as` is the status to tell the person at the form: its own for a new one, and for
-    an existing one what a new registration would get now (pending or waitlisted).
+    returned, so the answer does not reveal who is registered. `answered_as` on the result is the
+    status to tell at the form: a new row's own, else what a newcomer would get now.
     Raises RegistrationError when the event takes no registrations, the address or a name is
     not valid, the email is already registered (without `resend_if_registered`), or consent is
     missing; RegistrationBusy when the lock is not granted in time.
@@ -341,13 +340,10 @@ def register_delegate(
                 raise _duplicate_error()
             if counts["same_email"]:
                 existing = event.registrations.active().get(email=email)
-                # The page answers what a newcomer would get now (a seat or the waitlist),
-                # never this registration's own state: that would tell who holds a seat.
-                existing.answered_as = (
-                    RegistrationStatus.PENDING
-                    if _seat_for_newcomer(event, counts)
-                    else RegistrationStatus.WAITLISTED
-                )
+                # What a newcomer would get now, never this row's state (who holds a seat).
+                status = RegistrationStatus
+                seat = _seat_for_newcomer(event, counts)
+                existing.answered_as = status.PENDING if seat else status.WAITLISTED
             elif network and _network_has_too_many_pending(event, network):
                 raise RegistrationError(
                     _(

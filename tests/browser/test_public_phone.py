@@ -36,3 +36,23 @@ def test_delegate_cancels_only_after_saying_yes(browse):
     registration.refresh_from_db()
     assert registration.status == RegistrationStatus.CANCELLED
     expect(page.get_by_role("link", name="Register again")).to_be_visible()
+
+
+@pytest.mark.parametrize("browse", ["phone"], indirect=True)
+def test_a_shared_az_link_opens_in_azerbaijani_and_a_link_switches_to_english(browse):
+    event = EventFactory(capacity=20)
+    page = browse.page
+
+    # A fresh browser (no cookie) following a link shared in Bakü.
+    browse.goto(f"/az/events/{event.slug}/", step="shared-az-link")
+    expect(page.locator("html")).to_have_attribute("lang", "az")
+    page.get_by_role(
+        "button", name=page.locator(".navbar-toggler").get_attribute("aria-label")
+    ).click()
+    browse.click(
+        page.locator("#language-links").get_by_role("link", name="English"), step="english"
+    )
+
+    assert page.url == f"{browse.base_url}/en/events/{event.slug}/"
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    assert page.locator("input[name=csrfmiddlewaretoken]").count() == 0

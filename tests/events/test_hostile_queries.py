@@ -20,7 +20,7 @@ def test_program_ignores_a_month_out_of_range(client, month):
 
 
 @pytest.mark.parametrize(
-    "name", ["home", "events:program", "events:feed", "events:privacy", "events:calendar_today"]
+    "name", ["home", "events:program", "feed", "events:privacy", "events:calendar_today"]
 )
 def test_head_is_answered_like_get_without_a_body(client, name):
     EventFactory()
@@ -34,7 +34,7 @@ def test_head_is_answered_like_get_without_a_body(client, name):
 def test_head_of_the_calendar_feed_is_what_calendar_clients_probe(client):
     event = EventFactory()
 
-    response = client.head(reverse("events:feed"))
+    response = client.head(reverse("feed"))
     one = client.head(reverse("events:ics", args=[event.slug]))
 
     assert (response.status_code, response["Content-Type"]) == (200, "text/calendar; charset=utf-8")
@@ -51,5 +51,5 @@ def test_head_of_the_registration_page_registers_nobody(client):
 
 def test_put_and_delete_are_still_refused(client):
     assert [
-        client.generic(method, reverse("events:feed")).status_code for method in ("PUT", "DELETE")
+        client.generic(method, reverse("feed")).status_code for method in ("PUT", "DELETE")
     ] == [405, 405]

@@ -35,7 +35,7 @@ def test_event_ics_has_stable_uid_zone_and_vtimezone(client):
         end=datetime(2026, 12, 10, 22, tzinfo=BK),
     )
 
-    calendar = calendar_at(client, f"/events/{event.slug}/event.ics")
+    calendar = calendar_at(client, f"/en/events/{event.slug}/event.ics")
     vevent = only_event(calendar)
 
     assert str(vevent["uid"]) == f"event-{event.pk}@kardes40.izazder.org"
@@ -43,13 +43,13 @@ def test_event_ics_has_stable_uid_zone_and_vtimezone(client):
     assert vevent.decoded("dtstart") == datetime(2026, 12, 10, 19, tzinfo=BK)
     assert vevent.decoded("dtend") == datetime(2026, 12, 10, 22, tzinfo=BK)
     assert [str(tz["tzid"]) for tz in calendar.walk("VTIMEZONE")] == ["Asia/Baku"]
-    assert str(vevent["url"]).endswith(f"/events/{event.slug}/")
+    assert str(vevent["url"]).endswith(f"/en/events/{event.slug}/")
 
 
 def test_event_ics_download_is_an_attachment_named_by_slug(client):
     event = EventFactory(slug="nevruz-2027")
 
-    response = client.get("/events/nevruz-2027/event.ics")
+    response = client.get("/en/events/nevruz-2027/event.ics")
 
     assert response["Content-Disposition"] == 'attachment; filename="nevruz-2027.ics"'
     assert event.title in response.content.decode()
@@ -57,12 +57,12 @@ def test_event_ics_download_is_an_attachment_named_by_slug(client):
 
 def test_event_ics_sequence_rises_and_uid_stays_when_rescheduled(client):
     event = EventFactory()
-    before = only_event(calendar_at(client, f"/events/{event.slug}/event.ics"))
+    before = only_event(calendar_at(client, f"/en/events/{event.slug}/event.ics"))
 
     reschedule_event(
         event=event, start=event.start + timedelta(days=1), end=event.end + timedelta(days=1)
     )
-    after = only_event(calendar_at(client, f"/events/{event.slug}/event.ics"))
+    after = only_event(calendar_at(client, f"/en/events/{event.slug}/event.ics"))
 
     assert (before["uid"], before["sequence"]) == (after["uid"], 0)
     assert after["sequence"] == 1
@@ -76,7 +76,7 @@ def test_event_ics_day_precision_is_all_day(client):
         date_precision=DatePrecision.DAY,
     )
 
-    vevent = only_event(calendar_at(client, f"/events/{event.slug}/event.ics"))
+    vevent = only_event(calendar_at(client, f"/en/events/{event.slug}/event.ics"))
 
     assert (vevent.decoded("dtstart"), vevent.decoded("dtend")) == (
         date(2026, 12, 10),
@@ -92,7 +92,7 @@ def test_event_ics_yearly_event_repeats(client):
         recurrence=Recurrence.YEARLY,
     )
 
-    vevent = only_event(calendar_at(client, f"/events/{event.slug}/event.ics"))
+    vevent = only_event(calendar_at(client, f"/en/events/{event.slug}/event.ics"))
 
     assert vevent["rrule"]["FREQ"] == ["YEARLY"]
 

@@ -102,7 +102,7 @@ def test_site_feed_and_event_ics_agree_on_ten_years_of_occurrences(client):
     events = _yearly_events()
     first, last = _window()
 
-    feed = icalendar.Calendar.from_ical(client.get(reverse("events:feed")).content)
+    feed = icalendar.Calendar.from_ical(client.get(reverse("feed")).content)
     by_uid = {str(c["uid"]): c for c in feed.walk("VEVENT")}
     site = _site_days(first, last)
 

@@ -135,7 +135,7 @@ import django, logging, json
 django.setup()
 from django.test import Client
 client = Client(HTTP_ACCEPT_LANGUAGE="en")
-pages = [client.get(path) for path in ("/", "/program/", "/events/x/register/")]
+pages = [client.get(path) for path in ("/en/", "/en/program/", "/en/events/x/register/")]
 health = client.get("/healthz/")
 print(json.dumps({
     "pages": [r.status_code for r in pages],

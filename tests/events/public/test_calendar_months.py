@@ -79,11 +79,11 @@ def test_month_calendar_puts_the_event_on_its_venue_day(where, start, month, oth
 def test_pages_show_the_event_in_the_same_month(client, where, start, month, other):
     _event(where, start)
 
-    home = client.get("/").context["months"]
-    program = client.get("/program/", {"month": f"{month:%Y-%m}", "past": "on"}).content.decode()
-    other_program = client.get("/program/", {"month": f"{other:%Y-%m}", "past": "on"})
-    calendar = client.get(f"/program/{month.year}/{month.month}/").content.decode()
-    other_calendar = client.get(f"/program/{other.year}/{other.month}/").content.decode()
+    home = client.get("/en/").context["months"]
+    program = client.get("/en/program/", {"month": f"{month:%Y-%m}", "past": "on"}).content.decode()
+    other_program = client.get("/en/program/", {"month": f"{other:%Y-%m}", "past": "on"})
+    calendar = client.get(f"/en/program/{month.year}/{month.month}/").content.decode()
+    other_calendar = client.get(f"/en/program/{other.year}/{other.month}/").content.decode()
 
     assert [
         "Boundary night" in page
@@ -126,14 +126,14 @@ def test_feed_dates_the_event_in_its_venue_zone(client, where, start, month, oth
 def test_cached_counts_follow_a_change_at_once(client):
     # The tiles and the month index are kept until the program's version moves.
     first = _event("baku", datetime(2026, 5, 1, 0, 30, tzinfo=BK))
-    before = dict(client.get("/").context["months"])
-    index_before = client.get("/program/", {"past": "on"}).context["index"]
+    before = dict(client.get("/en/").context["months"])
+    index_before = client.get("/en/program/", {"past": "on"}).context["index"]
 
     first.title = "Moved to İzmir's April"
     first.venue = VenueFactory()
     first.save()
-    after = dict(client.get("/").context["months"])
-    index_after = client.get("/program/", {"past": "on"}).context["index"]
+    after = dict(client.get("/en/").context["months"])
+    index_after = client.get("/en/program/", {"past": "on"}).context["index"]
 
     assert (before[date(2026, 4, 1)], before[date(2026, 5, 1)]) == (0, 1)
     assert (after[date(2026, 4, 1)], after[date(2026, 5, 1)]) == (1, 0)

@@ -43,9 +43,9 @@ def _many(count: int, *, busy_share: float = 0.25) -> str:
 def test_program_at_2000_events_shows_one_month_a_page_under_150_kb(client):
     busy_month = _many(2000)
 
-    opening = client.get("/program/")
-    busy = client.get("/program/", {"month": busy_month})
-    last_page = client.get("/program/", {"month": busy_month, "page": 999})
+    opening = client.get("/en/program/")
+    busy = client.get("/en/program/", {"month": busy_month})
+    last_page = client.get("/en/program/", {"month": busy_month, "page": 999})
 
     sizes = [len(response.content) for response in (opening, busy, last_page)]
     assert [size < PAGE_LIMIT for size in sizes] == [True, True, True], sizes
@@ -72,7 +72,7 @@ def test_program_queries_do_not_grow_from_1_to_2000_events(client, assert_consta
 
     def request():
         cache.clear()  # the worst case: the month index is counted afresh
-        return client.get("/program/", {"month": month})
+        return client.get("/en/program/", {"month": month})
 
     response = assert_constant_queries(
         request,

@@ -20,7 +20,9 @@ from tests.factories import EventFactory, PendingRegistrationFactory, Registrati
 
 pytestmark = pytest.mark.django_db
 
-LINK = re.compile(r"http://127\.0\.0\.1:8000(/registrations/\d+/[^/\s]+/(?:confirm/)?)")
+LINK = re.compile(
+    r"http://127\.0\.0\.1:8000(/(?:tr|az|en)/registrations/\d+/[^/\s]+/(?:confirm/)?)"
+)
 
 
 @pytest.fixture(autouse=True)
@@ -55,14 +57,14 @@ def confirm_link(message) -> str:
 
 def test_whole_flow_register_confirm_cancel_and_promote(client, django_capture_on_commit_callbacks):
     event = EventFactory(title="Nevruz in İzmir", capacity=1)
-    url = f"/events/{event.slug}/register/"
+    url = f"/en/events/{event.slug}/register/"
 
     # Leyla registers and gets a confirmation request.
     assert "Register for “Nevruz in İzmir”" in client.get(url).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url, form_data())
     assert response.status_code == 302
-    assert response["Location"] == f"/events/{event.slug}/register/thanks/?outcome=pending"
+    assert response["Location"] == f"/en/events/{event.slug}/register/thanks/?outcome=pending"
     assert "Check your email to confirm" in client.get(response["Location"]).content.decode()
     leyla = Registration.objects.get(email="leyla@example.az")
     assert leyla.status == RegistrationStatus.PENDING
@@ -83,7 +85,7 @@ def test_whole_flow_register_confirm_cancel_and_promote(client, django_capture_o
     # The event is full: Rauf joins the waitlist.
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url, form_data(full_name="Rauf Əliyev", email="rauf@example.az"))
-    assert response["Location"] == f"/events/{event.slug}/register/thanks/?outcome=waitlist"
+    assert response["Location"] == f"/en/events/{event.slug}/register/thanks/?outcome=waitlist"
     rauf = Registration.objects.get(email="rauf@example.az")
     assert rauf.status == RegistrationStatus.WAITLISTED
     assert mail.outbox[2].subject == "You are on the waitlist: Nevruz in İzmir"
@@ -143,7 +145,7 @@ def test_register_bad_input_shows_message_at_the_field_and_changes_nothing(
     event = EventFactory()
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(f"/events/{event.slug}/register/", form_data(**overrides))
+        response = client.post(f"/en/events/{event.slug}/register/", form_data(**overrides))
 
     assert response.status_code == 400
     assert response.context["form"].errors == {field: [message]}
@@ -159,12 +161,12 @@ def test_register_same_email_twice_answers_the_same_page_and_resends_the_link(
 ):
     event = EventFactory()
     with django_capture_on_commit_callbacks(execute=True):
-        first = client.post(f"/events/{event.slug}/register/", form_data())
+        first = client.post(f"/en/events/{event.slug}/register/", form_data())
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            f"/events/{event.slug}/register/", form_data(email="LEYLA@example.AZ")
+            f"/en/events/{event.slug}/register/", form_data(email="LEYLA@example.AZ")
         )
 
     # Nothing tells the visitor that this address was registered already.
@@ -177,8 +179,8 @@ def test_register_same_email_twice_answers_the_same_page_and_resends_the_link(
 def test_register_for_closed_event_says_so_and_changes_nothing(client):
     event = EventFactory(registration_closes=timezone.now() - timedelta(minutes=5))
 
-    page = client.get(f"/events/{event.slug}/register/").content.decode()
-    response = client.post(f"/events/{event.slug}/register/", form_data())
+    page = client.get(f"/en/events/{event.slug}/register/").content.decode()
+    response = client.post(f"/en/events/{event.slug}/register/", form_data())
 
     assert "Registration for this event is closed." in page
     assert 'name="full_name"' not in page
@@ -193,10 +195,10 @@ def test_register_honeypot_looks_accepted_but_stores_and_sends_nothing(
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            f"/events/{event.slug}/register/", form_data(website="http://spam.example")
+            f"/en/events/{event.slug}/register/", form_data(website="http://spam.example")
         )
 
-    assert response["Location"] == f"/events/{event.slug}/register/thanks/?outcome=pending"
+    assert response["Location"] == f"/en/events/{event.slug}/register/thanks/?outcome=pending"
     assert Registration.objects.count() == 0
     assert mail.outbox == []
 
@@ -204,7 +206,7 @@ def test_register_honeypot_looks_accepted_but_stores_and_sends_nothing(
 def test_register_rate_limit_per_address_refuses_with_message(client, settings):
     settings.REGISTRATION_RATE_LIMIT_PER_IP = "2/h"
     event = EventFactory()
-    url = f"/events/{event.slug}/register/"
+    url = f"/en/events/{event.slug}/register/"
     client.post(url, form_data(email="a@example.org"))
     client.post(url, form_data(email="b@example.org"))
 
@@ -223,10 +225,10 @@ def test_register_rate_limit_per_address_refuses_with_message(client, settings):
 def test_register_rate_limit_per_email_counts_across_events_and_addresses(client, settings):
     settings.REGISTRATION_RATE_LIMIT_PER_EMAIL = "1/h"
     first, second = EventFactory(), EventFactory()
-    client.post(f"/events/{first.slug}/register/", form_data())
+    client.post(f"/en/events/{first.slug}/register/", form_data())
 
     response = Client(REMOTE_ADDR="10.0.0.9", HTTP_ACCEPT_LANGUAGE="en").post(
-        f"/events/{second.slug}/register/", form_data(email="Leyla@Example.az")
+        f"/en/events/{second.slug}/register/", form_data(email="Leyla@Example.az")
     )
 
     assert response.status_code == 429
@@ -237,7 +239,7 @@ def test_register_page_escapes_html_in_names(client):
     registration = RegistrationFactory(full_name='<img src=x onerror="alert(1)">')
     token = make_token(registration, purpose=SELF_SERVICE)
 
-    html = client.get(f"/registrations/{registration.pk}/{token}/").content.decode()
+    html = client.get(f"/en/registrations/{registration.pk}/{token}/").content.decode()
 
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html
     assert '<img src=x onerror="alert(1)">' not in html
@@ -246,7 +248,7 @@ def test_register_page_escapes_html_in_names(client):
 def test_register_form_without_javascript_hides_only_the_honeypot(client):
     event = EventFactory()
 
-    html = client.get(f"/events/{event.slug}/register/").content.decode()
+    html = client.get(f"/en/events/{event.slug}/register/").content.decode()
 
     honeypot = html[html.index('class="visually-hidden"') :].split("</div>")[0]
     assert 'aria-hidden="true"' in honeypot
@@ -289,7 +291,7 @@ def test_bad_link_is_refused_with_message_and_changes_nothing(
     registration = PendingRegistrationFactory()
     other = PendingRegistrationFactory(event=registration.event)
     token = _bad_tokens(registration, other)[kind]
-    url = f"/registrations/{registration.pk}/{token}/{action}"
+    url = f"/en/registrations/{registration.pk}/{token}/{action}"
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url) if action else client.get(url)
@@ -309,7 +311,9 @@ def test_link_younger_than_the_limit_still_works(client, settings):
     settings.REGISTRATION_LINK_MAX_AGE_DAYS = 365
     registration = PendingRegistrationFactory()
 
-    response = client.get(f"/registrations/{registration.pk}/{_old_token(registration, days=300)}/")
+    response = client.get(
+        f"/en/registrations/{registration.pk}/{_old_token(registration, days=300)}/"
+    )
 
     assert response.status_code == 200
     assert registration.full_name in response.content.decode()
@@ -320,7 +324,7 @@ def test_cancel_needs_a_post(client):
     token = make_token(registration, purpose=SELF_SERVICE)
 
     # A GET (a link scanner, a stray tap) only asks; see test_self_service_cancel.py.
-    response = client.get(f"/registrations/{registration.pk}/{token}/cancel/")
+    response = client.get(f"/en/registrations/{registration.pk}/{token}/cancel/")
 
     registration.refresh_from_db()
     assert (response.status_code, registration.status) == (200, RegistrationStatus.CONFIRMED)
@@ -331,7 +335,7 @@ def test_cancel_without_csrf_token_is_refused(client):
     token = make_token(registration, purpose=SELF_SERVICE)
     csrf_client = Client(enforce_csrf_checks=True)
 
-    response = csrf_client.post(f"/registrations/{registration.pk}/{token}/cancel/")
+    response = csrf_client.post(f"/en/registrations/{registration.pk}/{token}/cancel/")
 
     registration.refresh_from_db()
     assert (response.status_code, registration.status) == (403, RegistrationStatus.CONFIRMED)
@@ -341,10 +345,10 @@ def test_manage_page_form_posts_carry_csrf_tokens(client):
     registration = PendingRegistrationFactory()
     token = make_token(registration, purpose=SELF_SERVICE)
 
-    html = client.get(f"/registrations/{registration.pk}/{token}/").content.decode()
+    html = client.get(f"/en/registrations/{registration.pk}/{token}/").content.decode()
 
-    # Language switch and confirm; cancelling is a link to its own confirmation page.
-    assert html.count('name="csrfmiddlewaretoken"') == 2
+    # Confirm only: the language switcher is links; cancelling is a link to its own page.
+    assert html.count('name="csrfmiddlewaretoken"') == 1
 
 
 def test_cancel_after_the_event_shows_why_and_changes_nothing(client):
@@ -354,7 +358,7 @@ def test_cancel_after_the_event_shows_why_and_changes_nothing(client):
     registration = RegistrationFactory(event=event)
     token = make_token(registration, purpose=SELF_SERVICE)
 
-    response = client.post(f"/registrations/{registration.pk}/{token}/cancel/", follow=True)
+    response = client.post(f"/en/registrations/{registration.pk}/{token}/cancel/", follow=True)
 
     registration.refresh_from_db()
     assert registration.status == RegistrationStatus.CONFIRMED
@@ -365,7 +369,7 @@ def test_confirm_link_for_expired_registration_says_register_again(client):
     registration = PendingRegistrationFactory(expires_at=timezone.now() - timedelta(minutes=1))
     token = make_token(registration, purpose=SELF_SERVICE)
 
-    response = client.post(f"/registrations/{registration.pk}/{token}/confirm/", follow=True)
+    response = client.post(f"/en/registrations/{registration.pk}/{token}/confirm/", follow=True)
 
     registration.refresh_from_db()
     assert registration.status == RegistrationStatus.EXPIRED
@@ -385,7 +389,7 @@ def test_register_when_the_mail_server_is_down_still_keeps_the_registration(
     event = EventFactory()
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(f"/events/{event.slug}/register/", form_data())
+        response = client.post(f"/en/events/{event.slug}/register/", form_data())
 
     assert response.status_code == 302
     assert list(Registration.objects.values_list("email", flat=True)) == ["leyla@example.az"]
@@ -417,17 +421,20 @@ def test_registration_email_task_retries_only_temporary_failures(error, temporar
 def test_register_errors_are_translated_for_turkish_visitors(client):
     event = EventFactory()
 
+    # The language is the address's: an English browser on the /tr/ page reads Turkish.
     response = client.post(
-        f"/events/{event.slug}/register/",
+        f"/tr/events/{event.slug}/register/",
         form_data(full_name="", consent=""),
-        HTTP_ACCEPT_LANGUAGE="tr",
+        HTTP_ACCEPT_LANGUAGE="en",
     )
 
     assert response.context["form"].errors == {
         "full_name": ["Lütfen adınızı ve soyadınızı yazın."],
         "consent": ["Kayıt olmak için lütfen aydınlatma metnini onaylayın."],
     }
-    assert '<a href="/privacy/" target="_blank">Aydınlatma metnini</a>' in response.content.decode()
+    assert (
+        '<a href="/tr/privacy/" target="_blank">Aydınlatma metnini</a>' in response.content.decode()
+    )
     assert Registration.objects.count() == 0
 
 

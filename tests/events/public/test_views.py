@@ -50,7 +50,7 @@ def test_home_shows_protocol_milestone_next_events_and_months(client):
     EventFactory(title="Nevruz concert", is_demo=True)
     EventFactory(title="Board retreat", is_public=False)
 
-    html = page(client, "/")
+    html = page(client, "/en/")
 
     assert titles(html, ["Sister-city protocol signed", "Nevruz concert", "Board retreat"]) == [
         "Sister-city protocol signed",
@@ -58,7 +58,7 @@ def test_home_shows_protocol_milestone_next_events_and_months(client):
     ]
     assert "1986" in html
     assert "Demo example" in html
-    assert html.count('href="/program/2026/') == 12
+    assert html.count('href="/en/program/2026/') == 12
 
 
 def test_home_next_events_leave_out_plans_known_only_by_year(client):
@@ -70,7 +70,7 @@ def test_home_next_events_leave_out_plans_known_only_by_year(client):
     )
     EventFactory(title="Nevruz concert")
 
-    html = page(client, "/")
+    html = page(client, "/en/")
 
     assert titles(html, ["Youth exchange", "Nevruz concert"]) == ["Nevruz concert"]
 
@@ -87,7 +87,7 @@ def test_program_lists_upcoming_public_events_only(client):
         end=timezone.now() - timedelta(days=199),
     )
 
-    html = page(client, "/program/")
+    html = page(client, "/en/program/")
 
     assert titles(html, ["Upcoming forum", "Internal planning", "Last spring's fair"]) == [
         "Upcoming forum"
@@ -103,10 +103,10 @@ def test_program_with_past_included_indexes_past_months_and_marks_past_and_cance
     EventFactory(title="Called-off gala", status=EventStatus.CANCELLED)
     past_month = fair.local_start.strftime("%Y-%m")
 
-    without = page(client, "/program/")
-    index = page(client, "/program/", past="on")
-    html = page(client, "/program/", past="on", month=past_month)
-    upcoming = page(client, "/program/")
+    without = page(client, "/en/program/")
+    index = page(client, "/en/program/", past="on")
+    html = page(client, "/en/program/", past="on", month=past_month)
+    upcoming = page(client, "/en/program/")
 
     assert f"?month={past_month}" not in without
     assert f"?month={past_month}&amp;past=on" in index
@@ -121,7 +121,7 @@ def test_program_filters_by_city_and_kind(client):
     EventFactory(title="Bakü concert", venue=BakuVenueFactory(), kind=EventKind.CULTURAL_FESTIVAL)
     EventFactory(title="İzmir forum", venue=VenueFactory(), kind=EventKind.BUSINESS_FORUM)
 
-    html = page(client, "/program/", city="Bakü", kind=EventKind.BUSINESS_FORUM)
+    html = page(client, "/en/program/", city="Bakü", kind=EventKind.BUSINESS_FORUM)
 
     assert titles(html, ["Bakü forum", "Bakü concert", "İzmir forum"]) == ["Bakü forum"]
 
@@ -140,7 +140,7 @@ def test_program_month_filter_uses_the_venue_zone(client):
         end=datetime(2026, 11, 30, 12, tzinfo=IZ),
     )
 
-    december = page(client, "/program/", month="2026-12")
+    december = page(client, "/en/program/", month="2026-12")
 
     assert titles(december, ["Midnight start", "November talk"]) == ["Midnight start"]
 
@@ -161,7 +161,7 @@ def test_program_month_precision_is_date_to_be_announced_and_year_precision_duri
         date_precision=DatePrecision.YEAR,
     )
 
-    html = page(client, "/program/", month="2027-04")
+    html = page(client, "/en/program/", month="2027-04")
 
     assert "Date to be announced" in html
     assert "April 2027 (date to be announced)" in html
@@ -173,7 +173,7 @@ def test_program_month_precision_is_date_to_be_announced_and_year_precision_duri
 def test_program_unknown_filter_values_show_everything(client):
     EventFactory(title="Upcoming forum")
 
-    html = page(client, "/program/", city="Atlantis", month="not-a-month")
+    html = page(client, "/en/program/", city="Atlantis", month="not-a-month")
 
     assert "Upcoming forum" in html
 
@@ -181,7 +181,7 @@ def test_program_unknown_filter_values_show_everything(client):
 def test_program_escapes_html_in_titles(client):
     EventFactory(title="<b>Bold</b> night")
 
-    html = page(client, "/program/")
+    html = page(client, "/en/program/")
 
     assert "&lt;b&gt;Bold&lt;/b&gt; night" in html
     assert "<b>Bold</b> night" not in html
@@ -209,14 +209,14 @@ def test_calendar_places_events_on_their_local_day_with_prev_and_next(client):
         end=datetime(2027, 1, 5, 21, tzinfo=IZ),
     )
 
-    html = page(client, "/program/2026/12/")
+    html = page(client, "/en/program/2026/12/")
 
     assert "19:00 Evening in Bakü" in html
     assert "This month, date to be announced" in html
     assert "April plans" in html
     assert "January concert" not in html
-    assert 'href="/program/2026/11/"' in html
-    assert 'href="/program/2027/1/"' in html
+    assert 'href="/en/program/2026/11/"' in html
+    assert 'href="/en/program/2027/1/"' in html
 
 
 def test_calendar_shows_yearly_event_on_its_anniversary(client):
@@ -227,7 +227,7 @@ def test_calendar_shows_yearly_event_on_its_anniversary(client):
         recurrence=Recurrence.YEARLY,
     )
 
-    html = page(client, "/program/2027/6/")
+    html = page(client, "/en/program/2027/6/")
 
     assert "10:00 Sister-city conference" in html
 
@@ -235,9 +235,9 @@ def test_calendar_shows_yearly_event_on_its_anniversary(client):
 def test_calendar_keeps_filters_in_prev_next_links(client):
     EventFactory(venue=BakuVenueFactory())
 
-    html = page(client, "/program/2026/12/", city="Bakü", kind=EventKind.CONFERENCE)
+    html = page(client, "/en/program/2026/12/", city="Bakü", kind=EventKind.CONFERENCE)
 
-    assert 'href="/program/2027/1/?city=Bak%C3%BC&amp;kind=conference"' in html
+    assert 'href="/en/program/2027/1/?city=Bak%C3%BC&amp;kind=conference"' in html
 
 
 def test_calendar_filters_by_city(client):
@@ -253,21 +253,21 @@ def test_calendar_filters_by_city(client):
         end=datetime(2026, 12, 11, 22, tzinfo=IZ),
     )
 
-    html = page(client, "/program/2026/12/", city="İzmir")
+    html = page(client, "/en/program/2026/12/", city="İzmir")
 
     assert titles(html, ["Evening in Bakü", "Evening in İzmir"]) == ["Evening in İzmir"]
 
 
 def test_calendar_without_month_redirects_to_this_month(client):
-    response = client.get("/program/calendar/")
+    response = client.get("/en/program/calendar/")
 
     today = timezone.localdate()
     assert response.status_code == 302
-    assert response["Location"] == f"/program/{today.year}/{today.month}/"
+    assert response["Location"] == f"/en/program/{today.year}/{today.month}/"
 
 
 def test_calendar_impossible_month_is_not_found(client):
-    assert client.get("/program/2026/13/").status_code == 404
+    assert client.get("/en/program/2026/13/").status_code == 404
 
 
 # --- event page -----------------------------------------------------------------------------
@@ -326,7 +326,7 @@ def test_event_page_closed_registration_says_so(client):
     html = page(client, event.get_absolute_url())
 
     assert "Registration for this event is closed." in html
-    assert f'href="/events/{event.slug}/register/"' not in html
+    assert f'href="/en/events/{event.slug}/register/"' not in html
 
 
 def test_event_page_past_event_is_marked(client):
@@ -363,8 +363,8 @@ def test_event_page_internal_event_is_not_found(client):
 
     responses = [
         client.get(event.get_absolute_url()),
-        client.get(f"/events/{event.slug}/event.ics"),
-        client.get(f"/events/{event.slug}/register/"),
+        client.get(f"/en/events/{event.slug}/event.ics"),
+        client.get(f"/en/events/{event.slug}/register/"),
     ]
 
     assert [r.status_code for r in responses] == [404, 404, 404]
@@ -373,10 +373,10 @@ def test_event_page_internal_event_is_not_found(client):
 def test_privacy_notice_is_linked_from_the_form(client):
     event = EventFactory()
 
-    form = page(client, f"/events/{event.slug}/register/")
-    notice = page(client, "/privacy/")
+    form = page(client, f"/en/events/{event.slug}/register/")
+    notice = page(client, "/en/privacy/")
 
-    assert 'href="/privacy/"' in form
+    assert 'href="/en/privacy/"' in form
     assert "Privacy notice for event registration" in notice
 
 
@@ -409,7 +409,7 @@ def test_program_list_query_count_does_not_grow(client, django_assert_num_querie
     # until the version changes), the month's events with their venue and seat counts; the
     # page holds at most PROGRAM_PAGE_SIZE of them.
     with django_assert_num_queries(6):
-        html = page(client, "/program/", month=month)
+        html = page(client, "/en/program/", month=month)
 
     assert html.count('class="card mb-2') == min(in_month, PROGRAM_PAGE_SIZE)
 
@@ -420,7 +420,7 @@ def test_month_calendar_query_count_does_not_grow(client, django_assert_num_quer
 
     # The cities for the filter, then the month's events with venue and seat counts.
     with django_assert_num_queries(2):
-        html = page(client, f"/program/{start.year}/{start.month}/")
+        html = page(client, f"/en/program/{start.year}/{start.month}/")
 
     assert html.count("kind-cultural_festival ps-1") >= count
 
@@ -433,4 +433,4 @@ def test_home_query_count_does_not_grow(client, django_assert_num_queries, count
     # Milestones, next events, the program's version (2) and the month tiles (counted once a
     # version, the worst case here).
     with django_assert_num_queries(5):
-        page(client, "/")
+        page(client, "/en/")

@@ -144,7 +144,7 @@ def test_register_page_when_the_lock_is_not_granted_answers_try_again_not_500(po
 
     try:
         response = client.post(
-            f"/events/{event.slug}/register/",
+            f"/en/events/{event.slug}/register/",
             {
                 "full_name": "Leyla",
                 "email": "leyla@example.az",
