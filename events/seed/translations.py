@@ -191,11 +191,14 @@ ORGANIZATIONS = {
 AFFILIATIONS = {
     "affiliation:altay-izazder": {"role": t("Sədr", "Chair")},
     "affiliation:tugay-izmir": {
-        "role": t("İzmir Böyükşəhər Bələdiyyəsinin sədri", "Mayor of Izmir Metropolitan Municipality")
+        "role": t(
+            "İzmir Böyükşəhər Bələdiyyəsinin sədri", "Mayor of Izmir Metropolitan Municipality"
+        )
     },
     "affiliation:muradov-diaspora": {
         "role": t(
-            "Diaspora naziri (mənbədəki ifadə ilə)", "Minister for the Diaspora (as the source puts it)"
+            "Diaspora naziri (mənbədəki ifadə ilə)",
+            "Minister for the Diaspora (as the source puts it)",
         )
     },
     "affiliation:allahveranov-meclis": {"role": t("Deputat", "Member of Parliament")},
@@ -209,9 +212,7 @@ AFFILIATIONS = {
     "affiliation:ismayilov-cascfen": {"role": t("Sədr", "Chair")},
 }
 
-_DATED_NOTE = (
-    "{phrase}: {rest} (2026-01-28, 2026-02-03)."
-)
+_DATED_NOTE = "{phrase}: {rest} (2026-01-28, 2026-02-03)."
 VISITS = {
     "visit:altay-baku-2026": {
         "title": t("Perviz Altayın Bakı təmasları", "Perviz Altay's meetings in Baku"),
@@ -235,7 +236,9 @@ VISITS = {
         ),
     },
     "visit:iraqi-turkmen-baku": {
-        "title": t("İraq türkmən heyətinin Bakı səfəri", "Iraqi Turkmen delegation's visit to Baku"),
+        "title": t(
+            "İraq türkmən heyətinin Bakı səfəri", "Iraqi Turkmen delegation's visit to Baku"
+        ),
         "purpose": t(
             "İraq türkmənləri ilə Azərbaycan arasında təhsil, mədəniyyət və media sahəsində "
             "əməkdaşlıq.",
@@ -371,9 +374,7 @@ MEETINGS = {
 }
 
 VENUES = {
-    "venue:izmir": {
-        "name": t("İzmir — yer sonra elan olunacaq", "Izmir — venue to be announced")
-    },
+    "venue:izmir": {"name": t("İzmir — yer sonra elan olunacaq", "Izmir — venue to be announced")},
     "venue:izmir-program": {
         "name": t(
             "İzmir — yerlər sonra elan olunacaq (40 illik proqramı)",
@@ -473,8 +474,7 @@ EVENTS = {
     "event:susa-conference-2022": {
         "title": t(
             "Şuşa Bəyannaməsinin ilk ildönümündə Şuşada beynəlxalq konfrans",
-            "International conference in Shusha on the first anniversary of the Shusha "
-            "Declaration",
+            "International conference in Shusha on the first anniversary of the Shusha Declaration",
         ),
         "description": t(
             "Bəyannamənin imzalanmasının birinci ilində Şuşada toplanan beynəlxalq konfrans; "
