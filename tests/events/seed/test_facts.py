@@ -152,18 +152,8 @@ def test_seed_text_shares_no_eight_word_run_with_any_article(seeded, articles):
 
 def test_seed_text_leaves_out_the_articles_claims_about_third_parties(seeded):
     # Article 004's claims about other diasporas, the 2014 exhibition's title and the slogans.
-    banned = [
-        "armenian",
-        "ermeni",
-        "soyqirim",
-        "genocide",
-        "lies",
-        "yalan",
-        "one nation",
-        "bir millet",
-        "jewish",
-        "yehudi",
-    ]
+    banned = ["armenian", "ermeni", "soyqirim", "genocide", "lies", "yalan", "one nation"]
+    banned += ["bir millet", "jewish", "yehudi"]  # the same claims, as az and en would put them
 
     found = {
         label: word
@@ -442,19 +432,6 @@ def test_seed_milestones_span_their_whole_local_day_or_year(seeded):
         "2007-03-10T00:00:00+04:00",
     )
     assert (forum.city, forum.zone_label) == ("Bakü", "Baku")
-
-
-@pytest.mark.now("2026-11-22T12:00:00+03:00")
-def test_seed_susa_conference_next_occurs_on_15_june_2027(seeded, now):
-    conference = Event.objects.get(slug="susa-international-conference-15-june")
-
-    start, end = conference.next_occurrence()
-
-    assert (conference.recurrence, conference.organizers.get().short_name) == ("yearly", "YAP")
-    assert (start.isoformat(), end.isoformat()) == (
-        "2027-06-15T00:00:00+04:00",
-        "2027-06-16T00:00:00+04:00",
-    )
 
 
 def test_seed_planned_2026_events_keep_their_kinds_and_precision(seeded):

@@ -3,8 +3,6 @@ each city per language, and applied to per-language columns once the models have
 
 import io
 import re
-from datetime import date
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
@@ -12,12 +10,11 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from contacts.models import DelegationVisit, Meeting
-from events.enums import Recurrence
 from events.models import Event, Venue
 from events.seed import load_facts
 from events.seed.completeness import is_public, measure, translatable_texts
 from events.seed.demo import demo_records
-from events.seed.facts import RECORDS, SERIES_EDITIONS, SUSA_SERIES_KEY
+from events.seed.facts import RECORDS
 from events.seed.loader import translated_fields
 from events.seed.translations import (
     DATED_BY_THE_REPORT,
@@ -150,6 +147,14 @@ def test_texts_dated_by_a_report_say_so_in_each_language():
     )
 
 
+def test_the_visit_dated_by_reports_is_the_only_visit_with_such_a_note():
+    visits = [r for r in RECORDS if r.model is DelegationVisit]
+
+    assert [
+        r.key for r in visits if r.fields["dates_note"].startswith(DATED_BY_THE_REPORT["tr"])
+    ] == ["visit:altay-baku-2026"]
+
+
 # --- the adapter ----------------------------------------------------------------------------------
 
 
@@ -193,82 +198,3 @@ def test_seed_loads_the_same_rows_with_the_adapter_in_place():
         "İzmir–Bakü kardeş şehir protokolü imzalandı"
     )
     assert Venue.objects.get(seed_key="venue:susa").name == "Şuşa — kaynakta yer belirtilmemiş"
-
-
-# --- the 15 June conferences in Şuşa ---------------------------------------------------------------
-
-
-@pytest.mark.django_db
-def test_susa_conferences_are_three_dated_records_with_their_themes():
-    load_facts()
-
-    editions = {
-        e.slug: (e.local_start.date(), e.date_precision, e.status, e.recurrence, e.venue.city)
-        for e in Event.objects.filter(seed_key__in=SERIES_EDITIONS[SUSA_SERIES_KEY])
-    }
-    themes = {
-        e.local_start.year: (e.title, e.organizers.get().short_name)
-        for e in Event.objects.filter(seed_key__in=SERIES_EDITIONS[SUSA_SERIES_KEY])
-    }
-
-    assert editions == {
-        f"susa-international-conference-15-june-{year}": (
-            date(year, 6, 15),
-            "day",
-            "done",
-            "",
-            "Şuşa",
-        )
-        for year in (2022, 2023, 2024)
-    }
-    assert themes == {
-        2022: ("Şuşa Beyannamesi'nin birinci yıl dönümünde Şuşa'da uluslararası konferans", "YAP"),
-        2023: ("Şuşa'da “Kurtuluştan Zafere” konulu uluslararası konferans", "YAP"),
-        2024: ("Şuşa'da Türk Devletleri Teşkilatı üzerine uluslararası konferans", "YAP"),
-    }
-
-
-@pytest.mark.django_db
-def test_susa_editions_belong_to_the_yearly_series_and_never_double_it():
-    load_facts()
-    series = Event.objects.get(seed_key=SUSA_SERIES_KEY)
-    editions = Event.objects.filter(seed_key__in=SERIES_EDITIONS[SUSA_SERIES_KEY])
-
-    assert series.recurrence == Recurrence.YEARLY
-    assert all(e.slug.startswith(f"{series.slug}-") for e in editions)
-    assert series.occurrences(date(2022, 1, 1), date(2024, 12, 31)) == []
-    assert [(o.venue_id, o.start.date().year) for o in editions.order_by("start")] == [
-        (series.venue_id, year) for year in (2022, 2023, 2024)
-    ]
-
-
-@pytest.mark.django_db
-def test_susa_series_next_occurrence_is_the_coming_15_june(now):
-    load_facts()
-    series = Event.objects.get(seed_key=SUSA_SERIES_KEY)
-
-    start, end = series.next_occurrence()
-
-    today_in_susa = now.astimezone(ZoneInfo(series.time_zone)).date()
-    year = today_in_susa.year + (today_in_susa > date(today_in_susa.year, 6, 15))
-    assert now < end
-    assert start.date() == date(year, 6, 15)
-    assert end - start == series.end - series.start
-
-
-@pytest.mark.django_db
-@pytest.mark.now("2027-06-15T09:00:00+04:00")
-def test_susa_series_on_the_day_is_that_days_conference(now):
-    load_facts()
-
-    start, _ = Event.objects.get(seed_key=SUSA_SERIES_KEY).next_occurrence()
-
-    assert start.isoformat() == "2027-06-15T00:00:00+04:00"
-
-
-def test_the_visit_dated_by_reports_is_the_only_visit_with_such_a_note():
-    visits = [r for r in RECORDS if r.model is DelegationVisit]
-
-    assert [
-        r.key for r in visits if r.fields["dates_note"].startswith(DATED_BY_THE_REPORT["tr"])
-    ] == ["visit:altay-baku-2026"]
