@@ -3,7 +3,10 @@
 Rules this data keeps (the seeded-facts test checks them):
 - Names of people, organizations and places are spelled as the articles spell them; roles,
   titles and summaries are in our own words, in Turkish: the board reads Turkish (the code and
-  its msgids stay English).
+  its msgids stay English). Their Azerbaijani and English are in `translations.py`, keyed by
+  the same seed keys; a public text added here without them fails the completeness test.
+- A yearly series and its dated editions are separate records (`SERIES_EDITIONS`): the
+  editions keep their own dates and themes, the series repeats from after the last of them.
 - A meeting known only from a news report is dated by the report's publication date and says so
   (`dated_by_publication`). Article 003 carries no date at all, so its visits have none.
 - Historical milestones carry the precision the articles give (1986: the year only).

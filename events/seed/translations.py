@@ -96,13 +96,13 @@ SOURCES = {
     },
     "source:003": {
         "summary": t(
-            "Tarixi göstərilməyən bu xəbər bir İraq türkmən heyətinin Bakı səfərindən danışır; "
+            "Tarixi göstərilməyən bu xəbər bir İraq türkman heyətinin Bakı səfərindən danışır; "
             "heyət Azərbaycanın rəsmi qurumları, universitetləri və media nümayəndələri ilə "
             "təhsil, mədəniyyət və media sahələrində birgə layihələr üçün protokollar "
             "imzalayıb. Xəbər həmçinin yeddi ay öncə Bakıda Bakı Beynəlxalq Multikulturalizm "
             "Mərkəzi, Beynəlxalq Münasibətlərin Təhlili Mərkəzi və Kərkük Mədəniyyət "
-            "Dərnəyinin dəstəyi ilə keçirilən, İraq türkmənlərinə həsr olunmuş beynəlxalq "
-            "konfransı xatırladır. Həmin konfransda 40 nəfərlik İraq türkmən heyəti iştirak "
+            "Dərnəyinin dəstəyi ilə keçirilən, İraq türkmanlarına həsr olunmuş beynəlxalq "
+            "konfransı xatırladır. Həmin konfransda 40 nəfərlik İraq türkman heyəti iştirak "
             "edib.",
             "This undated report describes an Iraqi Turkmen delegation's visit to Baku; the "
             "delegation signed protocols for joint projects in education, culture and the media "
@@ -237,10 +237,10 @@ VISITS = {
     },
     "visit:iraqi-turkmen-baku": {
         "title": t(
-            "İraq türkmən heyətinin Bakı səfəri", "Iraqi Turkmen delegation's visit to Baku"
+            "İraq türkman heyətinin Bakı səfəri", "Iraqi Turkmen delegation's visit to Baku"
         ),
         "purpose": t(
-            "İraq türkmənləri ilə Azərbaycan arasında təhsil, mədəniyyət və media sahəsində "
+            "İraq türkmanları ilə Azərbaycan arasında təhsil, mədəniyyət və media sahəsində "
             "əməkdaşlıq.",
             "Cooperation in education, culture and the media between the Iraqi Turkmens and "
             "Azerbaijan.",
@@ -252,11 +252,11 @@ VISITS = {
     },
     "visit:iraqi-turkmen-conference-baku": {
         "title": t(
-            "Bakıdakı beynəlxalq konfransda İraq türkmən heyəti",
+            "Bakıdakı beynəlxalq konfransda İraq türkman heyəti",
             "Iraqi Turkmen delegation at the international conference in Baku",
         ),
         "purpose": t(
-            "Konfransa İraqdan, Türkiyədən və başqa ölkələrdən gələn 40 nəfərlik İraq türkmən "
+            "Konfransa İraqdan, Türkiyədən və başqa ölkələrdən gələn 40 nəfərlik İraq türkman "
             "heyəti qatıldı.",
             "A 40-strong Iraqi Turkmen delegation from Iraq, Türkiye and other countries took "
             "part in the conference.",
@@ -362,11 +362,11 @@ MEETINGS = {
     },
     "meeting:iraqi-turkmen-conference": {
         "title": t(
-            "İraq türkmənləri və Türk dünyası mövzusunda beynəlxalq konfrans",
+            "İraq türkmanları və Türk dünyası mövzusunda beynəlxalq konfrans",
             "International conference on the Iraqi Turkmens and the Turkic world",
         ),
         "topics": t(
-            "İraq türkmənləri ilə Azərbaycan arasındakı münasibətlər və onların gələcəyi üçün "
+            "İraq türkmanları ilə Azərbaycan arasındakı münasibətlər və onların gələcəyi üçün "
             "planlar.",
             "Relations between the Iraqi Turkmens and Azerbaijan, and plans for their future.",
         ),

@@ -103,6 +103,21 @@ def test_seed_command_prints_completeness_per_language():
     )
 
 
+def test_translations_fit_their_fields():
+    records = {record.key: record for record in RECORDS}
+    too_long = [
+        f"{key} {name} {language}"
+        for key, fields in TRANSLATIONS.items()
+        if key in records
+        for name, texts in fields.items()
+        for language, text in texts.items()
+        if (limit := records[key].model._meta.get_field(name).max_length) is not None
+        and (len(text) > limit or "\n" in text)
+    ]
+
+    assert too_long == []
+
+
 # --- wording ------------------------------------------------------------------------------------
 
 OTHER_SPELLINGS = {
