@@ -118,6 +118,23 @@ def test_translations_fit_their_fields():
     assert too_long == []
 
 
+def test_translations_keep_every_number_of_the_turkish(seed_records):
+    # Dates, years and counts are the facts most easily lost in translation.
+    def numbers(text: str) -> list[str]:
+        return sorted(set(re.findall(r"\d+", text)))
+
+    records = {record.key: record for record in seed_records}
+    differ = [
+        f"{key} {name} {language}"
+        for key, fields in TRANSLATIONS.items()
+        for name, texts in fields.items()
+        for language, text in texts.items()
+        if numbers(text) != numbers(records[key].fields[name])
+    ]
+
+    assert differ == []
+
+
 # --- wording ------------------------------------------------------------------------------------
 
 OTHER_SPELLINGS = {
