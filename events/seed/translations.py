@@ -46,10 +46,10 @@ SOURCES = {
         "summary": t(
             "Perviz Altayın Bakıda Fuad Muradovla görüşündən xəbər verən yazı; mətndə Muradov "
             "Azərbaycanın diaspora naziri, qurumu isə Türkiyədəki YTB-nin Azərbaycandakı "
-            "tay qurumu kimi təqdim olunur. Altay dərnəyin İzmirdə yaşayan azərbaycanlı "
-            "icması üçün gördüyü işlərdən danışıb, protokolun 40 illiyi ilə bağlı 2026-cı ilin "
+            "tay qurumu kimi təqdim olunur. Altay dərnəyin İzmirdə yaşayan azərbaycanlılar "
+            "üçün gördüyü işlərdən danışıb, protokolun 40 illiyi ilə bağlı 2026-cı ilin "
             "aprelində İzmirdə, Azərbaycandan rəsmi nümayəndə heyətlərinin də qatılacağı bir "
-            "anma proqramı keçiriləcəyini bildirib. Muradov İZAZDER-in fəaliyyətini "
+            "anım proqramı keçiriləcəyini bildirib. Muradov İZAZDER-in fəaliyyətini "
             "bəyəndiyini deyib və əməkdaşlığa hazır olduqlarını vurğulayıb.",
             "A report of Perviz Altay's meeting with Fuad Muradov in Baku; it presents Muradov "
             "as Azerbaijan's minister for the diaspora and his body as the counterpart of "
@@ -65,7 +65,7 @@ SOURCES = {
             "sədri Cemil Tugayı iş otağında ziyarət etməsindən bəhs edən xəbər; dərnək "
             "mədəniyyət, təhsil və ticarət üzrə layihə təkliflərini təqdim edib, Tugay isə "
             "azərbaycanlı iş adamlarını şəhərə dəvət edib. Altay qardaş şəhər protokolunun "
-            "1986-cı ildən qaldığını xatırladıb və İZAZDER-in 2026-nı protokolun 40-cı ili elan "
+            "1986-cı ildə imzalandığını xatırladıb və İZAZDER-in 2026-cı ili protokolun 40-cı ili elan "
             "edəcəyini deyib. İl üçün festivallar, biznes forumları, gənclik və könüllülük "
             "proqramları, ticarət heyətləri, B2B görüşləri, işgüzar səfərlər və podkast "
             "silsiləsi nəzərdə tutulur.",
@@ -307,8 +307,8 @@ MEETINGS = {
         ),
         "outcomes": t(
             "Dəstək: Muradov İZAZDER-in işini yüksək qiymətləndirdi və əməkdaşlığa hazır "
-            "olduqlarını bildirdi. Elan: 40 illik üçün 2026-cı ilin aprelində İzmirdə anma "
-            "proqramı keçiriləcək; Azərbaycandan rəsmi heyətlər gözlənilir.",
+            "olduqlarını bildirdi. Elan: 40 illik münasibətilə 2026-cı ilin aprelində İzmirdə "
+            "anım proqramı keçiriləcək; Azərbaycandan rəsmi heyətlər gözlənilir.",
             "Support: Muradov praised İZAZDER's work and said they were ready to cooperate. "
             "Announcement: a commemoration will be held in Izmir in April 2026 for the 40th "
             "year; official delegations from Azerbaijan are expected.",
@@ -335,8 +335,8 @@ MEETINGS = {
         ),
         "outcomes": t(
             "İZAZDER layihə təkliflərini təqdim etdi. Tugay azərbaycanlı iş adamlarını İzmirə "
-            "dəvət etdi. Altay İZAZDER-in 2026-nı İzmir–Bakı qardaşlığının 40-cı ili elan "
-            "edəcəyini və bütün ilə yayılan proqram hazırladığını açıqladı. Altay Tugaya "
+            "dəvət etdi. Altay İZAZDER-in 2026-cı ili İzmir–Bakı qardaşlığının 40-cı ili elan "
+            "edəcəyini və il boyu davam edən proqram hazırladığını açıqladı. Altay Tugaya "
             "Azərbaycan bayraqlı yaxa nişanı hədiyyə etdi.",
             "İZAZDER presented its project proposals. Tugay invited Azerbaijani business "
             "people to Izmir. Altay announced that İZAZDER would declare 2026 the 40th year of "
@@ -399,8 +399,8 @@ VENUES = {
 }
 
 _FORTIETH_YEAR = t(
-    "İZAZDER-in İzmir–Bakı qardaş şəhər protokolunun 40-cı ili üçün elan etdiyi, bütün ilə "
-    "yayılan proqramın bir hissəsi.",
+    "İZAZDER-in İzmir–Bakı qardaş şəhər protokolunun 40-cı ili üçün elan etdiyi, il boyu "
+    "davam edən proqramın bir hissəsi.",
     "Part of the year-long programme İZAZDER announced for the 40th year of the Izmir–Baku "
     "sister-city protocol.",
 )
@@ -530,10 +530,10 @@ EVENTS = {
         ),
     },
     "event:commemoration-2026-04": {
-        "title": t("İzmirdə 40 illik anma proqramı", "40th-year commemoration in Izmir"),
+        "title": t("İzmirdə 40 illik anım proqramı", "40th-year commemoration in Izmir"),
         "description": t(
             "İzmir–Bakı qardaş şəhər protokolunun 40-cı ili üçün 2026-cı ilin aprelində "
-            "İzmirdə keçiriləcək geniş anma proqramı; Perviz Altay bunu Fuad Muradovla "
+            "İzmirdə keçiriləcək geniş anım proqramı; Perviz Altay bunu Fuad Muradovla "
             "görüşündə elan etdi. Azərbaycandan rəsmi heyətlərin qatılması gözlənilir.",
             "A wide-ranging commemoration in Izmir in April 2026 for the 40th year of the "
             "Izmir–Baku sister-city protocol; Perviz Altay announced it at his meeting with "
@@ -573,7 +573,7 @@ EVENTS = {
             "Joint cultural and civil-society events in Izmir (40th year)",
         ),
         "description": t(
-            "40 illik üçün İzmirdə keçirilməsi təklif olunan birgə mədəniyyət və vətəndaş "
+            "40 illik münasibətilə İzmirdə keçirilməsi təklif olunan birgə mədəniyyət və vətəndaş "
             "cəmiyyəti tədbirləri; Perviz Altay bu çağırışı Bakıda Azer Allahveranovla "
             "görüşərkən etdi.",
             "Joint cultural and civil-society events proposed for Izmir in the 40th year; "
@@ -586,7 +586,7 @@ EVENTS = {
             "Joint cultural and civil-society events in Baku (40th year)",
         ),
         "description": t(
-            "40 illik üçün Bakıda keçirilməsi təklif olunan birgə mədəniyyət və vətəndaş "
+            "40 illik münasibətilə Bakıda keçirilməsi təklif olunan birgə mədəniyyət və vətəndaş "
             "cəmiyyəti tədbirləri; Perviz Altay bu çağırışı Azer Allahveranovla görüşündə etdi.",
             "Joint cultural and civil-society events proposed for Baku in the 40th year; "
             "Perviz Altay made the call at his meeting with Azer Allahveranov.",
@@ -598,7 +598,7 @@ PODCASTS = {
     "podcast:izmir-baku-40": {
         "title": t("İzmir–Bakı 40 illik podkast silsiləsi", "Izmir–Baku 40th-year podcast series"),
         "description": t(
-            "40 illik üçün rəqəmsal platformalarda yayımlanacaq podkast silsiləsi; İZAZDER "
+            "40 illik münasibətilə rəqəmsal platformalarda yayımlanacaq podkast silsiləsi; İZAZDER "
             "bunu 2026-cı ilin yanvarında elan etdi. Mənbə heç bir buraxılışın adını vermir.",
             "A podcast series to be published on digital platforms for the 40th year; İZAZDER "
             "announced it in January 2026. The source names no episode.",
