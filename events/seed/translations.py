@@ -465,7 +465,7 @@ EVENTS = {
             "Bəyannaməsini Şuşada imzaladılar. Sənəd başqa məsələlərlə yanaşı iki ölkənin "
             "diasporları arasında əməkdaşlığı və ortaq media platformasını nəzərdə tutur. "
             "Şuşada hər il 15 iyunda keçirilən konfranslar bəyannamənin ildönümünü qeyd edir.",
-            "The presidents of Azerbaijan and Türkiye, İlham Əliyev and Recep Tayyip Erdoğan, "
+            "The presidents of Azerbaijan and Türkiye, Ilham Aliyev and Recep Tayyip Erdoğan, "
             "signed the Shusha Declaration in Shusha. Among other things it provides for "
             "cooperation between the two countries' diasporas and a shared media platform. "
             "The conferences held in Shusha every 15 June mark its anniversary.",
