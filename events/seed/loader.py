@@ -10,6 +10,7 @@ from django.db import models, transaction
 from modeltranslation.translator import NotRegistered, translator
 
 from .records import Record, Ref
+from .translations import TRANSLATIONS
 
 
 @dataclass
@@ -85,8 +86,31 @@ def _adoptable(record: Record, fields: dict) -> models.Model | None:
     return matches[0] if len(matches) == 1 else None
 
 
+def translated_fields(
+    model: type, key: str, fields: dict, translations: dict | None = None
+) -> dict[str, str]:
+    """The per-language columns (`title_az`, `title_en`, ...) to fill for record `key`.
+
+    Only the columns the model has: before the models carry per-language columns this is empty
+    and the load is as before; once they do, the seed fills them from `translations`
+    (`TRANSLATIONS` by default). The Turkish column gets the record's own value when the model
+    has one, so the three columns are filled the same way whatever language is active.
+    """
+    translations = TRANSLATIONS if translations is None else translations
+    values = {}
+    for name, texts in translations.get(key, {}).items():
+        if hasattr(model, f"{name}_tr") and name in fields:
+            values[f"{name}_tr"] = fields[name]
+        for language, text in texts.items():
+            if hasattr(model, f"{name}_{language}"):
+                values[f"{name}_{language}"] = text
+    return values
+
+
 def _create(record: Record, fields: dict, rows: dict[str, models.Model]) -> models.Model:
-    row = record.model(seed_key=record.key, **fields)
+    row = record.model(
+        seed_key=record.key, **fields, **translated_fields(record.model, record.key, fields)
+    )
     # Seed data is code: a typo (too long, bad choice) should fail loudly here, not in a form.
     row.full_clean(exclude=[f.name for f in record.model._meta.fields if not f.editable])
     row.save()
