@@ -21,6 +21,7 @@ pytestmark = pytest.mark.django_db
 SAMPLE_REGISTRATIONS = 42 + 20 + 30
 
 
+@pytest.mark.usefixtures("turkish")
 def test_demo_loads_upcoming_events_in_both_cities():
     now = timezone.now()
 

@@ -178,6 +178,7 @@ def test_seed_links_every_row_to_a_source(seeded):
 # --- organizations and people -----------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("turkish")
 def test_seed_organizations_have_kind_country_and_city(seeded):
     organizations = {
         o.name: (o.short_name, o.kind, str(o.country), o.city) for o in Organization.objects.all()
@@ -207,6 +208,7 @@ def test_seed_organizations_have_kind_country_and_city(seeded):
     }
 
 
+@pytest.mark.usefixtures("turkish")
 def test_seed_people_hold_their_roles_in_their_organizations(seeded):
     roles = {
         str(person): sorted(
@@ -294,6 +296,7 @@ def test_seed_meetings_are_dated_by_their_reports(seeded):
     }
 
 
+@pytest.mark.usefixtures("turkish")
 def test_seed_meeting_with_allahveranov_was_hosted_by_the_ngo_forum(seeded):
     meeting = Meeting.objects.get(seed_key="meeting:altay-allahveranov")
 
@@ -317,6 +320,7 @@ def test_seed_meeting_with_muradov_announced_the_april_commemoration(seeded):
     assert "Nisan 2026'da İzmir'de bir anma programı" in meeting.outcomes
 
 
+@pytest.mark.usefixtures("turkish")
 def test_seed_meeting_with_tugay_took_place_at_his_office(seeded):
     meeting = Meeting.objects.get(seed_key="meeting:izazder-board-tugay")
 
@@ -335,6 +339,7 @@ def test_seed_iraqi_turkmen_protocols_were_signed_with_bodies_universities_and_m
     )
 
 
+@pytest.mark.usefixtures("turkish")
 def test_seed_conference_organizers_are_the_three_named_bodies(seeded):
     meeting = Meeting.objects.get(seed_key="meeting:iraqi-turkmen-conference")
 
@@ -468,6 +473,7 @@ def test_seed_planned_2026_events_keep_their_kinds_and_precision(seeded):
     }
 
 
+@pytest.mark.usefixtures("turkish")
 def test_seed_april_commemoration_is_in_izmir_and_expects_azerbaijani_delegations(seeded):
     event = Event.objects.get(slug="izmir-baku-40-commemoration-april-2026")
 
@@ -476,6 +482,7 @@ def test_seed_april_commemoration_is_in_izmir_and_expects_azerbaijani_delegation
     assert [o.short_name for o in event.organizers.all()] == ["İZAZDER"]
 
 
+@pytest.mark.usefixtures("turkish")
 def test_seed_business_tours_run_through_the_business_committee(seeded):
     for slug in ("izmir-baku-40-business-tours", "izmir-baku-40-b2b-meetings"):
         organizers = Event.objects.get(slug=slug).organizers.values_list("name", flat=True)

@@ -32,6 +32,7 @@ def test_seed_susa_conference_next_occurs_on_15_june_2027(seeded, now):
     )
 
 
+@pytest.mark.usefixtures("turkish")
 def test_susa_conferences_are_three_dated_records_with_their_themes(seeded):
 
     editions = {

@@ -212,21 +212,27 @@ def test_adapter_fills_per_language_columns_the_model_has():
     }
 
 
-def test_adapter_does_nothing_before_the_models_have_per_language_columns():
-    filled = {
-        record.key: translated_fields(record.model, record.key, record.fields)
-        for record in RECORDS
-        if record.model in TRANSLATED_FIELDS
-    }
-
-    assert {key: values for key, values in filled.items() if values} == {}
+def test_adapter_fills_every_per_language_column_the_mapping_gives():
+    for record in RECORDS:
+        if record.model not in TRANSLATED_FIELDS:
+            continue
+        filled = translated_fields(record.model, record.key, record.fields)
+        for field, texts in TRANSLATIONS.get(record.key, {}).items():
+            if hasattr(record.model, f"{field}_az"):
+                assert filled[f"{field}_az"] == texts["az"], (record.key, field)
+                assert filled[f"{field}_en"] == texts["en"], (record.key, field)
 
 
 @pytest.mark.django_db
-def test_seed_loads_the_same_rows_with_the_adapter_in_place():
+def test_seed_stores_each_language_in_its_column_and_pages_read_their_own():
     load_facts()
 
-    assert Event.objects.get(seed_key="event:protocol-1986").title == (
-        "İzmir–Bakü kardeş şehir protokolü imzalandı"
-    )
-    assert Venue.objects.get(seed_key="venue:susa").name == "Şuşa — kaynakta yer belirtilmemiş"
+    event = Event.objects.get(seed_key="event:protocol-1986")
+    texts = TRANSLATIONS["event:protocol-1986"]["title"]
+    assert event.title_tr == "İzmir–Bakü kardeş şehir protokolü imzalandı"
+    assert (event.title_az, event.title_en) == (texts["az"], texts["en"])
+    for language in ("tr", "az", "en"):
+        with translation.override(language):
+            assert Event.objects.get(pk=event.pk).title == getattr(event, f"title_{language}")
+    venue = Venue.objects.get(seed_key="venue:susa")
+    assert venue.name_tr == "Şuşa — kaynakta yer belirtilmemiş"
