@@ -1,7 +1,6 @@
 """The seeded facts, checked one by one against the five source articles."""
 
 import hashlib
-import io
 import os
 import re
 from datetime import date, datetime
@@ -9,7 +8,6 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.core.management import call_command
 
 from contacts.models import Affiliation, DelegationVisit, Meeting, Organization, Person, Source
 from contacts.text import search_key
@@ -584,16 +582,6 @@ def test_seed_adopts_a_row_typed_in_before_it_ran():
     typed.refresh_from_db()
     assert Organization.objects.filter(name="İzmir Büyükşehir Belediyesi").count() == 1
     assert (typed.seed_key, typed.short_name) == ("org:izmir-metropolitan-municipality", "İBB")
-
-
-def test_seed_command_reports_counts():
-    out = io.StringIO()
-
-    call_command("seed", stdout=out)
-    call_command("seed", stdout=(second := io.StringIO()))
-
-    assert "organizations: 15 created, 0 already there, 0 adopted" in out.getvalue()
-    assert "organizations: 0 created, 15 already there, 0 adopted" in second.getvalue()
 
 
 def test_seed_keeps_what_the_sources_leave_open_in_the_internal_notes(seeded):

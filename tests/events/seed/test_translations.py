@@ -236,3 +236,14 @@ def test_seed_stores_each_language_in_its_column_and_pages_read_their_own():
             assert Event.objects.get(pk=event.pk).title == getattr(event, f"title_{language}")
     venue = Venue.objects.get(seed_key="venue:susa")
     assert venue.name_tr == "Şuşa — kaynakta yer belirtilmemiş"
+
+
+@pytest.mark.django_db
+def test_seed_command_reports_counts():
+    out = io.StringIO()
+
+    call_command("seed", stdout=out)
+    call_command("seed", stdout=(second := io.StringIO()))
+
+    assert "organizations: 15 created, 0 already there, 0 adopted" in out.getvalue()
+    assert "organizations: 0 created, 15 already there, 0 adopted" in second.getvalue()
