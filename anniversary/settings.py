@@ -41,6 +41,8 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
+    # Before the admin: its TranslationAdmin and the <field>_tr/_az/_en columns (events/translation.py).
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -208,6 +210,17 @@ LANGUAGE_CODE = "tr"
 LANGUAGES = [("tr", _("Turkish")), ("az", _("Azerbaijani")), ("en", _("English"))]
 # The interface first; then the country names from CLDR (contacts/countries.py).
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_cldr"]
+# Content (event titles, venues, podcasts...) is stored per language in real columns
+# (<field>_tr, _az, _en); Turkish is the one always written, az and en fall back to it.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "tr"
+MODELTRANSLATION_LANGUAGES = ("tr", "az", "en")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("tr",)
+# A row made with the plain name (Event(title=…)) also fills the Turkish column, whatever
+# language is active: code that creates content can never leave the required language empty.
+# Forms and services that know the language write title_tr / title_az / title_en themselves.
+MODELTRANSLATION_AUTO_POPULATE = "required"
+# Organization.name is a CleanCharField (a CharField that tidies what is typed).
+MODELTRANSLATION_CUSTOM_FIELDS = ("CleanCharField",)
 TIME_ZONE = "Europe/Istanbul"
 USE_I18N = True
 USE_TZ = True

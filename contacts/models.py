@@ -82,11 +82,15 @@ class Organization(SeededModel):
     def save(self, *args, **kwargs):
         # Derived keys, not side effects: they must always match the name they come from,
         # as stored (the name field's own tidying runs first, not in super().save()'s turn).
-        for field in ("name", "short_name"):
+        # The registered (Turkish) name leads (imports match on its prefix); the names in the
+        # other languages (contacts/translation.py) are found by search too.
+        for field in ("name", "name_tr", "name_az", "name_en", "short_name"):
             self._meta.get_field(field).pre_save(self, self._state.adding)
-        self.search_name = search_key(f"{self.name} {self.short_name}")
-        self.match_name = match_key(f"{self.name} {self.short_name}")
-        self.sort_name = sort_key(self.name)
+        self.name_tr = self.name_tr or self.__dict__["name"]
+        others = " ".join(name for name in (self.name_az, self.name_en) if name)
+        self.search_name = search_key(f"{self.name_tr} {self.short_name} {others}".strip())
+        self.match_name = match_key(f"{self.name_tr} {self.short_name} {others}".strip())
+        self.sort_name = sort_key(self.name_tr)
         super().save(*args, **kwargs)
 
 

@@ -351,9 +351,23 @@ def _role_values(affiliation: Affiliation | None) -> dict[str, str]:
 class OrganizationResource(ContactResource):
     label = gettext_lazy("Organizations")
     required_columns = ("name",)
-    COLUMNS = ("id", "name", "short_name", "kind", "country", "city", "website", "notes")
+    # "name" is the registered (Turkish) name; name_az and name_en where it differs by language.
+    COLUMNS = (
+        "id",
+        "name",
+        "name_az",
+        "name_en",
+        "short_name",
+        "kind",
+        "country",
+        "city",
+        "website",
+        "notes",
+    )
 
     id = Field(attribute="id", column_name="id", readonly=True, widget=widgets.IntegerWidget())
+    # The registered (Turkish) name, whatever language the page of the import or export is in.
+    name = Field(attribute="name_tr", column_name="name")
     kind = Field(
         attribute="kind",
         column_name="kind",
@@ -363,8 +377,25 @@ class OrganizationResource(ContactResource):
 
     class Meta:
         model = Organization
-        fields = ("id", "name", "short_name", "kind", "country", "city", "website", "notes")
+        fields = (
+            "id",
+            "name",
+            "name_az",
+            "name_en",
+            "short_name",
+            "kind",
+            "country",
+            "city",
+            "website",
+            "notes",
+        )
         import_id_fields = ("name",)
+
+    def import_instance(self, instance, row, **kwargs):
+        super().import_instance(instance, row, **kwargs)
+        # A name not given in a language is NULL (the names are unique, "" would clash).
+        for column in ("name_az", "name_en"):
+            setattr(instance, column, getattr(instance, column) or None)
 
     def get_instance(self, instance_loader, row):
         organization = self._by_id(row)

@@ -22,6 +22,23 @@ from events.enums import DatePrecision, EventKind, EventStatus, RegistrationStat
 from events.models import Event, PodcastEpisode, PodcastSeries, Registration, Venue
 from events.roles import ensure_board_group
 from events.timezones import BAKU, IZMIR
+from events.translation import TRANSLATED_FIELDS
+
+
+class TranslatedFactory(factory.django.DjangoModelFactory):
+    """For models with content per language (events/translation.py): the plain `title=` fills
+    the Turkish column and the active language's (modeltranslation), and an explicit
+    `title_tr=` wins over the factory's default plain title instead of sitting beside it."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        for field in TRANSLATED_FIELDS.get(cls._meta.model, ()):
+            if f"{field}_tr" in kwargs:
+                kwargs[field] = kwargs[f"{field}_tr"]
+        return kwargs
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -110,7 +127,7 @@ class OutcomeFactory(factory.django.DjangoModelFactory):
     follow_up_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=7))
 
 
-class VenueFactory(factory.django.DjangoModelFactory):
+class VenueFactory(TranslatedFactory):
     class Meta:
         model = Venue
 
@@ -126,7 +143,7 @@ class BakuVenueFactory(VenueFactory):
     time_zone = BAKU
 
 
-class EventFactory(factory.django.DjangoModelFactory):
+class EventFactory(TranslatedFactory):
     class Meta:
         model = Event
 
@@ -157,7 +174,7 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     confirmed_at = factory.LazyFunction(timezone.now)
 
 
-class PodcastSeriesFactory(factory.django.DjangoModelFactory):
+class PodcastSeriesFactory(TranslatedFactory):
     class Meta:
         model = PodcastSeries
 
@@ -165,7 +182,7 @@ class PodcastSeriesFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"series-{n}")
 
 
-class PodcastEpisodeFactory(factory.django.DjangoModelFactory):
+class PodcastEpisodeFactory(TranslatedFactory):
     class Meta:
         model = PodcastEpisode
 

@@ -173,6 +173,7 @@ EXPECTED: dict[str, Row] = {
         get=POST_ONLY, post=BOARD_ACTION, kwargs=lambda w: {"pk": w.item.pk}
     ),
     "board:my_items": Row(get=BOARD_ONLY),
+    "board:event_list": Row(get=BOARD_ONLY),
     "board:venue_list": Row(get=BOARD_ONLY),
     "board:venue_create": Row(get=BOARD_ONLY, post=BOARD_ONLY),
     "board:venue_edit": Row(

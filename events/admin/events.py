@@ -22,6 +22,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
+from modeltranslation.admin import TranslationAdmin
 
 from contacts.admin import DemoFilter, FoldedSearchMixin, city_filter, demo_badge, month_bounds
 from contacts.cities import city_name
@@ -31,7 +32,7 @@ from contacts.cities import city_name
 from ..conflicts import conflicts_for, conflicts_for_events
 from ..enums import DatePrecision, EventStatus
 from ..exceptions import messages_of
-from ..models import EVENT_DETAIL_FIELDS, EVENT_SCHEDULE_FIELDS, Event, Venue
+from ..models import EVENT_DETAIL_FIELDS, EVENT_SCHEDULE_FIELDS, Event, Venue, per_language
 from ..services.program import duplicate_event
 from ..services.registration import promote_from_waitlist
 from ..services.scheduling import (
@@ -242,13 +243,13 @@ class EventMonthFilter(admin.SimpleListFilter):
 
 
 @admin.register(Venue)
-class VenueAdmin(FoldedSearchMixin, admin.ModelAdmin):
+class VenueAdmin(FoldedSearchMixin, TranslationAdmin):
     # Explicit: the count annotations below add a GROUP BY, which drops the model's default
     # ordering, and the autocomplete widgets paginate these results.
     ordering = ("city", "name")
     list_display = ("name", "city", "zone", "capacity", "event_count", demo_badge)
     list_filter = (city_filter("city"), "time_zone", DemoFilter)
-    search_fields = ("name", "city", "address")
+    search_fields = (*per_language("name"), "city", *per_language("address"))
     readonly_fields = (demo_badge, "seed_key")
 
     def get_queryset(self, request):
@@ -266,7 +267,7 @@ class VenueAdmin(FoldedSearchMixin, admin.ModelAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(FoldedSearchMixin, admin.ModelAdmin):
+class EventAdmin(FoldedSearchMixin, TranslationAdmin):
     class Media:
         css = {"all": ("css/admin-events.css",)}
 
@@ -303,9 +304,9 @@ class EventAdmin(FoldedSearchMixin, admin.ModelAdmin):
         "is_milestone",
         DemoFilter,
     )
-    search_fields = ("title", "slug", "venue__name", "venue__city")
+    search_fields = (*per_language("title"), "slug", "venue__name_tr", "venue__city")
     # No date_hierarchy: it files by İzmir's calendar; the year and month filters use the venue's.
-    prepopulated_fields = {"slug": ("title",)}
+    prepopulated_fields = {"slug": ("title_tr",)}
     autocomplete_fields = (
         "venue",
         "responsible",
@@ -324,7 +325,13 @@ class EventAdmin(FoldedSearchMixin, admin.ModelAdmin):
         "updated_at",
     )
     fieldsets = (
-        (None, {"fields": ("title", "slug", "kind", "status", "description", "internal_notes")}),
+        (None, {"fields": ("slug", "kind", "status", "internal_notes")}),
+        # One group per language (no tabs: modeltranslation's tabs load jQuery UI from a CDN,
+        # which the offline site and its Content-Security-Policy do not allow).
+        *(
+            (name, {"fields": (f"title_{code}", f"description_{code}")})
+            for code, name in settings.LANGUAGES
+        ),
         (
             gettext_lazy("When and where"),
             {

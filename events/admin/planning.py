@@ -1,11 +1,12 @@
 """Admin for the planning checklists: staff refine the templates per event kind here."""
 
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from ..models import ChecklistTemplate, ChecklistTemplateItem, PlanningItem
 
 
-class ChecklistTemplateItemInline(admin.TabularInline):
+class ChecklistTemplateItemInline(TranslationTabularInline):
     model = ChecklistTemplateItem
     extra = 1
     fields = ["position", "title", "days_before"]
@@ -13,7 +14,7 @@ class ChecklistTemplateItemInline(admin.TabularInline):
 
 
 @admin.register(ChecklistTemplate)
-class ChecklistTemplateAdmin(admin.ModelAdmin):
+class ChecklistTemplateAdmin(TranslationAdmin):
     list_display = ["title", "kind"]
     inlines = [ChecklistTemplateItemInline]
 
@@ -23,7 +24,7 @@ class PlanningItemAdmin(admin.ModelAdmin):
     list_display = ["title", "event", "owner", "due_on", "status"]
     list_filter = ["status", "event__kind"]
     list_select_related = ["event", "owner"]
-    search_fields = ["title", "event__title", "notes"]
+    search_fields = ["title", "event__title_tr", "notes"]
     autocomplete_fields = ["owner"]
     raw_id_fields = ["event"]
     date_hierarchy = "due_on"

@@ -3,13 +3,14 @@
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from contacts.admin import HTTPS_URLS, FoldedSearchMixin
 
-from ..models import PodcastEpisode, PodcastSeries
+from ..models import PodcastEpisode, PodcastSeries, per_language
 
 
-class EpisodeInline(admin.TabularInline):
+class EpisodeInline(TranslationTabularInline):
     model = PodcastEpisode
     formfield_overrides = HTTPS_URLS
     extra = 0
@@ -19,13 +20,13 @@ class EpisodeInline(admin.TabularInline):
 
 
 @admin.register(PodcastSeries)
-class PodcastSeriesAdmin(FoldedSearchMixin, admin.ModelAdmin):
+class PodcastSeriesAdmin(FoldedSearchMixin, TranslationAdmin):
     # Explicit: the count annotations below add a GROUP BY, which drops the model's default
     # ordering, and the autocomplete widgets paginate these results.
     ordering = ("title",)
     list_display = ("title", "slug", "episode_count")
-    search_fields = ("title", "description")
-    prepopulated_fields = {"slug": ("title",)}
+    search_fields = (*per_language("title"), *per_language("description"))
+    prepopulated_fields = {"slug": ("title_tr",)}
     autocomplete_fields = ("organizers", "sources")
     inlines = [EpisodeInline]
     readonly_fields = ("seed_key",)
@@ -39,12 +40,12 @@ class PodcastSeriesAdmin(FoldedSearchMixin, admin.ModelAdmin):
 
 
 @admin.register(PodcastEpisode)
-class PodcastEpisodeAdmin(FoldedSearchMixin, admin.ModelAdmin):
+class PodcastEpisodeAdmin(FoldedSearchMixin, TranslationAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = ("__str__", "series", "status", "recorded_at", "recording_place", "published_on")
     list_select_related = ("series",)
     list_filter = ("status", "series")
-    search_fields = ("title", "series__title", "recording_place")
+    search_fields = (*per_language("title"), "series__title_tr", "recording_place")
     date_hierarchy = "recorded_at"
     autocomplete_fields = ("series", "guests", "event")
     readonly_fields = ("seed_key",)

@@ -23,6 +23,7 @@ from events.models import (
     PodcastEpisode,
     PodcastSeries,
     Venue,
+    per_language,
 )
 from events.roles import board_members
 from events.timezones import precision_span, zone
@@ -98,6 +99,12 @@ def _helper(*layout, submit=None) -> FormHelper:
     return helper
 
 
+def _side_by_side(field: str) -> Row:
+    """The three languages of a field in a row: side by side on a desk, stacked on a phone
+    (Bootstrap's col-md). Turkish is required; the others fall back to it where empty."""
+    return Row(*(Column(name, css_class="col-md-4") for name in per_language(field)))
+
+
 def _registration_and_details() -> tuple[Fieldset, Fieldset]:
     """The part of the layout that creating and editing an event share."""
     return (
@@ -108,7 +115,7 @@ def _registration_and_details() -> tuple[Fieldset, Fieldset]:
         ),
         Fieldset(
             _("Details"),
-            "description",
+            _side_by_side("description"),
             "internal_notes",
             "responsible",
             Field("speakers", size=8),
@@ -175,7 +182,9 @@ class EventForm(EventTimesMixin, forms.ModelForm):
         self.fields["status"].initial = EventStatus.PLANNED
         self.fields["venue"].queryset = Venue.objects.order_by("city", "name")
         self.helper = _helper(
-            Fieldset(_("What"), "title", "slug", Row(Column("kind"), Column("status"))),
+            Fieldset(
+                _("What"), _side_by_side("title"), "slug", Row(Column("kind"), Column("status"))
+            ),
             Fieldset(
                 _("When and where"),
                 Row(Column("venue"), Column("date_precision")),
@@ -203,8 +212,8 @@ class EventForm(EventTimesMixin, forms.ModelForm):
             else:
                 cleaned["start"], cleaned["end"] = precision_span(start, end, precision)
         self.attach_zone(cleaned)
-        if cleaned.get("title") and not cleaned.get("slug"):
-            cleaned["slug"] = unique_slug(cleaned["title"])
+        if cleaned.get("title_tr") and not cleaned.get("slug"):
+            cleaned["slug"] = unique_slug(cleaned["title_tr"])
         return cleaned
 
 
@@ -233,7 +242,7 @@ class EventEditForm(EventTimesMixin, forms.ModelForm):
             self.initial[name] = _naive_local(getattr(self.instance, name), zone_name)
         self.fields["venue"].queryset = Venue.objects.order_by("city", "name")
         self.helper = _helper(
-            Fieldset(_("What"), "title", "kind"),
+            Fieldset(_("What"), _side_by_side("title"), "kind"),
             Fieldset(
                 _("Where"),
                 "venue",
@@ -339,7 +348,14 @@ class PlanningItemForm(forms.ModelForm):
 class VenueForm(forms.ModelForm):
     class Meta:
         model = Venue
-        fields = ["name", "address", "city", "country", "time_zone", "capacity"]
+        fields = [
+            *per_language("name"),
+            *per_language("address"),
+            "city",
+            "country",
+            "time_zone",
+            "capacity",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -347,8 +363,8 @@ class VenueForm(forms.ModelForm):
             "Times of events here are typed and shown in this zone, e.g. Europe/Istanbul or Asia/Baku."
         )
         self.helper = _helper(
-            "name",
-            "address",
+            _side_by_side("name"),
+            _side_by_side("address"),
             Row(Column("city"), Column("country")),
             Row(Column("time_zone"), Column("capacity")),
         )
@@ -357,11 +373,16 @@ class VenueForm(forms.ModelForm):
 class PodcastSeriesForm(forms.ModelForm):
     class Meta:
         model = PodcastSeries
-        fields = ["title", "slug", "description", "organizers"]
+        fields = [*per_language("title"), "slug", *per_language("description"), "organizers"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper("title", "slug", "description", Field("organizers", size=6))
+        self.helper = _helper(
+            _side_by_side("title"),
+            "slug",
+            _side_by_side("description"),
+            Field("organizers", size=6),
+        )
 
 
 class PodcastEpisodeForm(forms.ModelForm):
@@ -374,7 +395,7 @@ class PodcastEpisodeForm(forms.ModelForm):
         model = PodcastEpisode
         fields = [
             "number",
-            "title",
+            *per_language("title"),
             "status",
             "guests",
             "recorded_at",
@@ -400,7 +421,8 @@ class PodcastEpisodeForm(forms.ModelForm):
             free |= Q(podcast_episode=self.instance.pk)
         self.fields["event"].queryset = Event.objects.filter(free, kind=EventKind.PODCAST_EPISODE)
         self.helper = _helper(
-            Row(Column("number"), Column("title"), Column("status")),
+            Row(Column("number"), Column("status")),
+            _side_by_side("title"),
             Field("guests", size=8),
             Row(Column("recorded_at"), Column("recording_place")),
             Row(Column("published_on"), Column("link")),

@@ -51,6 +51,8 @@ class Dashboard:
     conflicts: list[Conflict]
     visits_to_follow_up: list[DelegationVisit]
     follow_ups: list[Outcome] = field(default_factory=list)
+    # Public events with a title or text not yet written in Azerbaijani or English.
+    missing_translations: int = 0
     today: date | None = None
     days: int = DASHBOARD_DAYS
     conflict_days: int = CONFLICT_DAYS
@@ -115,6 +117,7 @@ def dashboard(now: datetime | None = None) -> Dashboard:
         conflicts=conflicts_between(now, now + timedelta(days=CONFLICT_DAYS)),
         visits_to_follow_up=visits,
         follow_ups=open_follow_ups(),
+        missing_translations=Event.objects.public().missing_translations().count(),
         today=today,
     )
 

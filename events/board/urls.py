@@ -31,6 +31,7 @@ urlpatterns = [
         name="calendar_week",
     ),
     # Events
+    path("events/", events.EventListView.as_view(), name="event_list"),
     path("events/new/", events.EventCreateView.as_view(), name="event_create"),
     path(
         "outcomes/<int:pk>/event/",

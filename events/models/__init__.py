@@ -7,7 +7,14 @@ planning       PlanningItem, ChecklistTemplate, ChecklistTemplateItem
 reminders      ReminderDelivery
 """
 
-from .events import EVENT_DETAIL_FIELDS, EVENT_SCHEDULE_FIELDS, Event, EventQuerySet, Venue
+from .events import (
+    EVENT_DETAIL_FIELDS,
+    EVENT_SCHEDULE_FIELDS,
+    Event,
+    EventQuerySet,
+    Venue,
+    per_language,
+)
 from .planning import ChecklistTemplate, ChecklistTemplateItem, PlanningItem, PlanningItemQuerySet
 from .podcasts import PodcastEpisode, PodcastSeries
 
@@ -17,6 +24,7 @@ from .reminders import ReminderDelivery, ReminderDeliveryQuerySet
 
 __all__ = [
     "EVENT_DETAIL_FIELDS",
+    "per_language",
     "EVENT_SCHEDULE_FIELDS",
     "ChecklistTemplate",
     "ChecklistTemplateItem",

@@ -74,6 +74,17 @@ class EventQuerySet(models.QuerySet):
     def public(self):
         return self.filter(is_public=True)
 
+    def missing_translations(self):
+        """Events whose title or public text is written in Turkish but not yet in Azerbaijani
+        or English (those languages read the Turkish meanwhile)."""
+        missing = Q()
+        for field in ("title", "description"):
+            written = ~Q(**{f"{field}_tr__isnull": True}) & ~Q(**{f"{field}_tr": ""})
+            for code in settings.MODELTRANSLATION_LANGUAGES[1:]:
+                empty = Q(**{f"{field}_{code}__isnull": True}) | Q(**{f"{field}_{code}": ""})
+                missing |= written & empty
+        return self.filter(missing)
+
     def facts(self):
         """Everything but the demo program."""
         return self.filter(is_demo=False)
@@ -425,8 +436,14 @@ class Event(SeededModel):
 # What people edit on an event, shared by the board's forms and the admin's, so that a new field
 # is added in one place. The schedule is apart: once an event exists, its date and status change
 # only through events.services.scheduling, which raises the SEQUENCE and tells the registrants.
+def per_language(field: str) -> tuple[str, ...]:
+    """The columns of a field stored per language (events/translation.py): title_tr, title_az,
+    title_en, Turkish first."""
+    return tuple(f"{field}_{code}" for code in settings.MODELTRANSLATION_LANGUAGES)
+
+
 EVENT_DETAIL_FIELDS = (
-    "title",
+    *per_language("title"),
     "kind",
     "venue",
     "capacity",
@@ -435,7 +452,7 @@ EVENT_DETAIL_FIELDS = (
     "retention_months",
     "is_public",
     "is_milestone",
-    "description",
+    *per_language("description"),
     "internal_notes",
     "responsible",
     "speakers",

@@ -17,7 +17,7 @@ from django.utils import timezone
 from contacts.models import Organization
 from events.availability import Availability, availability
 from events.enums import DatePrecision, Recurrence
-from events.models import Event, Registration, Venue
+from events.models import Event, Registration, Venue, per_language
 from events.timezones import candidate_window, local_days
 
 PROTOCOL_YEAR = 1986
@@ -91,7 +91,8 @@ def feed_version() -> FeedVersion:
         Venue.objects.filter(events__in=events)
         .distinct()
         .order_by("pk")
-        .values_list("pk", "name", "address", "city", "time_zone")
+        # Every language's name and address: the feed is built in each of them.
+        .values_list("pk", *per_language("name"), *per_language("address"), "city", "time_zone")
     )
     digest = hashlib.blake2b(digest_size=12)
     digest.update(repr((facts["changed"], facts["count"], facts["ids"])).encode())

@@ -3,7 +3,10 @@
 Rules this data keeps (the seeded-facts test checks them):
 - Names of people, organizations and places are spelled as the articles spell them; roles,
   titles and summaries are in our own words, in Turkish: the board reads Turkish (the code and
-  its msgids stay English).
+  its msgids stay English). Their Azerbaijani and English are in `translations.py`, keyed by
+  the same seed keys; a public text added here without them fails the completeness test.
+- A yearly series and its dated editions are separate records (`SERIES_EDITIONS`): the
+  editions keep their own dates and themes, the series repeats from after the last of them.
 - A meeting known only from a news report is dated by the report's publication date and says so
   (`dated_by_publication`). Article 003 carries no date at all, so its visits have none.
 - Historical milestones carry the precision the articles give (1986: the year only).
@@ -503,8 +506,8 @@ VISITS = [
             "start_date": date(2026, 1, 28),
             "end_date": date(2026, 2, 3),
             "dates_note": (
-                "Yolculuk tarihleri kaynaklarda geçmiyor: başlangıç ve bitiş, iki haberin yayın "
-                "tarihleri (2026-01-28 ve 2026-02-03)."
+                "Tarih haberden alındı: yolculuğun kendi tarihleri kaynaklarda geçmiyor; "
+                "başlangıç ve bitiş, iki haberin yayın tarihleri (2026-01-28 ve 2026-02-03)."
             ),
             "purpose": (
                 "Türkiye ile Azerbaycan arasında sivil toplum ve diaspora iş birliği; İzmir–Bakü "
@@ -769,6 +772,92 @@ E, S, P = EventKind, EventStatus, DatePrecision
 SOURCE_GIVES_ONLY_THE_YEAR = "Kaynaklar yalnızca yılı veriyor."
 NO_DATE_OR_PROGRAM = "Henüz tarih ya da program belli değil."
 
+SUSA_SERIES_KEY = "event:susa-conference"
+SUSA_SERIES_SLUG = "susa-international-conference-15-june"
+
+
+def _susa_edition(year, title, description):
+    """One dated 15 June conference in Şuşa: its own record, its slug the series' plus the year."""
+    return _event(
+        f"susa-conference-{year}",
+        f"{SUSA_SERIES_SLUG}-{year}",
+        title,
+        E.CONFERENCE,
+        S.DONE,
+        day_span(date(year, 6, 15), BAKU),
+        P.DAY,
+        VENUE_SUSA,
+        description,
+        is_milestone=True,
+        organizers=[YAP],
+        sources=[S004],
+    )
+
+
+# Article 004 dates three editions, each with its own theme; it names Yeni Azərbaycan Partiyası
+# as the organizer of the conferences it lists. The yearly series is a record of its own: its
+# first date is the first 15 June after the last dated edition, so that its repetitions never
+# double a dated record (on the calendar, the feed or the clash check). The sources say nothing
+# of 2025 or later; the board confirms each edition as it learns of it.
+SUSA_CONFERENCES = [
+    _susa_edition(
+        2022,
+        "Şuşa Beyannamesi'nin birinci yıl dönümünde Şuşa'da uluslararası konferans",
+        (
+            "Beyannamenin imzalanışının birinci yılında Şuşa'da toplanan uluslararası "
+            "konferans; konusu, Azerbaycan ile Türkiye'nin stratejik müttefikliğinin Kafkasya'ya "
+            "ve çevresine barış ve istikrar getirmesiydi. Her yıl 15 Haziran'da yapılan "
+            "konferansların ilki."
+        ),
+    ),
+    _susa_edition(
+        2023,
+        "Şuşa'da “Kurtuluştan Zafere” konulu uluslararası konferans",
+        (
+            "Şuşa Beyannamesi'nin ikinci yıl dönümünü ve Milli Kurtuluş Günü'nü birlikte anan "
+            "uluslararası konferans; Azerbaycan'da “Haydar Aliyev Yılı” olarak anılan 2023'ün "
+            "programı içinde yapıldı."
+        ),
+    ),
+    _susa_edition(
+        2024,
+        "Şuşa'da Türk Devletleri Teşkilatı üzerine uluslararası konferans",
+        (
+            "Türk Devletleri Teşkilatı'nın, değişen jeopolitik koşullar ve dünyadaki büyük "
+            "sarsıntılar karşısında önüne koyduğu yeni stratejik hedefleri ele alan uluslararası "
+            "konferans; Şuşa Beyannamesi'nin üçüncü yıl dönümünde toplandı."
+        ),
+    ),
+    _event(
+        "susa-conference",
+        SUSA_SERIES_SLUG,
+        "Şuşa'da uluslararası konferans (her yıl 15 Haziran)",
+        E.CONFERENCE,
+        S.PLANNED,
+        day_span(date(2025, 6, 15), BAKU),
+        P.DAY,
+        VENUE_SUSA,
+        (
+            "Şuşa Beyannamesi'nin yıl dönümünde, her yıl 15 Haziran'da Şuşa'da toplanan "
+            "uluslararası konferans dizisi. 2022, 2023 ve 2024 konferanslarının her biri kendi "
+            "konusuyla ayrı bir kayıt."
+        ),
+        internal_notes=(
+            "Dizinin ilk tarihi, tarihi bilinen son konferanstan (2024) sonraki 15 Haziran: "
+            "tekrarları tarihli kayıtlarla çakışmasın diye. Kaynak 2025 ve sonrasından söz "
+            "etmiyor; her yılın konferansını kurul öğrendikçe onaylar."
+        ),
+        recurrence=Recurrence.YEARLY,
+        organizers=[YAP],
+        sources=[S004],
+    ),
+]
+# The dated editions of each yearly series, by seed key: how a reader (or a test) goes from the
+# series to what is known of its past. Their slugs also begin with the series' slug.
+SERIES_EDITIONS = {
+    SUSA_SERIES_KEY: [f"event:susa-conference-{year}" for year in (2022, 2023, 2024)],
+}
+
 MILESTONES = [
     _event(
         "protocol-1986",
@@ -837,26 +926,7 @@ MILESTONES = [
         is_milestone=True,
         sources=[S004],
     ),
-    _event(
-        "susa-conference",
-        "susa-international-conference-15-june",
-        "Şuşa'da uluslararası konferans (her yıl 15 Haziran)",
-        E.CONFERENCE,
-        S.DONE,
-        day_span(date(2022, 6, 15), BAKU),
-        P.DAY,
-        VENUE_SUSA,
-        (
-            "Şuşa Beyannamesi'nden bu yana her yıl 15 Haziran'da Şuşa'da, Yeni Azərbaycan "
-            "Partiyası'nın düzenlediği uluslararası konferans. Kaynak üçünü anıyor: 2022 "
-            "(beyannamenin birinci yıl dönümü), 2023 (ikinci yıl dönümü; Milli Kurtuluş Günü de "
-            "anıldı) ve 2024 (Türk Devletleri Teşkilatı üzerine)."
-        ),
-        is_milestone=True,
-        recurrence=Recurrence.YEARLY,
-        organizers=[YAP],
-        sources=[S004],
-    ),
+    *SUSA_CONFERENCES,
 ]
 
 YEAR_2026_IZMIR = year_span(2026, IZMIR)

@@ -4,10 +4,13 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models, transaction
+from modeltranslation.translator import NotRegistered, translator
 
 from .records import Record, Ref
+from .translations import TRANSLATIONS
 
 
 @dataclass
@@ -40,17 +43,74 @@ def _resolve(value, rows: dict[str, models.Model]):
     return value
 
 
+def _translated_fields(model: type[models.Model]) -> set[str]:
+    try:
+        return set(translator.get_options_for_model(model).all_fields)
+    except NotRegistered:
+        return set()
+
+
+def _per_language(model: type[models.Model], fields: dict) -> dict:
+    """Texts stored per language (events/translation.py, contacts/translation.py) given as
+    {"tr": …, "az": …, "en": …} or as a plain (Turkish) string become their columns
+    (title_tr, title_az, title_en), whatever language is active while the seed runs.
+    A language left out stays empty and reads the Turkish."""
+    translated = _translated_fields(model)
+    expanded = {}
+    for name, value in fields.items():
+        if name not in translated:
+            expanded[name] = value
+            continue
+        texts = (
+            value
+            if isinstance(value, dict)
+            else {settings.MODELTRANSLATION_DEFAULT_LANGUAGE: value}
+        )
+        unknown = set(texts) - set(settings.MODELTRANSLATION_LANGUAGES)
+        if unknown:
+            raise ImproperlyConfigured(f"Seed text of {name!r} in unknown languages: {unknown}.")
+        for code, text in texts.items():
+            expanded[f"{name}_{code}"] = text
+    return expanded
+
+
 def _adoptable(record: Record, fields: dict) -> models.Model | None:
     """A row typed in by hand before the seed ran, matching the record's natural key."""
     if not record.natural_key:
         return None
-    lookup = {name: fields[name] for name in record.natural_key}
+    translated = _translated_fields(record.model)
+    # A translated field is matched on its Turkish text, the one hand entry always has.
+    columns = [f"{name}_tr" if name in translated else name for name in record.natural_key]
+    lookup = {column: fields[column] for column in columns}
     matches = list(record.model.objects.filter(seed_key__isnull=True, **lookup)[:2])
     return matches[0] if len(matches) == 1 else None
 
 
+def translated_fields(
+    model: type, key: str, fields: dict, translations: dict | None = None
+) -> dict[str, str]:
+    """The per-language columns (`title_az`, `title_en`, ...) to fill for record `key`.
+
+    Only the columns the model has: before the models carry per-language columns this is empty
+    and the load is as before; once they do, the seed fills them from `translations`
+    (`TRANSLATIONS` by default). The Turkish column gets the record's own value when the model
+    has one, so the three columns are filled the same way whatever language is active.
+    """
+    translations = TRANSLATIONS if translations is None else translations
+    values = {}
+    for name, texts in translations.get(key, {}).items():
+        if hasattr(model, f"{name}_tr") and name in fields:
+            values[f"{name}_tr"] = fields[name]
+        for language, text in texts.items():
+            if hasattr(model, f"{name}_{language}"):
+                values[f"{name}_{language}"] = text
+    return values
+
+
 def _create(record: Record, fields: dict, rows: dict[str, models.Model]) -> models.Model:
-    row = record.model(seed_key=record.key, **fields)
+    row = record.model(
+        seed_key=record.key, **fields, **translated_fields(record.model, record.key, fields)
+    )
     # Seed data is code: a typo (too long, bad choice) should fail loudly here, not in a form.
     row.full_clean(exclude=[f.name for f in record.model._meta.fields if not f.editable])
     row.save()
@@ -74,7 +134,10 @@ def load_records(*, records: Iterable[Record]) -> LoadReport:
         if row is not None:
             report.kept[label] += 1
         else:
-            fields = {name: _resolve(value, report.rows) for name, value in record.fields.items()}
+            fields = _per_language(
+                record.model,
+                {name: _resolve(value, report.rows) for name, value in record.fields.items()},
+            )
             row = _adoptable(record, fields)
             if row is not None:
                 record.model.objects.filter(pk=row.pk).update(seed_key=record.key)

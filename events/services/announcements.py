@@ -69,7 +69,8 @@ def create_event_from_outcome(*, outcome: Outcome, now: datetime | None = None) 
     title = " ".join(outcome.text.split())[:_TITLE_MAX] or meeting.title[:_TITLE_MAX]
     precision, start, end = _window(outcome, timezone.localdate(now or timezone.now()))
     event = Event.objects.create(
-        title=title,
+        # What the board typed is Turkish, whatever language its interface is in.
+        title_tr=title,
         slug=_slug_for(title),
         kind=EventKind.OTHER,
         status=EventStatus.PLANNED,
@@ -77,7 +78,7 @@ def create_event_from_outcome(*, outcome: Outcome, now: datetime | None = None) 
         start=start,
         end=end,
         is_public=False,
-        description=outcome.text,
+        description_tr=outcome.text,
         delegation_visit_id=meeting.visit_id,
         outcome=outcome,
     )

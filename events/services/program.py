@@ -1,10 +1,11 @@
 """Building the program: actions on events that are not about their date or status."""
 
 from django.db import IntegrityError, transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from ..enums import EventStatus
-from ..models import Event
+from ..models import Event, per_language
 
 _SLUG_MAX = Event._meta.get_field("slug").max_length
 _TITLE_MAX = Event._meta.get_field("title").max_length
@@ -37,8 +38,13 @@ def duplicate_event(*, event: Event) -> Event:
     copy.seed_key = None
     copy.status = EventStatus.PLANNED
     copy.sequence = 0
-    suffix = " " + _("(copy)")
-    copy.title = original.title[: _TITLE_MAX - len(suffix)] + suffix
+    # Each language's title gets the mark in that language (title_tr, title_az, title_en).
+    for column in per_language("title"):
+        text = getattr(original, column)
+        if text:
+            with translation.override(column.rsplit("_", 1)[1]):
+                suffix = " " + _("(copy)")
+            setattr(copy, column, text[: _TITLE_MAX - len(suffix)] + suffix)
     # A concurrent duplicate may take the same slug between the check and the insert: retry.
     for _attempt in range(5):
         copy.slug = _free_slug(original.slug)

@@ -9,7 +9,14 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.generic import CreateView, DetailView, FormView, TemplateView, UpdateView
+from django.views.generic import (
+    CreateView,
+    DetailView,
+    FormView,
+    ListView,
+    TemplateView,
+    UpdateView,
+)
 
 from contacts.models import Organization, Person
 from events.board.forms import EventEditForm, EventForm, RescheduleForm
@@ -25,6 +32,29 @@ from events.services.scheduling import (
     reschedule_event,
 )
 from events.web import flash_errors
+
+
+class EventListView(BoardPermissionMixin, ListView):
+    """Every event by date; `?translations=missing`: the public ones whose title or text is
+    not yet written in Azerbaijani or English (the dashboard counts them)."""
+
+    permission_required = "events.view_event"
+    template_name = "board/event_list.html"
+    context_object_name = "events"
+    paginate_by = 50
+
+    @property
+    def missing_only(self) -> bool:
+        return self.request.GET.get("translations") == "missing"
+
+    def get_queryset(self):
+        events = Event.objects.select_related("venue").order_by("start", "pk")
+        if self.missing_only:
+            events = events.public().missing_translations()
+        return events
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(missing_only=self.missing_only, **kwargs)
 
 
 class EventDetailView(BoardPermissionMixin, DetailView):

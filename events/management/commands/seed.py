@@ -4,6 +4,8 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from events.seed import load_facts
+from events.seed.completeness import measure
+from events.seed.facts import RECORDS
 
 
 class Command(BaseCommand):
@@ -18,5 +20,22 @@ class Command(BaseCommand):
             self.stdout.write(
                 _("%(name)s: %(created)d created, %(kept)d already there, %(adopted)d adopted")
                 % {"name": name, "created": created, "kept": kept, "adopted": adopted}
+            )
+        # The seed's own texts, so that a gap shows the day a record is added without them.
+        completeness = measure(RECORDS)
+        for language, label in (("az", _("Azerbaijani")), ("en", _("English"))):
+            self.stdout.write(
+                _(
+                    "%(language)s: %(done)d of %(total)d public texts (%(percent)d %%), "
+                    "%(records)d of %(all)d public records complete"
+                )
+                % {
+                    "language": label,
+                    "done": completeness.texts_done[language],
+                    "total": completeness.texts,
+                    "percent": completeness.percent(language),
+                    "records": completeness.records_done[language],
+                    "all": completeness.records,
+                }
             )
         self.stdout.write(self.style.SUCCESS(_("Seed data loaded.")))

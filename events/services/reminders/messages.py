@@ -46,7 +46,8 @@ def _event_context(event: Event, recipient_zone: str | None = None) -> dict:
 
 
 def _ics(event: Event, cache: dict) -> tuple[str, bytes, str]:
-    # Per language too: the event's URL in the .ics carries the language prefix.
+    # Per language too: the title, description and venue in the file are the recipient's,
+    # and the event's URL carries their language prefix.
     key = ("ics", event.pk, event.sequence, event.status, translation.get_language())
     if key not in cache:
         cache[key] = event_ics(event)
@@ -60,7 +61,8 @@ def build_delivery_message(delivery: ReminderDelivery, *, connection=None, cache
     language = registration.language if registration else delivery.language
     # A registration's address as it is now: staff may have corrected it since the row was made.
     to = registration.email if registration else delivery.email
-    # The links too: reverse() gives the public pages' language prefix (/az/events/…).
+    # The attachments (the .ics) and the links in the recipient's language, as the text is:
+    # reverse() gives the public pages' language prefix (/az/events/…).
     with translation.override(language):
         template, context, attachments = _MESSAGES[delivery.kind](delivery, cache)
     return build_message(

@@ -33,11 +33,13 @@ def flashed(response) -> list[str]:
 def baku_event(**kwargs):
     start = datetime(2027, 6, 15, 10, tzinfo=BAKU)
     defaults = {
-        "title": "Şuşa konferansı",
+        "title_tr": "Şuşa konferansı",
         "venue": BakuVenueFactory(name="Kongres Mərkəzi"),
         "start": start,
         "end": start + timedelta(hours=2),
     }
+    if "title" in kwargs:  # a test's own title is the Turkish one
+        kwargs["title_tr"] = kwargs.pop("title")
     return EventFactory(**(defaults | kwargs))
 
 
@@ -46,16 +48,20 @@ def date_input(day: datetime) -> str:
 
 
 def form_data(event: Event | None = None, **changes) -> dict:
-    """What the event form posts: the current values (or a new event), changed by `changes`."""
+    """What the event form posts: the current values (or a new event), changed by `changes`
+    (`title=` and `description=` change the Turkish columns the form shows)."""
+    for plain in ("title", "description"):
+        if plain in changes:
+            changes[f"{plain}_tr"] = changes.pop(plain)
     venue = changes.pop("venue", event.venue if event else None)
     local_start = changes.pop("local_start", event.local_start if event else None)
     local_end = changes.pop("local_end", event.local_end if event else None)
     data = {
-        "title": event.title if event else "New event",
+        "title_tr": event.title_tr if event else "New event",
         "slug": event.slug if event else "new-event",
         "kind": event.kind if event else EventKind.CONFERENCE,
         "status": event.status if event else EventStatus.PLANNED,
-        "description": "",
+        "description_tr": "",
         "venue": venue.pk if venue else "",
         "start_0": date_input(local_start),
         "start_1": local_start.strftime("%H:%M"),

@@ -23,7 +23,7 @@ IZMIR = ZoneInfo("Europe/Istanbul")
 
 def _create_data(**overrides):
     data = {
-        "title": "Bakü B2B görüşmeleri",
+        "title_tr": "Bakü B2B görüşmeleri",
         "slug": "",
         "kind": EventKind.B2B_MEETING,
         "status": EventStatus.PLANNED,
@@ -116,7 +116,7 @@ def test_event_edit_records_the_user_and_changed_fields_in_the_audit_log(
     event = EventFactory(title="Nevruz", capacity=50)
     speaker = PersonFactory()
     data = {
-        "title": "Nevruz bayramı",
+        "title_tr": "Nevruz bayramı",
         "kind": event.kind,
         "venue": event.venue_id,
         "capacity": "80",
@@ -145,7 +145,7 @@ def test_event_edit_cannot_move_the_event(board_client):
     board_client.post(
         reverse("board:event_edit", kwargs={"slug": event.slug}),
         {
-            "title": event.title,
+            "title_tr": event.title_tr,
             "kind": event.kind,
             "venue": event.venue_id,
             "start": "2030-01-01T10:00",

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 def test_podcast_series_create_then_plan_an_episode_with_guests(board_client):
     board_client.post(
         reverse("board:podcast_series_create"),
-        {"title": "Kardeş şehirler", "slug": "kardes-sehirler", "description": ""},
+        {"title_tr": "Kardeş şehirler", "slug": "kardes-sehirler", "description_tr": ""},
     )
     series = PodcastSeries.objects.get(slug="kardes-sehirler")
     guests = PersonFactory.create_batch(2)
@@ -32,7 +32,7 @@ def test_podcast_series_create_then_plan_an_episode_with_guests(board_client):
         reverse("board:podcast_episode_create", kwargs={"slug": series.slug}),
         {
             "number": "1",
-            "title": "1986 protokolü",
+            "title_tr": "1986 protokolü",
             "status": EpisodeStatus.PLANNED,
             "guests": [g.pk for g in guests],
             "recorded_at": "2027-01-15T14:00",
@@ -57,7 +57,7 @@ def test_podcast_episode_duplicate_number_shows_error(board_client):
 
     response = board_client.post(
         reverse("board:podcast_episode_create", kwargs={"slug": episode.series.slug}),
-        {"number": "3", "title": "Again", "status": EpisodeStatus.PLANNED},
+        {"number": "3", "title_tr": "Again", "status": EpisodeStatus.PLANNED},
     )
 
     assert response.context["form"].errors["number"] == [
@@ -71,7 +71,7 @@ def test_podcast_episode_published_needs_a_date(board_client):
 
     response = board_client.post(
         reverse("board:podcast_episode_edit", kwargs={"pk": episode.pk}),
-        {"number": episode.number, "title": episode.title, "status": EpisodeStatus.PUBLISHED},
+        {"number": episode.number, "title_tr": episode.title, "status": EpisodeStatus.PUBLISHED},
     )
 
     episode.refresh_from_db()
@@ -135,7 +135,7 @@ def test_podcast_and_venue_lists_query_count_does_not_grow(
 def test_venue_create_with_unknown_time_zone_shows_error(board_client):
     response = board_client.post(
         reverse("board:venue_create"),
-        {"name": "Heydər Əliyev Mərkəzi", "city": "Bakü", "time_zone": "Asia/Bakuu"},
+        {"name_tr": "Heydər Əliyev Mərkəzi", "city": "Bakü", "time_zone": "Asia/Bakuu"},
     )
 
     assert response.context["form"].errors["time_zone"] == [
@@ -148,7 +148,7 @@ def test_venue_create_saves(board_client):
     board_client.post(
         reverse("board:venue_create"),
         {
-            "name": "Heydər Əliyev Mərkəzi",
+            "name_tr": "Heydər Əliyev Mərkəzi",
             "city": "Bakü",
             "country": "AZ",
             "time_zone": "Asia/Baku",
@@ -167,7 +167,7 @@ def test_audit_log_lists_changes_newest_first_with_names_for_foreign_keys(
     new_venue = VenueFactory(name="Kültürpark")
     board_client.post(
         reverse("board:event_edit", kwargs={"slug": event.slug}),
-        {"title": "Nevruz", "kind": event.kind, "venue": new_venue.pk, "is_public": "on"},
+        {"title_tr": "Nevruz", "kind": event.kind, "venue": new_venue.pk, "is_public": "on"},
     )
 
     response = board_client.get(reverse("board:audit_log"))

@@ -21,6 +21,7 @@ pytestmark = pytest.mark.django_db
 SAMPLE_REGISTRATIONS = 42 + 20 + 30
 
 
+@pytest.mark.usefixtures("turkish")
 def test_demo_loads_upcoming_events_in_both_cities():
     now = timezone.now()
 
@@ -140,7 +141,7 @@ def test_demo_command_loads_and_removes():
     loaded = Event.objects.demo().count()
     call_command("demo", "--remove", stdout=out)
 
-    assert (loaded, Event.objects.demo().count(), Event.objects.facts().count()) == (8, 0, 15)
+    assert (loaded, Event.objects.demo().count(), Event.objects.facts().count()) == (8, 0, 18)
     assert f"{SAMPLE_REGISTRATIONS} sample registrations" in out.getvalue()
     assert (
         f"Demo program removed: 8 events, {SAMPLE_REGISTRATIONS} registrations, 2 venues."

@@ -44,7 +44,12 @@ def test_board_raising_capacity_promotes_the_waitlist_in_order(
     event = EventFactory(capacity=2)
     RegistrationFactory.create_batch(2, event=event)
     waitlisted_pair(event)
-    data = {"title": event.title, "kind": event.kind, "venue": event.venue_id, "capacity": "4"}
+    data = {
+        "title_tr": event.title_tr,
+        "kind": event.kind,
+        "venue": event.venue_id,
+        "capacity": "4",
+    }
 
     with django_capture_on_commit_callbacks(execute=True):
         board_client.post(reverse("board:event_edit", kwargs={"slug": event.slug}), data)

@@ -119,7 +119,7 @@ KEEPING = {
     "admin form: title only": lambda e, c: _admin_form(c, e, title="Şuşa konferansı 2027"),
     "board: edit form": lambda e, c: c.post(
         reverse("board:event_edit", kwargs={"slug": e.slug}),
-        {"title": "Şuşa konferansı 2027", "kind": e.kind, "is_public": "on"}),
+        {"title_tr": "Şuşa konferansı 2027", "kind": e.kind, "is_public": "on"}),
     "import: the seed run again over the event": lambda e, c: load_records(records=[Record(
         "event:susa", Event, {"title": "x", "slug": "susa", "kind": e.kind,
                               "start": e.start - timedelta(days=9), "end": e.end})]),

@@ -1,0 +1,57 @@
+"""How much of the seeded public text exists in Azerbaijani and English.
+
+Walks the seed records (not the database: a board member's later edits are not the seed's) and
+`translations.TRANSLATIONS`. A text counts when its record has Turkish in a translated field; it
+is complete in a language when the mapping has non-empty text for it.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .records import Record
+from .translations import LANGUAGES, TRANSLATED_FIELDS, TRANSLATIONS
+
+
+@dataclass
+class Completeness:
+    """Per language: public records and texts in all, and how many have that language."""
+
+    records: int = 0
+    texts: int = 0
+    records_done: dict[str, int] = field(default_factory=lambda: dict.fromkeys(LANGUAGES, 0))
+    texts_done: dict[str, int] = field(default_factory=lambda: dict.fromkeys(LANGUAGES, 0))
+    missing: list[str] = field(default_factory=list)
+
+    def percent(self, language: str) -> float:
+        """Texts translated, as a percentage (100 when there is nothing to translate)."""
+        return 100.0 if not self.texts else 100 * self.texts_done[language] / self.texts
+
+
+def is_public(record: Record) -> bool:
+    """Records whose text delegates can see: every seeded row but an event kept private."""
+    return record.model in TRANSLATED_FIELDS and record.fields.get("is_public", True)
+
+
+def translatable_texts(record: Record) -> list[str]:
+    """The translated fields that have Turkish text in this record."""
+    return [name for name in TRANSLATED_FIELDS.get(record.model, ()) if record.fields.get(name)]
+
+
+def measure(records: Iterable[Record], translations: dict | None = None) -> Completeness:
+    """Count, per language, the public records and texts that have a translation; name the rest
+    in `missing` as "<seed key> <field> <language>"."""
+    translations = TRANSLATIONS if translations is None else translations
+    result = Completeness()
+    for record in records:
+        names = translatable_texts(record) if is_public(record) else []
+        if not names:
+            continue
+        result.records += 1
+        result.texts += len(names)
+        given = translations.get(record.key, {})
+        for language in LANGUAGES:
+            lacking = [name for name in names if not given.get(name, {}).get(language, "").strip()]
+            result.texts_done[language] += len(names) - len(lacking)
+            result.records_done[language] += not lacking
+            result.missing += [f"{record.key} {name} {language}" for name in lacking]
+    return result

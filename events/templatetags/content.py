@@ -1,0 +1,50 @@
+"""Content stored per language (events/translation.py), shown in the page's language.
+
+`{% translated event "title" %}` writes the title in the active language; where that language
+has no text of its own and the Turkish is shown instead, the text is wrapped in
+`<span lang="tr">`, so screen readers pronounce it as Turkish and browsers hyphenate it so.
+`{% translated event "description" as description %}` keeps the result for a block element:
+`<div{% if description.lang %} lang="{{ description.lang }}"{% endif %}>{{ description.text|linebreaks }}</div>`.
+Plain-text emails need no marker and read the field itself (`{{ event.title }}`): the field
+already falls back to Turkish.
+"""
+
+from dataclasses import dataclass
+
+from django import template
+from django.conf import settings
+from django.utils.html import conditional_escape, format_html
+from django.utils.translation import get_language
+
+register = template.Library()
+
+
+@dataclass(frozen=True)
+class Translated:
+    text: str
+    # The language the text is in when it is not the page's ("tr"), else "".
+    lang: str
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __html__(self) -> str:
+        if self.lang and self.text:
+            return format_html('<span lang="{}">{}</span>', self.lang, self.text)
+        return str(conditional_escape(self.text))
+
+
+def translation_of(obj, field: str) -> Translated:
+    """The text of `field` in the active language, and whether it fell back to Turkish."""
+    fallback = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    language = (get_language() or fallback).split("-")[0]
+    own = getattr(obj, f"{field}_{language}", None)
+    if own or language == fallback:
+        return Translated(text=own or "", lang="")
+    text = getattr(obj, f"{field}_{fallback}", None) or ""
+    return Translated(text=text, lang=fallback if text else "")
+
+
+@register.simple_tag
+def translated(obj, field: str) -> Translated:
+    return translation_of(obj, field)

@@ -1,0 +1,93 @@
+"""The 15 June conferences in Şuşa: three dated editions, each its own record, and the yearly
+series they belong to, whose next occurrence is always still to come."""
+
+from datetime import date
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from events.enums import Recurrence
+from events.models import Event
+from events.seed import load_facts
+from events.seed.facts import SERIES_EDITIONS, SUSA_SERIES_KEY
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seeded():
+    return load_facts()
+
+
+@pytest.mark.now("2026-11-22T12:00:00+03:00")
+def test_seed_susa_conference_next_occurs_on_15_june_2027(seeded, now):
+    conference = Event.objects.get(slug="susa-international-conference-15-june")
+
+    start, end = conference.next_occurrence()
+
+    assert (conference.recurrence, conference.organizers.get().short_name) == ("yearly", "YAP")
+    assert (start.isoformat(), end.isoformat()) == (
+        "2027-06-15T00:00:00+04:00",
+        "2027-06-16T00:00:00+04:00",
+    )
+
+
+@pytest.mark.usefixtures("turkish")
+def test_susa_conferences_are_three_dated_records_with_their_themes(seeded):
+
+    editions = {
+        e.slug: (e.local_start.date(), e.date_precision, e.status, e.recurrence, e.venue.city)
+        for e in Event.objects.filter(seed_key__in=SERIES_EDITIONS[SUSA_SERIES_KEY])
+    }
+    themes = {
+        e.local_start.year: (e.title, e.organizers.get().short_name)
+        for e in Event.objects.filter(seed_key__in=SERIES_EDITIONS[SUSA_SERIES_KEY])
+    }
+
+    assert editions == {
+        f"susa-international-conference-15-june-{year}": (
+            date(year, 6, 15),
+            "day",
+            "done",
+            "",
+            "Şuşa",
+        )
+        for year in (2022, 2023, 2024)
+    }
+    assert themes == {
+        2022: ("Şuşa Beyannamesi'nin birinci yıl dönümünde Şuşa'da uluslararası konferans", "YAP"),
+        2023: ("Şuşa'da “Kurtuluştan Zafere” konulu uluslararası konferans", "YAP"),
+        2024: ("Şuşa'da Türk Devletleri Teşkilatı üzerine uluslararası konferans", "YAP"),
+    }
+
+
+def test_susa_editions_belong_to_the_yearly_series_and_never_double_it(seeded):
+    series = Event.objects.get(seed_key=SUSA_SERIES_KEY)
+    editions = Event.objects.filter(seed_key__in=SERIES_EDITIONS[SUSA_SERIES_KEY])
+
+    assert series.recurrence == Recurrence.YEARLY
+    assert all(e.slug.startswith(f"{series.slug}-") for e in editions)
+    assert series.occurrences(date(2022, 1, 1), date(2024, 12, 31)) == []
+    assert [(o.venue_id, o.start.date().year) for o in editions.order_by("start")] == [
+        (series.venue_id, year) for year in (2022, 2023, 2024)
+    ]
+
+
+def test_susa_series_next_occurrence_is_the_coming_15_june(seeded, now):
+    series = Event.objects.get(seed_key=SUSA_SERIES_KEY)
+
+    start, end = series.next_occurrence()
+
+    today_in_susa = now.astimezone(ZoneInfo(series.time_zone)).date()
+    year = today_in_susa.year + (today_in_susa > date(today_in_susa.year, 6, 15))
+    assert now < end
+    assert start.date() == date(year, 6, 15)
+    assert end - start == series.end - series.start
+
+
+@pytest.mark.now("2027-06-15T09:00:00+04:00")
+def test_susa_series_on_the_day_is_that_days_conference(seeded, now):
+
+    start, _ = Event.objects.get(seed_key=SUSA_SERIES_KEY).next_occurrence()
+
+    assert start.isoformat() == "2027-06-15T00:00:00+04:00"
