@@ -259,8 +259,13 @@ class _CleanTextMixin:
     def pre_save(self, model_instance, add):
         value = getattr(model_instance, self.attname)
         if value:
-            value = tidy_text(value, multiline=self.multiline)
-            setattr(model_instance, self.attname, value)
+            tidied = tidy_text(value, multiline=self.multiline)
+            # Written back only when mended: a field stored per language (modeltranslation)
+            # reads its fallback here, and writing that back would copy the Turkish text
+            # into the active language's empty column.
+            if tidied != value:
+                setattr(model_instance, self.attname, tidied)
+            value = tidied
         return value
 
     def deconstruct(self):

@@ -84,9 +84,11 @@ class Organization(SeededModel):
         # as stored (the name field's own tidying runs first, not in super().save()'s turn).
         # The registered (Turkish) name leads (imports match on its prefix); the names in the
         # other languages (contacts/translation.py) are found by search too.
-        for field in ("name", "name_tr", "name_az", "name_en", "short_name"):
-            self._meta.get_field(field).pre_save(self, self._state.adding)
+        # Not `name` itself: it reads the active language's column with the Turkish fallback,
+        # and tidying it would copy the Turkish name into an empty az or en column.
         self.name_tr = self.name_tr or self.__dict__["name"]
+        for field in ("name_tr", "name_az", "name_en", "short_name"):
+            self._meta.get_field(field).pre_save(self, self._state.adding)
         others = " ".join(name for name in (self.name_az, self.name_en) if name)
         self.search_name = search_key(f"{self.name_tr} {self.short_name} {others}".strip())
         self.match_name = match_key(f"{self.name_tr} {self.short_name} {others}".strip())

@@ -4,6 +4,7 @@ their outcomes. Layouts live here (crispy-forms); the writing is done by contact
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Field, Fieldset, Layout, Row, Submit
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils import formats
@@ -124,6 +125,11 @@ class PersonForm(forms.ModelForm):
         )
 
 
+# The organization's name in each language (contacts/translation.py), Turkish first: the name
+# as registered, required; the others fall back to it where empty.
+ORGANIZATION_NAMES = tuple(f"name_{code}" for code in settings.MODELTRANSLATION_LANGUAGES)
+
+
 class OrganizationForm(forms.ModelForm):
     allow_duplicate = forms.BooleanField(
         label=_("Yes, this is another organization with the same name"), required=False
@@ -132,14 +138,25 @@ class OrganizationForm(forms.ModelForm):
     class Meta:
         model = Organization
         formfield_callback = _https_urls
-        fields = ["name", "short_name", "kind", "country", "city", "website", "notes", "sources"]
+        fields = [
+            *ORGANIZATION_NAMES,
+            "short_name",
+            "kind",
+            "country",
+            "city",
+            "website",
+            "notes",
+            "sources",
+        ]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["sources"].widget.attrs["size"] = 5
         self.helper = _helper(
-            Row(Column("name", css_class="col-md-8"), Column("short_name")),
+            # Side by side on a desk, stacked on a phone, as the event form's title.
+            Row(*(Column(name, css_class="col-md-4") for name in ORGANIZATION_NAMES)),
+            Row(Column("short_name", css_class="col-md-4")),
             Row(Column("kind"), Column("country"), Column("city")),
             "website",
             "notes",

@@ -10,6 +10,7 @@ log (settings.AUDITLOG_INCLUDE_TRACKING_MODELS).
 import logging
 from datetime import datetime
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Model
@@ -19,6 +20,8 @@ from ..models import DelegationVisit, Meeting, Organization, Outcome, Person, So
 from ..text import search_key
 
 logger = logging.getLogger(__name__)
+
+_ORGANIZATION_NAMES = tuple(f"name_{code}" for code in settings.MODELTRANSLATION_LANGUAGES)
 
 
 class DuplicateName(Exception):
@@ -37,18 +40,25 @@ def find_same_name(*, model: type[Person] | type[Organization], name: str, exclu
     key = search_key(name)
     if not key:
         return []
-    field = "full_name" if model is Person else "name"
+    # An organization's name in any language counts (name_tr, name_az, name_en).
+    fields = ("full_name",) if model is Person else _ORGANIZATION_NAMES
     # The directory search narrows the rows; the folded names decide.
     candidates = model.objects.search(name).exclude(pk=exclude_pk).order_by("sort_name")[:50]
-    return [row for row in candidates if search_key(getattr(row, field)) == key][:5]
+    return [
+        row
+        for row in candidates
+        if any(search_key(getattr(row, field) or "") == key for field in fields)
+    ][:5]
 
 
-def _guard(model, name: str, instance, allow_duplicate: bool) -> None:
+def _guard(model, names: list[str], instance, allow_duplicate: bool) -> None:
     if allow_duplicate or instance.pk is not None:
         return
-    existing = find_same_name(model=model, name=name)
+    existing = []
+    for name in filter(None, names):
+        existing += [row for row in find_same_name(model=model, name=name) if row not in existing]
     if existing:
-        raise DuplicateName(existing)
+        raise DuplicateName(existing[:5])
 
 
 @transaction.atomic
@@ -59,7 +69,7 @@ def save_person(*, form, affiliations=None, allow_duplicate: bool = False, by=No
     and `allow_duplicate` is false. Side effects: Person, Affiliation rows written or deleted
     (the formset's own delete boxes), each audit-logged.
     """
-    _guard(Person, form.cleaned_data["full_name"], form.instance, allow_duplicate)
+    _guard(Person, [form.cleaned_data["full_name"]], form.instance, allow_duplicate)
     person = form.save()
     if affiliations is not None:
         affiliations.instance = person
@@ -70,8 +80,11 @@ def save_person(*, form, affiliations=None, allow_duplicate: bool = False, by=No
 
 @transaction.atomic
 def save_organization(*, form, allow_duplicate: bool = False, by=None) -> Organization:
-    """Create or change an organization; DuplicateName as for save_person."""
-    _guard(Organization, form.cleaned_data["name"], form.instance, allow_duplicate)
+    """Create or change an organization; DuplicateName as for save_person, when a new
+    organization's name in any language (name_tr, name_az, name_en) folds to an existing one's
+    name in any language."""
+    names = [form.cleaned_data.get(field) for field in _ORGANIZATION_NAMES]
+    _guard(Organization, names, form.instance, allow_duplicate)
     organization = form.save()
     logger.info("organization %s saved by %s", organization.pk, by)
     return organization

@@ -86,10 +86,10 @@ def test_board_adds_a_person_and_an_organization_with_mended_names(board_client,
         reverse("contacts:person_create"),
         {"full_name": typed, "preferred_language": "az", **formset},
     )
-    board_client.post(reverse("contacts:organization_create"), {"name": typed, "kind": "other"})
+    board_client.post(reverse("contacts:organization_create"), {"name_tr": typed, "kind": "other"})
 
     assert list(Person.objects.values_list("full_name", flat=True)) == [stored]
-    assert list(Organization.objects.values_list("name", flat=True)) == [stored]
+    assert list(Organization.objects.values_list("name_tr", flat=True)) == [stored]
 
 
 @pytest.mark.parametrize("typed", INVISIBLE)

@@ -88,7 +88,7 @@ def test_organization_with_a_folded_duplicate_name_is_not_added(board_client):
 
     response = board_client.post(
         reverse("contacts:organization_create"),
-        {"name": "IZMIR AZƏRBAYCAN DERNEĞI", "kind": "association"},
+        {"name_tr": "IZMIR AZƏRBAYCAN DERNEĞI", "kind": "association"},
     )
 
     assert list(response.context["duplicates"]) == [existing]
