@@ -209,6 +209,8 @@ PAGES = [
     ("board:planning_item_create", _slug, "planning-item-new"),
     ("board:planning_item_edit", lambda w: {"pk": w.item.pk}, "planning-item-edit"),
     ("board:my_items", None, "my-items"),
+    ("board:event_list", None, "events"),
+    ("board:event_list", None, "events-missing-translations", "?translations=missing"),
     ("board:podcast_series_list", None, "podcasts"),
     ("board:podcast_series_create", None, "podcast-series-new"),
     ("board:podcast_series_detail", _series, "podcast-series"),

@@ -35,7 +35,7 @@ def test_event_list_fits_1280_and_titles_are_not_wrapped_word_by_word(browse):
         "box => box.scrollWidth - box.clientWidth"
     )
     browse.goto("admin:events_event_change", event.pk, step="event-form")
-    title_input = page.locator("#id_title").bounding_box()
+    title_input = page.locator("#id_title_tr").bounding_box()
 
     assert (overflow, results) == (0, 0)
     # Eight words: word by word would be eight lines. The column keeps its 10rem minimum, so

@@ -17,8 +17,8 @@ def test_staff_member_schedules_an_event_in_the_admin(browse):
 
     browse.login(staff, admin=True, step="admin-login")
     browse.goto("admin:events_event_add", step="event-add-form")
-    page.locator("#id_title").fill("Azerbaijani Carpet Exhibition")
-    page.locator("#id_title").dispatch_event("change")  # as leaving the field does
+    page.locator("#id_title_tr").fill("Azerbaijani Carpet Exhibition")
+    page.locator("#id_title_tr").dispatch_event("change")  # as leaving the field does
     # The admin fills the slug from the title as one types (prepopulated_fields).
     expect(page.locator("#id_slug")).to_have_value("azerbaijani-carpet-exhibition")
     page.locator("#id_kind").select_option(EventKind.EXHIBITION)

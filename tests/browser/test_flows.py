@@ -50,7 +50,7 @@ def test_board_member_creates_an_event_and_finds_it_on_calendar_and_dashboard(br
 
     browse.login(member)
     browse.goto("board:event_create", step="event-form")
-    page.locator("#id_title").fill("Azerbaycan Halı Sergisi")
+    page.locator("#id_title_tr").fill("Azerbaycan Halı Sergisi")
     page.locator("#id_slug").fill("azerbaycan-hali-sergisi")
     page.locator("#id_kind").select_option(EventKind.EXHIBITION)
     page.locator("#id_venue").select_option(str(venue.pk))
