@@ -39,7 +39,7 @@ def find_same_name(*, model: type[Person] | type[Organization], name: str, exclu
         return []
     field = "full_name" if model is Person else "name"
     # The directory search narrows the rows; the folded names decide.
-    candidates = model.objects.search(name).exclude(pk=exclude_pk).order_by("sort_name")[:50]
+    candidates = model.objects.search(name).exclude(pk=exclude_pk).alphabetical()[:50]
     return [row for row in candidates if search_key(getattr(row, field)) == key][:5]
 
 

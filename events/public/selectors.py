@@ -47,7 +47,7 @@ def event_for_page(slug: str) -> Event:
     return (
         public_events()
         .prefetch_related(
-            Prefetch("organizers", queryset=Organization.objects.order_by("sort_name"))
+            Prefetch("organizers", queryset=Organization.objects.alphabetical())
         )
         .get(slug=slug)
     )
