@@ -181,13 +181,27 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     {"model": "events.PlanningItem", "exclude_fields": ["updated_at"]},
     {
         "model": "contacts.Organization",
-        "exclude_fields": ["search_name", "match_name", "sort_name"],
+        "exclude_fields": [
+            "search_name",
+            "match_name",
+            "sort_name_tr",
+            "sort_name_az",
+            "sort_name_en",
+        ],
     },
     # A person's email and phone stay out of the log: the log is read by the whole board and
     # kept for good, while contact details must be erasable.
     {
         "model": "contacts.Person",
-        "exclude_fields": ["search_name", "match_name", "sort_name", "email", "phone"],
+        "exclude_fields": [
+            "search_name",
+            "match_name",
+            "sort_name_tr",
+            "sort_name_az",
+            "sort_name_en",
+            "email",
+            "phone",
+        ],
     },
     {"model": "contacts.Source"},
     {"model": "contacts.Outcome"},

@@ -124,7 +124,7 @@ def build(*, year: int, events: int, registrations: int, seed: int = 40) -> None
                 country=rng.choice(COUNTRIES[:10]),
                 kind=rng.choice(["association", "municipality", "business", "university"]),
                 search_name=f"{PREFIX}organization {i}",
-                sort_name=f"{PREFIX}organization {i:04d}",
+                sort_name_tr=f"{PREFIX}organization {i:04d}",
             )
             for i in range(300)
         ]

@@ -26,6 +26,7 @@ from .models import (
     Outcome,
     Person,
     Source,
+    sort_field,
 )
 from .text import search_key
 
@@ -64,6 +65,15 @@ def folded(field: str):
     for letter, plain in FOLDS.items():
         expression = Replace(expression, Value(letter), Value(plain), output_field=TextField())
     return Lower(expression, output_field=TextField())
+
+
+class InLanguageOrderMixin:
+    """Names in the alphabetical order of the admin's language (Person/Organization.alphabetical);
+    explicit, as count annotations add a GROUP BY that drops the model's default ordering, and
+    the autocomplete widgets paginate these results."""
+
+    def get_ordering(self, request):
+        return (sort_field(), "pk")
 
 
 class FoldedSearchMixin:
@@ -245,10 +255,7 @@ class SourceAdmin(FoldedSearchMixin, admin.ModelAdmin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(FoldedSearchMixin, TranslationAdmin):
-    # Explicit: the count annotations below add a GROUP BY, which drops the model's default
-    # ordering, and the autocomplete widgets paginate these results.
-    ordering = ("sort_name",)
+class OrganizationAdmin(InLanguageOrderMixin, FoldedSearchMixin, TranslationAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = ("name", "short_name", "kind", "country", "city", "people")
     list_filter = ("kind", city_filter("city"), country_filter())
@@ -270,7 +277,7 @@ class OrganizationAdmin(FoldedSearchMixin, TranslationAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(FoldedSearchMixin, admin.ModelAdmin):
+class PersonAdmin(InLanguageOrderMixin, FoldedSearchMixin, admin.ModelAdmin):
     list_display = ("__str__", "roles", "country", "email", "preferred_language")
     list_display_links = ("__str__",)
     list_filter = (country_filter(), city_filter("city"), "preferred_language")
@@ -278,7 +285,6 @@ class PersonAdmin(FoldedSearchMixin, admin.ModelAdmin):
     autocomplete_fields = ("sources",)
     inlines = [AffiliationInline]
     readonly_fields = ("seed_key",)
-    ordering = ("sort_name",)
 
     def get_queryset(self, request):
         return (

@@ -3,12 +3,27 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from .emails import CleanCharField, NormalizedEmailField
 from .enums import Language, OrganizationKind, OutcomeKind
-from .text import match_key, match_pattern, search_key, sort_key
+from .text import SORT_LANGUAGES, language_sort_key, match_key, match_pattern, search_key
+
+
+def sort_field(prefix: str = "") -> str:
+    """The stored sort key of the active language ("sort_name_az"), after `prefix` ("person__");
+    Turkish outside a request or for a language the board does not speak."""
+    language = (translation.get_language() or "").split("-")[0]
+    if language not in SORT_LANGUAGES:
+        language = settings.LANGUAGE_CODE
+    return f"{prefix}sort_name_{language}"
+
+
+def _sort_key_field():
+    # Room for the key and its tie-break (contacts.text.language_sort_key): twice the name.
+    return models.CharField(max_length=600, editable=False, db_index=True, default="")
 
 
 class SeededModel(models.Model):
@@ -30,7 +45,9 @@ class NamedQuerySet(models.QuerySet):
         return self.filter(match_name__regex=pattern) if pattern else self
 
     def alphabetical(self):
-        return self.order_by("sort_name")
+        """In the alphabetical order of the active language (contacts.text.language_sort_key):
+        the board's lists, pickers and exports read the same order as the page's language."""
+        return self.order_by(sort_field(), "pk")
 
 
 class Source(SeededModel):
@@ -67,14 +84,16 @@ class Organization(SeededModel):
     sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
     search_name = models.CharField(max_length=400, editable=False, db_index=True)
     match_name = models.CharField(max_length=400, editable=False, default="")
-    sort_name = models.CharField(max_length=400, editable=False, db_index=True)
+    sort_name_tr = _sort_key_field()
+    sort_name_az = _sort_key_field()
+    sort_name_en = _sort_key_field()
 
     objects = NamedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
-        ordering = ["sort_name"]
+        ordering = ["sort_name_tr"]
 
     def __str__(self):
         return f"{self.name} ({self.short_name})" if self.short_name else self.name
@@ -92,7 +111,10 @@ class Organization(SeededModel):
         others = " ".join(name for name in (self.name_az, self.name_en) if name)
         self.search_name = search_key(f"{self.name_tr} {self.short_name} {others}".strip())
         self.match_name = match_key(f"{self.name_tr} {self.short_name} {others}".strip())
-        self.sort_name = sort_key(self.name_tr)
+        # Each language's key from its own name, else the registered one (as pages show it).
+        for language in SORT_LANGUAGES:
+            name = getattr(self, f"name_{language}") or self.name_tr
+            setattr(self, f"sort_name_{language}", language_sort_key(name, language))
         super().save(*args, **kwargs)
 
 
@@ -112,14 +134,16 @@ class Person(SeededModel):
     sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
     search_name = models.CharField(max_length=400, editable=False, db_index=True)
     match_name = models.CharField(max_length=400, editable=False, default="")
-    sort_name = models.CharField(max_length=400, editable=False, db_index=True)
+    sort_name_tr = _sort_key_field()
+    sort_name_az = _sort_key_field()
+    sort_name_en = _sort_key_field()
 
     objects = NamedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("person")
         verbose_name_plural = _("people")
-        ordering = ["sort_name"]
+        ordering = ["sort_name_tr"]
 
     def __str__(self):
         return f"{self.honorific} {self.full_name}".strip()
@@ -128,7 +152,8 @@ class Person(SeededModel):
         self._meta.get_field("full_name").pre_save(self, self._state.adding)
         self.search_name = search_key(self.full_name)
         self.match_name = match_key(self.full_name)
-        self.sort_name = sort_key(self.full_name)
+        for language in SORT_LANGUAGES:
+            setattr(self, f"sort_name_{language}", language_sort_key(self.full_name, language))
         super().save(*args, **kwargs)
 
 
@@ -152,7 +177,7 @@ class Affiliation(SeededModel):
     class Meta:
         verbose_name = _("affiliation")
         verbose_name_plural = _("affiliations")
-        ordering = ["person__sort_name", "-start"]
+        ordering = ["person__sort_name_tr", "-start"]
         constraints = [
             models.UniqueConstraint(
                 fields=["person", "organization", "role", "start"], name="affiliation_unique_role"

@@ -142,6 +142,39 @@ def collation_key(text: str, language: str) -> tuple:
     return (tuple(primary), search_key(text), text)
 
 
+SORT_LANGUAGES = tuple(ALPHABETS)
+_FOLD_ONE = {chr(code): plain for code, plain in _FOLD.items()}
+_LETTERS = 0x2000  # the block letters map into: after digits, spaces and punctuation
+_NUMBER = 0x1000  # a number's length mark: after punctuation, before every letter
+# Between the primary key and the tie-break: below the space, so "Ali" comes before "Ali Rza".
+_TIE = "\x01"
+
+
+def language_sort_key(text: str, language: str) -> str:
+    """A string whose plain code-point order is `language`'s alphabetical order (tr, az, en;
+    others as en), for the stored per-language keys the database sorts by.
+
+    The same ranks as collation_key(): each language's alphabet; a letter it lacks as its base
+    letter (ə is e in Turkish, ç is c in English). Numbers compare as numbers: each digit run
+    carries its length first, so "Salon 2" comes before "Salon 10". After a separator, the lowered
+    name itself breaks ties that folding made ("Ismayılov" and "İsmayilov" in English).
+    """
+    alphabet = ALPHABETS.get(language, ALPHABETS["en"])
+    rank = {letter: index for index, letter in enumerate(alphabet)}
+    lowered = turkic_lower(text)
+    out = []
+    for part in _NUMBERS.split(lowered):
+        if part.isdigit():
+            digits = part.lstrip("0") or "0"
+            out.append(chr(_NUMBER + len(digits)) + digits)
+            continue
+        for char in part:
+            if char not in rank:
+                char = _FOLD_ONE.get(char) or unicodedata.normalize("NFKD", char)[:1]
+            out.append(chr(_LETTERS + rank[char]) if char in rank else char)
+    return "".join(out) + _TIE + lowered
+
+
 def folded(expression):
     """A database expression equal to search_key() of `expression` (whitespace runs aside)."""
 

@@ -19,7 +19,7 @@ from anniversary.permissions import board_permission
 
 from . import pending_imports, selectors
 from .forms import ContactImportForm, DirectorySearchForm
-from .models import DelegationVisit, Organization, Person, Source
+from .models import DelegationVisit, Organization, Person, Source, sort_field
 from .resources import ORGANIZATIONS, PEOPLE, RESOURCES
 from .services import import_contacts
 from .spreadsheets import CSV, XLSX, TableError, read_table, table_response
@@ -161,7 +161,7 @@ def organization_detail(request, pk):
             Prefetch(
                 "affiliations",
                 queryset=selectors.affiliations_newest_first()
-                .order_by("person__sort_name", "-start")
+                .order_by(sort_field("person__"), "-start")
                 .prefetch_related("sources"),
             ),
         ),

@@ -43,7 +43,7 @@ def find_same_name(*, model: type[Person] | type[Organization], name: str, exclu
     # An organization's name in any language counts (name_tr, name_az, name_en).
     fields = ("full_name",) if model is Person else _ORGANIZATION_NAMES
     # The directory search narrows the rows; the folded names decide.
-    candidates = model.objects.search(name).exclude(pk=exclude_pk).order_by("sort_name")[:50]
+    candidates = model.objects.search(name).exclude(pk=exclude_pk).alphabetical()[:50]
     return [
         row
         for row in candidates

@@ -46,9 +46,7 @@ def event_for_page(slug: str) -> Event:
     """One public event with organizers, for its page. Raises Event.DoesNotExist."""
     return (
         public_events()
-        .prefetch_related(
-            Prefetch("organizers", queryset=Organization.objects.order_by("sort_name"))
-        )
+        .prefetch_related(Prefetch("organizers", queryset=Organization.objects.alphabetical()))
         .get(slug=slug)
     )
 

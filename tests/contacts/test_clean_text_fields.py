@@ -127,5 +127,7 @@ def test_search_keys_are_those_of_the_stored_name(typed, stored):
     typed_person = PersonFactory(full_name=typed)
     plain_person = PersonFactory(full_name=stored)
 
-    keys = Person.objects.values_list("search_name", "match_name", "sort_name")
+    keys = Person.objects.values_list(
+        "search_name", "match_name", "sort_name_tr", "sort_name_az", "sort_name_en"
+    )
     assert keys.get(pk=typed_person.pk) == keys.get(pk=plain_person.pk)

@@ -84,7 +84,7 @@ def test_directory_lists_people_in_turkish_alphabetical_order(board_client):
     for name in ("Zeynep Ak", "Çağla Er", "Cem Ay", "Ömer Su", "Orhan Öz"):
         PersonFactory(full_name=name)
 
-    response = board_client.get(reverse("contacts:directory"))
+    response = board_client.get(reverse("contacts:directory"), HTTP_ACCEPT_LANGUAGE="tr")
 
     assert [p.full_name for p in response.context["page"].object_list] == [
         "Cem Ay",

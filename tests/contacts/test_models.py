@@ -1,5 +1,6 @@
 import pytest
 from django.db import IntegrityError
+from django.utils import translation
 
 from contacts.models import Organization, Person
 from tests.factories import (
@@ -33,7 +34,8 @@ def test_people_sort_in_turkish_alphabetical_order():
     for name in ["Zeynep Ak", "Çağla Er", "Cemil Tugay", "Ömer Su"]:
         PersonFactory(full_name=name)
 
-    names = list(Person.objects.alphabetical().values_list("full_name", flat=True))
+    with translation.override("tr"):
+        names = list(Person.objects.alphabetical().values_list("full_name", flat=True))
 
     assert names == ["Cemil Tugay", "Çağla Er", "Ömer Su", "Zeynep Ak"]
 

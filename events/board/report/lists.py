@@ -255,7 +255,7 @@ def _organizations(data, period, now):
         ]
 
     headers = [_("Organization"), _("Kind"), _("Country")]
-    return headers, organizations.order_by("sort_name", "pk"), row
+    return headers, organizations.alphabetical(), row
 
 
 def _episodes(data, period, now):

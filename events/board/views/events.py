@@ -67,8 +67,8 @@ class EventDetailView(BoardPermissionMixin, DetailView):
             Event.objects.select_related("venue", "responsible", "delegation_visit")
             .with_seat_counts()
             .prefetch_related(
-                Prefetch("speakers", queryset=Person.objects.order_by("sort_name")),
-                Prefetch("organizers", queryset=Organization.objects.order_by("sort_name")),
+                Prefetch("speakers", queryset=Person.objects.alphabetical()),
+                Prefetch("organizers", queryset=Organization.objects.alphabetical()),
                 Prefetch(
                     "planning_items",
                     queryset=PlanningItem.objects.select_related("owner").order_by(

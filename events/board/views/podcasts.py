@@ -35,7 +35,7 @@ class PodcastSeriesDetailView(BoardPermissionMixin, DetailView):
             Prefetch(
                 "episodes",
                 queryset=PodcastEpisode.objects.select_related("event")
-                .prefetch_related(Prefetch("guests", queryset=Person.objects.order_by("sort_name")))
+                .prefetch_related(Prefetch("guests", queryset=Person.objects.alphabetical()))
                 .order_by("number"),
             ),
         )
