@@ -176,7 +176,7 @@ def test_the_rule_itself_refuses_what_it_should(source, target, allowed):
 
 def test_no_python_file_is_over_600_lines():
     # The seed's facts and their translations are data written as code; a migration is generated.
-    exempt = {"events/seed/facts.py", "events/seed/demo.py", "events/seed/translations.py"}
+    exempt = {"events/seed/facts.py", "events/seed/demo.py", "events/seed/facts_translations.py"}
     long_files = {
         str(path.relative_to(ROOT)): lines
         for path in ROOT.glob("[!.]*/**/*.py")

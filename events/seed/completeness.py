@@ -8,8 +8,8 @@ is complete in a language when the mapping has non-empty text for it.
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .facts_translations import LANGUAGES, TRANSLATED_FIELDS, TRANSLATIONS
 from .records import Record
-from .translations import LANGUAGES, TRANSLATED_FIELDS, TRANSLATIONS
 
 
 @dataclass

@@ -9,8 +9,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import models, transaction
 from modeltranslation.translator import NotRegistered, translator
 
+from .facts_translations import TRANSLATIONS
 from .records import Record, Ref
-from .translations import TRANSLATIONS
 
 
 @dataclass

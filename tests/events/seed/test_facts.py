@@ -15,7 +15,7 @@ from contacts.text import search_key
 from events.conflicts import conflicts_between
 from events.models import Event, PodcastEpisode, PodcastSeries, Registration, Venue
 from events.seed import load_facts
-from events.seed.translations import TRANSLATIONS
+from events.seed.facts_translations import TRANSLATIONS
 from tests.conftest import require_service
 
 pytestmark = pytest.mark.django_db

@@ -15,13 +15,13 @@ from events.seed import load_facts
 from events.seed.completeness import is_public, measure, translatable_texts
 from events.seed.demo import demo_records
 from events.seed.facts import RECORDS
-from events.seed.loader import translated_fields
-from events.seed.translations import (
+from events.seed.facts_translations import (
     DATED_BY_THE_REPORT,
     LANGUAGES,
     TRANSLATED_FIELDS,
     TRANSLATIONS,
 )
+from events.seed.loader import translated_fields
 
 BY_KEY = {record.key: record for record in RECORDS}
 
