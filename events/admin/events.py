@@ -311,6 +311,7 @@ class EventAdmin(FoldedSearchMixin, TranslationAdmin):
         "venue",
         "responsible",
         "delegation_visit",
+        "series",
         "organizers",
         "speakers",
         "sources",
@@ -368,6 +369,7 @@ class EventAdmin(FoldedSearchMixin, TranslationAdmin):
                     "delegation_visit",
                     "sources",
                     "is_milestone",
+                    "series",
                 )
             },
         ),

@@ -240,6 +240,17 @@ class Event(SeededModel):
     )
     sources = models.ManyToManyField(Source, blank=True, verbose_name=_("sources"))
     # The meeting outcome that announced it ("event announced"): the way back to the meeting.
+    # A dated edition of a yearly series (the 2023 Şuşa conference of the one each 15 June):
+    # its own record, with its own date and theme, pointing at the series.
+    series = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="editions",
+        verbose_name=_("series"),
+        help_text=_("The yearly series this dated edition belongs to."),
+    )
     outcome = models.ForeignKey(
         Outcome,
         on_delete=models.SET_NULL,

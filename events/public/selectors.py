@@ -43,10 +43,15 @@ def seats_held(event: Event) -> int:
 
 
 def event_for_page(slug: str) -> Event:
-    """One public event with organizers, for its page. Raises Event.DoesNotExist."""
+    """One public event with organizers, its series and the series' public editions (newest
+    first), for its page. Raises Event.DoesNotExist."""
     return (
         public_events()
-        .prefetch_related(Prefetch("organizers", queryset=Organization.objects.alphabetical()))
+        .select_related("series")
+        .prefetch_related(
+            Prefetch("organizers", queryset=Organization.objects.alphabetical()),
+            Prefetch("editions", queryset=Event.objects.public().order_by("-start")),
+        )
         .get(slug=slug)
     )
 

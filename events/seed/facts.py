@@ -789,6 +789,7 @@ def _susa_edition(year, title, description):
         VENUE_SUSA,
         description,
         is_milestone=True,
+        series=Ref(SUSA_SERIES_KEY),
         organizers=[YAP],
         sources=[S004],
     )
@@ -800,6 +801,29 @@ def _susa_edition(year, title, description):
 # double a dated record (on the calendar, the feed or the clash check). The sources say nothing
 # of 2025 or later; the board confirms each edition as it learns of it.
 SUSA_CONFERENCES = [
+    _event(
+        "susa-conference",
+        SUSA_SERIES_SLUG,
+        "Şuşa'da uluslararası konferans (her yıl 15 Haziran)",
+        E.CONFERENCE,
+        S.PLANNED,
+        day_span(date(2025, 6, 15), BAKU),
+        P.DAY,
+        VENUE_SUSA,
+        (
+            "Şuşa Beyannamesi'nin yıl dönümünde, her yıl 15 Haziran'da Şuşa'da toplanan "
+            "uluslararası konferans dizisi. 2022, 2023 ve 2024 konferanslarının her biri kendi "
+            "konusuyla ayrı bir kayıt."
+        ),
+        internal_notes=(
+            "Dizinin ilk tarihi, tarihi bilinen son konferanstan (2024) sonraki 15 Haziran: "
+            "tekrarları tarihli kayıtlarla çakışmasın diye. Kaynak 2025 ve sonrasından söz "
+            "etmiyor; her yılın konferansını kurul öğrendikçe onaylar."
+        ),
+        recurrence=Recurrence.YEARLY,
+        organizers=[YAP],
+        sources=[S004],
+    ),
     _susa_edition(
         2022,
         "Şuşa Beyannamesi'nin birinci yıl dönümünde Şuşa'da uluslararası konferans",
@@ -828,32 +852,10 @@ SUSA_CONFERENCES = [
             "konferans; Şuşa Beyannamesi'nin üçüncü yıl dönümünde toplandı."
         ),
     ),
-    _event(
-        "susa-conference",
-        SUSA_SERIES_SLUG,
-        "Şuşa'da uluslararası konferans (her yıl 15 Haziran)",
-        E.CONFERENCE,
-        S.PLANNED,
-        day_span(date(2025, 6, 15), BAKU),
-        P.DAY,
-        VENUE_SUSA,
-        (
-            "Şuşa Beyannamesi'nin yıl dönümünde, her yıl 15 Haziran'da Şuşa'da toplanan "
-            "uluslararası konferans dizisi. 2022, 2023 ve 2024 konferanslarının her biri kendi "
-            "konusuyla ayrı bir kayıt."
-        ),
-        internal_notes=(
-            "Dizinin ilk tarihi, tarihi bilinen son konferanstan (2024) sonraki 15 Haziran: "
-            "tekrarları tarihli kayıtlarla çakışmasın diye. Kaynak 2025 ve sonrasından söz "
-            "etmiyor; her yılın konferansını kurul öğrendikçe onaylar."
-        ),
-        recurrence=Recurrence.YEARLY,
-        organizers=[YAP],
-        sources=[S004],
-    ),
 ]
-# The dated editions of each yearly series, by seed key: how a reader (or a test) goes from the
-# series to what is known of its past. Their slugs also begin with the series' slug.
+# The dated editions of each yearly series, by seed key (each edition's `series` points at its
+# series; the series comes first so the editions can refer to it). Their slugs also begin with
+# the series' slug.
 SERIES_EDITIONS = {
     SUSA_SERIES_KEY: [f"event:susa-conference-{year}" for year in (2022, 2023, 2024)],
 }

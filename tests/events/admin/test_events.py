@@ -503,3 +503,17 @@ def test_year_and_month_filters_file_events_by_the_venues_own_calendar(staff_cli
     assert sorted(in_2026) == sorted([year_plan.title, day.title])
     assert (in_2025, december, january) == ([], [], [day.title])
     assert "?year=2025" not in page.content.decode()
+
+
+def test_staff_link_a_dated_edition_to_its_yearly_series(staff_client):
+    series = baku_event(title="Şuşa konferansı (her yıl)", slug="susa")
+    edition = baku_event(title="Şuşa konferansı 2027", slug="susa-2027")
+
+    response = staff_client.post(
+        reverse("admin:events_event_change", args=[edition.pk]),
+        form_data(edition, series=series.pk),
+    )
+
+    edition.refresh_from_db()
+    assert response.status_code == 302
+    assert (edition.series, list(series.editions.all())) == (series, [edition])

@@ -5,6 +5,8 @@ from datetime import date
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 
 from events.enums import Recurrence
 from events.models import Event
@@ -71,6 +73,29 @@ def test_susa_editions_belong_to_the_yearly_series_and_never_double_it(seeded):
     assert [(o.venue_id, o.start.date().year) for o in editions.order_by("start")] == [
         (series.venue_id, year) for year in (2022, 2023, 2024)
     ]
+    # Linked in the database, not only by key: each edition points at its series.
+    assert set(series.editions.all()) == set(editions)
+    assert {e.series_id for e in editions} == {series.pk}
+
+
+@pytest.mark.parametrize("language", ["tr", "az", "en"])
+def test_an_edition_page_links_its_series_and_the_series_page_lists_its_editions(
+    client, seeded, language
+):
+    series = Event.objects.get(seed_key=SUSA_SERIES_KEY)
+    editions = Event.objects.filter(seed_key__in=SERIES_EDITIONS[SUSA_SERIES_KEY])
+    with translation.override(language):
+        series_url = series.get_absolute_url()
+        edition_urls = [e.get_absolute_url() for e in editions.order_by("-start")]
+        series_label, earlier = gettext("Series"), gettext("Earlier editions")
+
+    series_page = client.get(series_url).content.decode()
+    edition_page = client.get(edition_urls[0]).content.decode()
+
+    assert earlier in series_page
+    positions = [series_page.index(f'href="{url}"') for url in edition_urls]
+    assert positions == sorted(positions)  # newest first
+    assert series_label in edition_page and f'href="{series_url}"' in edition_page
 
 
 def test_susa_series_next_occurrence_is_the_coming_15_june(seeded, now):
