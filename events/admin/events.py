@@ -63,14 +63,15 @@ class EventAdminForm(forms.ModelForm):
 
     class Meta:
         model = Event
-        # The board's fields, plus what only staff set: the recurrence, the sources and the
-        # reminder settings. Here the schedule is a form field too: save_model hands its changes
-        # to the scheduling services.
+        # The board's fields, plus what only staff set: the recurrence, the series of a dated
+        # edition, the sources and the reminder settings. Here the schedule is a form field
+        # too: save_model hands its changes to the scheduling services.
         fields = (
             "slug",
             *EVENT_DETAIL_FIELDS,
             *EVENT_SCHEDULE_FIELDS,
             "recurrence",
+            "series",
             "sources",
             "reminders_paused",
             "reminder_offsets",
