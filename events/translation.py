@@ -5,7 +5,7 @@ Turkish is the language always written (required where the field is); Azerbaijan
 are optional. Internal notes, planning items and everything only the board reads stay single.
 """
 
-from modeltranslation.translator import TranslationOptions, register
+from modeltranslation.translator import TranslationOptions, translator
 
 from .models import (
     ChecklistTemplate,
@@ -32,31 +32,8 @@ class _Turkish(TranslationOptions):
     required_languages = ("tr",)
 
 
-@register(Event)
-class EventTranslation(_Turkish):
-    fields = TRANSLATED_FIELDS[Event]
-
-
-@register(Venue)
-class VenueTranslation(_Turkish):
-    fields = TRANSLATED_FIELDS[Venue]
-
-
-@register(PodcastSeries)
-class PodcastSeriesTranslation(_Turkish):
-    fields = TRANSLATED_FIELDS[PodcastSeries]
-
-
-@register(PodcastEpisode)
-class PodcastEpisodeTranslation(_Turkish):
-    fields = TRANSLATED_FIELDS[PodcastEpisode]
-
-
-@register(ChecklistTemplate)
-class ChecklistTemplateTranslation(_Turkish):
-    fields = TRANSLATED_FIELDS[ChecklistTemplate]
-
-
-@register(ChecklistTemplateItem)
-class ChecklistTemplateItemTranslation(_Turkish):
-    fields = TRANSLATED_FIELDS[ChecklistTemplateItem]
+# One options class per model, all alike but for their fields.
+for _model, _fields in TRANSLATED_FIELDS.items():
+    translator.register(
+        _model, type(f"{_model.__name__}Translation", (_Turkish,), {"fields": _fields})
+    )
