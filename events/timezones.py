@@ -5,6 +5,8 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import gettext_lazy as _
 
 from contacts.cities import city_name
@@ -162,3 +164,50 @@ def candidate_window(first: date, last: date) -> tuple[datetime, datetime]:
         datetime.combine(first - timedelta(days=1), datetime.min.time(), tzinfo=utc),
         datetime.combine(last + timedelta(days=2), datetime.min.time(), tzinfo=utc),
     )
+
+
+class LocalDate(models.Func):
+    """SQL for `localize(moment, name).date()` with the zone read from a column, row by row:
+    the day an instant falls on in that row's zone (a DateField).
+
+    `LocalDate("start", "venue__time_zone")`; an empty or missing zone is the site's, as
+    `Event.time_zone` says. Django's own `TruncDate(tzinfo=...)` takes one zone for the whole
+    query, which puts a Bakü event at 00:30 on 1 May into İzmir's 30 April. PostgreSQL converts
+    with `AT TIME ZONE` (its tz database); SQLite with the function Django registers on every
+    connection for its own date lookups (`django_datetime_cast_date`, Python's zoneinfo). Other
+    backends raise NotImplementedError (the project runs on these two).
+    """
+
+    output_field = models.DateField()
+
+    def __init__(self, moment, zone_name, **extra):
+        zone_name = Coalesce(
+            NullIf(zone_name, models.Value("")),
+            models.Value(settings.TIME_ZONE),
+            output_field=models.CharField(),
+        )
+        super().__init__(moment, zone_name, **extra)
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            compiler,
+            connection,
+            template="((%(expressions)s))::date",
+            arg_joiner=" AT TIME ZONE ",
+            **extra_context,
+        )
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        # The last argument is the zone the connection stores datetimes in (UTC).
+        sql, params = self.as_sql(
+            compiler,
+            connection,
+            template="django_datetime_cast_date(%(expressions)s, %%s)",
+            **extra_context,
+        )
+        return sql, (*params, connection.timezone_name)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        if connection.vendor not in ("postgresql", "sqlite"):
+            raise NotImplementedError(f"LocalDate has no SQL for {connection.vendor}.")
+        return super().as_sql(compiler, connection, **extra_context)

@@ -30,6 +30,7 @@ from ..enums import (
 )
 from ..timezones import (
     IZMIR,
+    LocalDate,
     candidate_window,
     local_days,
     local_months,
@@ -104,6 +105,22 @@ class EventQuerySet(models.QuerySet):
     def between(self, start: datetime, end: datetime):
         """Events that overlap the half-open window [start, end)."""
         return self.filter(start__lt=end, end__gt=start)
+
+    def with_local_start_day(self):
+        """Annotate `local_start_day`: the date the event starts on in its venue's zone (the
+        site's without a venue), in SQL, so a filter or a grouping by day, month or year
+        follows the same rule as `Event.local_days`."""
+        return self.annotate(local_start_day=LocalDate("start", F("venue__time_zone")))
+
+    def starting_on_local_days(self, first: date, last: date):
+        """The events whose first local day (venue's zone) is within [first, last], with
+        `local_start_day` annotated. The UTC window keeps the index on `start` in use."""
+        start, end = candidate_window(first, last)
+        return (
+            self.filter(start__gte=start, start__lt=end)
+            .with_local_start_day()
+            .filter(local_start_day__gte=first, local_start_day__lte=last)
+        )
 
     def around_local_days(self, first: date, last: date):
         """Candidates for the local days [first, last] (in whichever zone each venue has): the

@@ -1,17 +1,15 @@
 """The stretch of time a report covers: a calendar year, or a date range chosen by the board.
 
-Days are İzmir days (the site's zone), first and last day included; the database is asked for
-the half-open window [start, end) of aware datetimes.
+First and last day included. They are calendar days, not instants: each event is placed on
+the day it starts in its venue's zone (selectors.py), so a period has no single UTC window.
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date
 
 from django import forms
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-
-from events.timezones import zone
 
 # 1986 + 40: the year the report opens on when none is asked for.
 DEFAULT_YEAR = 2026
@@ -38,16 +36,6 @@ class Period:
             12,
             31,
         ) and (self.first.year == self.last.year)
-
-    @property
-    def start(self) -> datetime:
-        return datetime.combine(self.first, datetime.min.time(), tzinfo=zone(None))
-
-    @property
-    def end(self) -> datetime:
-        return datetime.combine(
-            self.last + timedelta(days=1), datetime.min.time(), tzinfo=zone(None)
-        )
 
     def earlier(self, years: int = 1) -> "Period":
         """The same days `years` years before (29 February becomes the 28th)."""

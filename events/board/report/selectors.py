@@ -4,8 +4,12 @@ Every list function (`events_in`, `registrations_in`, ...) is what a figure's li
 every aggregate below counts exactly those rows, so a number can always be checked against its
 list. Each aggregate is one grouped query whatever the size of the year (tests pin that).
 
-Times: the period's days are İzmir days (see period.py); "now" is passed in, so a report is the
-same at any moment the caller says it is. Counting rules, in the board's words:
+Times: an event's day, month and year are those of its start in its venue's zone (the site's,
+İzmir's, without a venue), as on every calendar of the site: a Bakü event at 00:30 on 1 May
+belongs to May and to a period beginning on 1 May, although it is still 30 April in İzmir
+(`EventQuerySet.starting_on_local_days`). Visits and meetings have dates, not instants. "now" is
+passed in, so a report is the same at any moment the caller says it is. Counting rules, in the
+board's words:
 - an event belongs to the period in which it starts;
 - held: dated, over, confirmed or done; passed without confirmation: dated, over, still an idea
   or planned; still to come: dated, not over; never dated: known only by its month or year;
@@ -16,18 +20,17 @@ same at any moment the caller says it is. Counting rules, in the board's words:
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 from django.db import models
 from django.db.models import Case, Count, F, Min, Q, QuerySet, Value, When
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from contacts.models import DelegationVisit, Meeting, Organization, Outcome
 from contacts.text import folded, search_key
 from events.enums import DatePrecision, EpisodeStatus, EventStatus, RegistrationStatus
 from events.models import Event, PodcastEpisode, Registration
-from events.timezones import zone
 
 from .period import Period
 
@@ -76,8 +79,9 @@ def _event_state(now: datetime):
 
 
 def events_in(period: Period, *, now: datetime) -> QuerySet:
-    """The events starting in the period, each with its `report_state` and `report_city`."""
-    return Event.objects.filter(start__gte=period.start, start__lt=period.end).annotate(
+    """The events starting in the period (their venue's local days), each with its
+    `report_state`, `report_city` and `local_start_day` (a date in the venue's zone)."""
+    return Event.objects.starting_on_local_days(period.first, period.last).annotate(
         report_state=_event_state(now),
         report_city=Coalesce(F("venue__city"), Value("")),
     )
@@ -86,7 +90,7 @@ def events_in(period: Period, *, now: datetime) -> QuerySet:
 def filter_events(events: QuerySet, *, state="", kind="", month=None, city=None) -> QuerySet:
     """The drill-down filters of the event list; empty arguments filter nothing.
 
-    `month` is the first day of a month: the events starting in it, on İzmir's calendar.
+    `month` is the first day of a month: the events starting in it in their venue's zone.
     """
     if state:
         events = events.filter(report_state=state)
@@ -94,10 +98,7 @@ def filter_events(events: QuerySet, *, state="", kind="", month=None, city=None)
         events = events.filter(kind=kind)
     if month:
         after = date(month.year + month.month // 12, month.month % 12 + 1, 1)
-        events = events.filter(
-            start__gte=datetime.combine(month, time.min, tzinfo=zone(None)),
-            start__lt=datetime.combine(after, time.min, tzinfo=zone(None)),
-        )
+        events = events.filter(local_start_day__gte=month, local_start_day__lt=after)
     if city is not None:
         events = events.filter(report_city=city)
     return events
@@ -105,11 +106,14 @@ def filter_events(events: QuerySet, *, state="", kind="", month=None, city=None)
 
 def program_counts(period: Period, *, now: datetime) -> list[dict]:
     """One row per (state, kind, month, city) with its number of events: `n`; `month` is
-    (year, month) on İzmir's calendar."""
+    (year, month) of the start in the venue's zone."""
     rows = (
         events_in(period, now=now)
-        .annotate(report_month=TruncMonth("start", tzinfo=zone(None)))
-        .values("report_state", "kind", "report_month", "report_city")
+        .annotate(
+            report_year=ExtractYear("local_start_day"),
+            report_month=ExtractMonth("local_start_day"),
+        )
+        .values("report_state", "kind", "report_year", "report_month", "report_city")
         .annotate(n=Count("pk"))
         .order_by()
     )
@@ -117,17 +121,12 @@ def program_counts(period: Period, *, now: datetime) -> list[dict]:
         {
             "state": row["report_state"],
             "kind": row["kind"],
-            # TruncMonth gives an aware datetime on PostgreSQL and SQLite alike.
-            "month": _year_month(row["report_month"].astimezone(zone(None))),
+            "month": (row["report_year"], row["report_month"]),
             "city": row["report_city"],
             "n": row["n"],
         }
         for row in rows
     ]
-
-
-def _year_month(moment: datetime) -> tuple[int, int]:
-    return moment.year, moment.month
 
 
 def calendar_starts(period: Period, *, now: datetime) -> list[tuple[str, datetime, str]]:
@@ -146,9 +145,11 @@ def calendar_starts(period: Period, *, now: datetime) -> list[tuple[str, datetim
 
 
 def milestones_until(period: Period) -> list[Event]:
-    """The historical milestones up to the end of the period, oldest first."""
+    """The historical milestones begun by the last day of the period (venue's zone), oldest
+    first."""
     return list(
-        Event.objects.filter(is_milestone=True, start__lt=period.end)
+        Event.objects.with_local_start_day()
+        .filter(is_milestone=True, local_start_day__lte=period.last)
         .select_related("venue")
         .order_by("start", "pk")
     )
@@ -173,8 +174,14 @@ def attendance_filters(now: datetime) -> dict[str, Q]:
     }
 
 
+def _period_events(period: Period) -> QuerySet:
+    """The primary keys of the events starting in the period, as a subquery."""
+    return Event.objects.starting_on_local_days(period.first, period.last).values("pk")
+
+
 def registrations_in(period: Period) -> QuerySet:
-    return Registration.objects.filter(event__start__gte=period.start, event__start__lt=period.end)
+    """The registrations of the events starting in the period (venue's zone)."""
+    return Registration.objects.filter(event__in=_period_events(period))
 
 
 def filter_registrations(
@@ -218,8 +225,8 @@ def participation_by_event(period: Period, *, now: datetime) -> list[dict]:
     rows = list(registrations_in(period).values("event_id").annotate(**counts).order_by())
     events = {
         event["pk"]: event
-        for event in Event.objects.filter(start__gte=period.start, start__lt=period.end).values(
-            "pk", "title", "slug", "kind", "start"
+        for event in Event.objects.starting_on_local_days(period.first, period.last).values(
+            "pk", "title", "slug", "kind", "start", "local_start_day"
         )
     }
     for row in rows:
@@ -229,6 +236,7 @@ def participation_by_event(period: Period, *, now: datetime) -> list[dict]:
             event__slug=event["slug"],
             event__kind=event["kind"],
             event__start=event["start"],
+            event__local_start_day=event["local_start_day"],
         )
     return sorted(rows, key=lambda row: (row["event__start"], row["event_id"]))
 

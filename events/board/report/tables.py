@@ -16,7 +16,6 @@ from django_countries import countries
 
 from contacts.enums import Language, OrganizationKind, OutcomeKind
 from events.enums import EventKind
-from events.timezones import zone
 
 from . import selectors
 from .figures import Cell, Figure, Links, Report, Table, rate_cell, slug_url
@@ -226,21 +225,21 @@ def participation_tables(period: Period, links: Links, *, now: datetime) -> list
 def _event_row(row: dict, kinds: dict, links: Links, registrants, *, shown: bool) -> list[Cell]:
     """One event's line; only the lines the page shows get links and local formats (a year
     has thousands of events, and the export needs only the plain values)."""
-    start = row["event__start"].astimezone(zone(None))
+    day = row["event__local_start_day"]  # in the venue's zone, as the event's own page
     counts = [row[key] for key in _COUNTS]
     rate = selectors.attendance_rate(row[Attendance.CHECKED_IN], row[Attendance.NO_SHOW])
     if not shown:
         return [
             Cell(row["event__title"]),
             Cell(kinds.get(row["event__kind"], row["event__kind"])),
-            Cell(start.date().isoformat()),
+            Cell(day.isoformat()),
             *[Cell(count) for count in counts],
             Cell("", raw="" if rate is None else round(rate, 4)),
         ]
     return [
         Cell(row["event__title"], registrants(row["event__slug"])),
         Cell(kinds.get(row["event__kind"], row["event__kind"])),
-        Cell(date_format(start, "SHORT_DATE_FORMAT"), raw=start.date().isoformat()),
+        Cell(date_format(day, "SHORT_DATE_FORMAT"), raw=day.isoformat()),
         *_count_cells(row, links, event=row["event__slug"]),
     ]
 
@@ -440,7 +439,7 @@ def media_tables(period: Period, links: Links) -> list[Table]:
 def business_figures(period: Period, *, now: datetime) -> list[Figure] | None:
     """The B2B figures, once the business program exists: None until then.
 
-    The B2B area provides `events.b2b.report.figures(*, start, end, now)`, returning
+    The B2B area provides `events.b2b.report.figures(*, first, last, now)`, returning
     (label, value, url) triples for its sessions, meetings held, no-shows and the agreements of
     the 3- and 6-month follow-ups; the report only shows them.
     """
@@ -450,7 +449,7 @@ def business_figures(period: Period, *, now: datetime) -> list[Figure] | None:
         return None
     return [
         Figure(str(label), value, url)
-        for label, value, url in module.figures(start=period.start, end=period.end, now=now)
+        for label, value, url in module.figures(first=period.first, last=period.last, now=now)
     ]
 
 

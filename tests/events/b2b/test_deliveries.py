@@ -222,10 +222,10 @@ def test_year_report_counts_the_business_program_of_its_period(now):
     meeting, host, _other = _meeting(start=now - timedelta(days=3))
     missed, _host, _other = _meeting(start=now - timedelta(days=3), attended=False)
     MeetingOutcome.objects.create(meeting=meeting, participant=host, answer="agreement")
-    year_start = datetime(now.year, 1, 1, tzinfo=ZoneInfo("Europe/Istanbul"))
+    today = now.astimezone(ZoneInfo("Europe/Istanbul")).date()
 
-    this_year = report.figures(start=year_start - timedelta(days=1), end=now, now=now)
-    none = report.figures(start=now, end=now + timedelta(days=30), now=now)
+    this_year = report.figures(first=today - timedelta(days=30), last=today, now=now)
+    none = report.figures(first=today + timedelta(days=1), last=today + timedelta(days=30), now=now)
 
     assert [(label, value) for label, value, _url in this_year] == [
         ("B2B programs", 2),

@@ -262,12 +262,12 @@ def test_small_country_reaches_its_own_row_at_five(report_year):
 
 def test_business_program_shows_what_the_b2b_area_reports(report_year, monkeypatch):
     # The B2B area is being built beside this one; this stands in for its documented hook,
-    # events.b2b.report.figures(*, start, end, now) -> [(label, value, url)], until it lands.
+    # events.b2b.report.figures(*, first, last, now) -> [(label, value, url)].
 
     asked = {}
 
-    def figures(*, start, end, now):
-        asked.update(start=start, end=end)
+    def figures(*, first, last, now):
+        asked.update(first=first, last=last)
         return [("B2B meetings held", 12, "/board/b2b/")]
 
     hook = types.ModuleType("events.b2b.report")
@@ -281,7 +281,7 @@ def test_business_program_shows_what_the_b2b_area_reports(report_year, monkeypat
     assert [(f.label, f.value, f.url) for f in report.business] == [
         ("B2B meetings held", 12, "/board/b2b/")
     ]
-    assert asked == {"start": period.start, "end": period.end}
+    assert asked == {"first": period.first, "last": period.last}
 
 
 def test_outcomes_by_kind_and_their_follow_ups_link_to_their_meetings(report_year, board_client):
