@@ -98,6 +98,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "anniversary.languages.language_links",
             ],
+            # |date writes month names as each language does (az: "15 iyun 2027").
+            "builtins": ["anniversary.dates"],
         },
     },
 ]
