@@ -16,8 +16,9 @@ Referrer-Policy (https://www.w3.org/TR/referrer-policy/#referrer-policy-no-refer
 """
 
 import re
+from urllib.parse import urlsplit
 
-from django.urls import ResolverMatch
+from django.urls import Resolver404, ResolverMatch, resolve
 
 # Keyword names that hold a secret of the person's (Django's password reset uses uidb64+token).
 PERSONAL_KWARG = re.compile(r"token|uidb64|secret|signature|key", re.IGNORECASE)
@@ -39,6 +40,18 @@ def personal_link(request) -> dict:
     return {"personal_link": carries_personal_token(getattr(request, "resolver_match", None))}
 
 
+def _redirect_target(response) -> ResolverMatch | None:
+    """What a redirect of ours points at: an old address without its language prefix
+    (/registrations/1/…, in a mail already sent) resolves only once LocaleMiddleware adds it."""
+    location = response.get("Location") if 300 <= response.status_code < 400 else None
+    if not location:
+        return None
+    try:
+        return resolve(urlsplit(location).path)
+    except Resolver404:
+        return None
+
+
 class PersonalLinkMiddleware:
     """Sets the two headers on every response to an address with a personal token, whatever
     its status (a bad-link page, a redirect, a PDF or calendar file)."""
@@ -48,7 +61,8 @@ class PersonalLinkMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if carries_personal_token(getattr(request, "resolver_match", None)):
+        match = getattr(request, "resolver_match", None) or _redirect_target(response)
+        if carries_personal_token(match):
             response["X-Robots-Tag"] = ROBOTS
             response["Referrer-Policy"] = REFERRER_POLICY
         return response

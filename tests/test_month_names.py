@@ -2,10 +2,12 @@
 on every path that formats a date (anniversary/dates.py); Turkish and English stay as Django
 writes them."""
 
+import ast
 import re
 import shutil
 import subprocess
 from datetime import date, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -239,3 +241,40 @@ def test_the_report_pdf_in_azerbaijani_writes_months_in_lower_case(board_client,
     assert response["Content-Type"] == "application/pdf"
     assert capitalised_months(text) == []
     assert re.search(r"\b(iyun|iyn)\b", text)
+
+
+def _month_abbreviation_formats_outside_the_rule() -> list[str]:
+    """Calls that format "M" (or build a DateFormat) without anniversary.dates: Django's
+    date_format would capitalise the Azerbaijani abbreviation."""
+    root = Path(__file__).resolve().parent.parent
+    found = []
+    for package in ("anniversary", "contacts", "events"):
+        for path in sorted((root / package).rglob("*.py")):
+            if path.name == "dates.py" and path.parent.name == "anniversary":
+                continue
+            tree = ast.parse(path.read_text(), filename=str(path))
+            ours = any(
+                isinstance(node, ast.ImportFrom)
+                and node.module == "anniversary.dates"
+                and any(alias.name == "date_format" for alias in node.names)
+                for node in ast.walk(tree)
+            )
+            for node in ast.walk(tree):
+                if not isinstance(node, ast.Call):
+                    continue
+                name = getattr(node.func, "attr", None) or getattr(node.func, "id", "")
+                texts = [
+                    arg.value
+                    for arg in node.args[1:]
+                    if isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+                ]
+                abbreviated = any(
+                    re.search(r"(?<!\\)M", text) and not text.endswith("_FORMAT") for text in texts
+                )
+                if (name == "date_format" and abbreviated and not ours) or name == "DateFormat":
+                    found.append(f"{path.relative_to(root)}:{node.lineno}")
+    return found
+
+
+def test_python_code_formats_month_abbreviations_through_the_rule():
+    assert _month_abbreviation_formats_outside_the_rule() == []

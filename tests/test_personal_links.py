@@ -162,3 +162,15 @@ def test_a_public_page_without_a_token_keeps_its_alternates_and_is_indexed(clien
     assert page["Referrer-Policy"] == "same-origin"
     assert 'name="robots"' not in html
     assert html.count('rel="alternate" hreflang=') == 4
+
+
+def test_an_old_address_without_its_language_redirects_with_the_same_headers(client):
+    registration = RegistrationFactory(event=EventFactory())
+    path = self_service_url(registration).removeprefix(settings.SITE_URL)
+    bare = "/" + path.split("/", 2)[2]
+
+    response = client.get(bare)
+
+    assert response.status_code == 302
+    assert response["Location"].endswith(path.split("/", 2)[2])
+    _assert_personal(response, bare)

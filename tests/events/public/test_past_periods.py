@@ -168,3 +168,14 @@ def test_a_cancelled_plan_announces_no_date(client, now):
 
     assert plan.date_to_be_announced is False
     assert _announced(detail) == []
+
+
+def test_the_calendar_file_of_a_past_month_record_announces_nothing(client):
+    forum = _month_record(2025, 6, title="Diaspora forum", status=EventStatus.DONE)
+
+    ics = client.get(reverse("events:ics", kwargs={"slug": forum.slug}))
+
+    (component,) = icalendar.Calendar.from_ical(ics.content).walk("VEVENT")
+    assert str(component["SUMMARY"]) == "Diaspora forum"
+    # The feed leaves records known only by a month or year out (selectors.feed_events).
+    assert b"Diaspora forum" not in client.get("/calendar.ics").content
