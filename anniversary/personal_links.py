@@ -3,7 +3,8 @@
 A registration's confirm/manage/cancel/erase links, a delegation's self-service, a B2B
 participant's pages, a check-in ticket, a password reset: whoever holds the address acts as
 the person. Such a page answers `X-Robots-Tag: noindex` and `Referrer-Policy: no-referrer`
-(so the address never leaves in a Referer header, not even to our own static files), carries
+(so the address never leaves in a Referer header, not even to our own static files) and
+`Cache-Control: private` (no shared or whole-page cache keeps it), carries
 `<meta name="robots" content="noindex">` and no hreflang alternates (base.html reads
 `personal_link`); its language links stay, for the person, marked nofollow.
 
@@ -19,6 +20,7 @@ import re
 from urllib.parse import urlsplit
 
 from django.urls import Resolver404, ResolverMatch, resolve
+from django.utils.cache import patch_cache_control
 
 # Keyword names that hold a secret of the person's (Django's password reset uses uidb64+token).
 PERSONAL_KWARG = re.compile(r"token|uidb64|secret|signature|key", re.IGNORECASE)
@@ -65,4 +67,6 @@ class PersonalLinkMiddleware:
         if carries_personal_token(match):
             response["X-Robots-Tag"] = ROBOTS
             response["Referrer-Policy"] = REFERRER_POLICY
+            # One person's page: a browser may keep it, a shared or whole-page cache never.
+            patch_cache_control(response, private=True)
         return response

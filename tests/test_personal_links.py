@@ -86,6 +86,7 @@ def _sample(route: str) -> str:
 def _assert_personal(response, url):
     assert response["X-Robots-Tag"] == "noindex", url
     assert response["Referrer-Policy"] == "no-referrer", url
+    assert "private" in response["Cache-Control"], url
     if response.get("Content-Type", "").startswith("text/html") and response.content:
         html = response.content.decode()
         assert '<meta name="robots" content="noindex">' in html, url
