@@ -179,3 +179,16 @@ def test_the_calendar_file_of_a_past_month_record_announces_nothing(client):
     assert str(component["SUMMARY"]) == "Diaspora forum"
     # The feed leaves records known only by a month or year out (selectors.feed_events).
     assert b"Diaspora forum" not in client.get("/calendar.ics").content
+
+
+def test_a_record_known_only_by_its_year_never_takes_registrations_whatever_the_moment(now):
+    event = EventFactory(
+        date_precision=DatePrecision.YEAR,
+        status=EventStatus.DONE,
+        start=datetime(2019, 1, 1, tzinfo=IZMIR),
+        end=datetime(2020, 1, 1, tzinfo=IZMIR),
+    )
+
+    earlier = availability(event, seats_held=0, now=datetime(2019, 3, 1, tzinfo=IZMIR))
+
+    assert (earlier.state, earlier.can_register) == (PAST, False)
