@@ -1,14 +1,15 @@
 """One English spelling: the interface and the seeded English texts write "program",
 "organization", "organize", "cancelled" and "center", the forms most of them already used.
 
-Scanned: every English message (the msgid, or its English msgstr where there is one) and every
-English text of the seed (events/seed/facts_translations.py). Organizations keep their own
+Scanned: every English message (the msgid, or its English msgstr where there is one), every
+English text of the seed (events/seed/facts_translations.py) and the starting checklists. Organizations keep their own
 spelling of their names ("Baku International Multiculturalism Centre")."""
 
 import re
 
 import pytest
 
+from events.models import ChecklistTemplate, ChecklistTemplateItem
 from events.seed.facts_translations import TRANSLATIONS
 from tests.test_i18n import po_entries
 
@@ -59,3 +60,16 @@ def test_the_check_finds_the_other_spelling():
 
     assert other_spellings(text) == ["programme", "organisers", "canceled", "Centre"]
     assert other_spellings("Baku International Multiculturalism Centre, program") == []
+
+
+@pytest.mark.django_db
+def test_the_starting_checklists_write_the_same_spelling():
+    titles = [
+        getattr(row, column) or ""
+        for model in (ChecklistTemplate, ChecklistTemplateItem)
+        for row in model.objects.all()
+        for column in ("title_tr", "title_az", "title_en")
+    ]
+
+    assert len(titles) > 50
+    assert [title for title in titles if other_spellings(title)] == []
