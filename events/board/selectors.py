@@ -221,6 +221,8 @@ class MonthCalendar:
     unfixed: list[Event]
     # Year-precision plans of this year: one strip, never spread over the days or months.
     this_year: list[Event] = field(default_factory=list)
+    # Known only by this month, and the month is over: no longer "not fixed yet".
+    day_not_recorded: list[Event] = field(default_factory=list)
 
     @property
     def days_with_events(self) -> list[CalendarDay]:
@@ -251,7 +253,7 @@ def month_calendar(year: int, month: int, **filters) -> MonthCalendar:
     month_start, month_end = date(year, month, 1), date(year, month, 1) + timedelta(days=32)
     events = calendar_events(*_day_bounds(first, last), **filters)
     undated = _place(days, events, first, last)
-    unfixed = [
+    by_month = [
         event
         for event in undated
         # "Sometime in March" belongs to March, not to the days of February shown in its grid.
@@ -268,8 +270,9 @@ def month_calendar(year: int, month: int, **filters) -> MonthCalendar:
         year=year,
         month=month,
         weeks=[[days[day] for day in week] for week in weeks_dates],
-        unfixed=unfixed,
+        unfixed=[event for event in by_month if event.date_to_be_announced],
         this_year=this_year,
+        day_not_recorded=[event for event in by_month if not event.date_to_be_announced],
     )
 
 

@@ -416,6 +416,15 @@ class Event(SeededModel):
         return self.date_precision in (DatePrecision.MONTH, DatePrecision.YEAR)
 
     @property
+    def date_to_be_announced(self) -> bool:
+        """Known only by its month or year, and that month or year not over yet: the one case
+        in which a page, feed or mail says "date to be announced" and "registration opens once
+        the date is fixed". Once over (the 1986 protocol, a plan of last June) the record reads
+        as past at the precision it is known ("1986", "June 2025"), and a cancelled plan
+        announces nothing."""
+        return self.is_undated and not self.is_cancelled and self.end > timezone.now()
+
+    @property
     def date_never_fixed(self) -> bool:
         """An undated plan whose month or year is over without a day, never marked held or
         cancelled: it did not "take place", and its date is no longer "to be announced"."""

@@ -160,17 +160,19 @@ class ProgramFilters:
 @dataclass
 class ProgramMonth:
     """One month of the program: dated events (by their start there), those whose day is not
-    fixed yet, and the plans known only by their year."""
+    fixed yet, those known only by this month and over (`Event.date_to_be_announced`), and
+    the plans known only by their year."""
 
     month: date
     events: list = field(default_factory=list)
     to_be_announced: list = field(default_factory=list)
+    day_not_recorded: list = field(default_factory=list)
     during_the_year: list = field(default_factory=list)
 
     @property
     def count(self) -> int:
         """As the month's tile and index entry count it: everything but the year plans."""
-        return len(self.events) + len(self.to_be_announced)
+        return len(self.events) + len(self.to_be_announced) + len(self.day_not_recorded)
 
 
 def program_index(
@@ -241,7 +243,9 @@ def program_month(filters: ProgramFilters, month: date) -> ProgramMonth:
         if occurrence is None:
             continue
         if event.date_precision == DatePrecision.MONTH:
-            page.to_be_announced.append(event)
+            (page.to_be_announced if event.date_to_be_announced else page.day_not_recorded).append(
+                event
+            )
         else:
             dated.append((occurrence[0], event.pk, event))
     page.events = [event for _start, _pk, event in sorted(dated, key=lambda row: row[:2])]
@@ -273,8 +277,9 @@ class CalendarDay:
 class MonthCalendar:
     month: date
     weeks: list[list[CalendarDay]]
-    to_be_announced: list  # month precision, this month
+    to_be_announced: list  # month precision, this month, not over (date_to_be_announced)
     during_the_year: list  # year precision, this year
+    day_not_recorded: list = field(default_factory=list)  # month precision, this month, over
 
     @property
     def previous(self) -> date:
@@ -292,7 +297,8 @@ class MonthCalendar:
     def count(self) -> int:
         """Events on a day of the month or announced for it, each once: the month's tile."""
         on_days = {event.pk for day in self.days_with_events for event in day.events}
-        return len(on_days | {event.pk for event in self.to_be_announced})
+        by_month = [*self.to_be_announced, *self.day_not_recorded]
+        return len(on_days | {event.pk for event in by_month})
 
 
 def month_calendar(
@@ -320,7 +326,7 @@ def month_calendar(
     ).order_by("start", "pk")
 
     by_day: dict[date, list] = defaultdict(list)
-    to_be_announced, during_the_year = [], []
+    to_be_announced, during_the_year, day_not_recorded = [], [], []
     for event in events:
         if event.date_precision == DatePrecision.YEAR:
             if event.local_start.year == year:
@@ -330,7 +336,7 @@ def month_calendar(
         if not found:
             continue
         if event.date_precision == DatePrecision.MONTH:
-            to_be_announced.append(event)
+            (to_be_announced if event.date_to_be_announced else day_not_recorded).append(event)
             continue
         for start, end in found:
             day, final = local_days(start, end, event.time_zone)
@@ -348,7 +354,7 @@ def month_calendar(
                 for day in week
             ]
         )
-    return MonthCalendar(first, weeks, to_be_announced, during_the_year)
+    return MonthCalendar(first, weeks, to_be_announced, during_the_year, day_not_recorded)
 
 
 # --- home -----------------------------------------------------------------------------------

@@ -74,7 +74,7 @@ SOURCES = {
             "culture, education and trade, and Tugay invited Azerbaijani business people to the "
             "city. Altay recalled that the sister-city protocol dates from 1986 and said "
             "İZAZDER would declare 2026 the protocol's 40th year. The plans for the year "
-            "include festivals, business forums, youth and volunteering programmes, trade "
+            "include festivals, business forums, youth and volunteering programs, trade "
             "delegations, B2B meetings, business trips and a podcast series.",
         ),
     },
@@ -340,7 +340,7 @@ MEETINGS = {
             "Azərbaycan bayraqlı yaxa nişanı hədiyyə etdi.",
             "İZAZDER presented its project proposals. Tugay invited Azerbaijani business "
             "people to Izmir. Altay announced that İZAZDER would declare 2026 the 40th year of "
-            "the Izmir–Baku twinning and was preparing a programme for the whole year. Altay "
+            "the Izmir–Baku twinning and was preparing a program for the whole year. Altay "
             "gave Tugay a lapel pin with the Azerbaijani flag.",
         ),
     },
@@ -378,13 +378,13 @@ VENUES = {
     "venue:izmir-program": {
         "name": t(
             "İzmir — yerlər sonra elan olunacaq (40 illik proqramı)",
-            "Izmir — venues to be announced (40th-year programme)",
+            "Izmir — venues to be announced (40th-year program)",
         )
     },
     "venue:baku-program": {
         "name": t(
             "Bakı — yerlər sonra elan olunacaq (40 illik proqramı)",
-            "Baku — venues to be announced (40th-year programme)",
+            "Baku — venues to be announced (40th-year program)",
         )
     },
     "venue:baku-unnamed": {
@@ -401,7 +401,7 @@ VENUES = {
 _FORTIETH_YEAR = t(
     "İZAZDER-in İzmir–Bakı qardaş şəhər protokolunun 40-cı ili üçün elan etdiyi, il boyu "
     "davam edən proqramın bir hissəsi.",
-    "Part of the year-long programme İZAZDER announced for the 40th year of the Izmir–Baku "
+    "Part of the year-long program İZAZDER announced for the 40th year of the Izmir–Baku "
     "sister-city protocol.",
 )
 _BY_THE_COMMITTEE = t(
@@ -497,7 +497,7 @@ EVENTS = {
             "beynəlxalq konfrans; Azərbaycanda “Heydər Əliyev İli” elan olunmuş 2023-cü ilin "
             "proqramı çərçivəsində keçirildi.",
             "An international conference marking both the second anniversary of the Shusha "
-            "Declaration and National Salvation Day; it was part of the programme of 2023, "
+            "Declaration and National Salvation Day; it was part of the program of 2023, "
             "declared the “Year of Heydar Aliyev” in Azerbaijan.",
         ),
     },
@@ -545,7 +545,7 @@ EVENTS = {
     ),
     "event:2026-youth-volunteering": _year_plan(
         "Gənclik və könüllülük proqramları (40 illik)",
-        "Youth and volunteering programmes (40th year)",
+        "Youth and volunteering programs (40th year)",
     ),
     "event:2026-business-forums": _year_plan(
         "Biznes forumları (40 illik)", "Business forums (40th year)"
@@ -611,7 +611,7 @@ _DEMO_DESCRIPTION = t(
     "siyahısına baxın, idarə panelində onu dəyişin. Həqiqi proqramın bir hissəsi deyil.",
     "A sample event for trying out Kardeş 40: register, look at how full it is and at the "
     "waiting list, and change it in the board's workspace. It is not part of the real "
-    "programme.",
+    "program.",
 )
 
 
