@@ -12,9 +12,11 @@ from django.utils import translation
 
 from contacts.models import Affiliation, DelegationVisit, Meeting, Organization, Person, Source
 from contacts.text import search_key
+from contacts.translation import per_language
 from events.conflicts import conflicts_between
 from events.models import Event, PodcastEpisode, PodcastSeries, Registration, Venue
 from events.seed import load_facts
+from events.seed.facts_translations import TRANSLATED_FIELDS as SEED_TEXTS
 from events.seed.facts_translations import TRANSLATIONS
 from tests.conftest import require_service
 
@@ -117,17 +119,21 @@ def _runs(words: list[str], length: int = 8) -> set[tuple[str, ...]]:
 
 
 def _free_text(seeded) -> list[tuple[str, str]]:
-    """Every text we wrote ourselves (names and the cited headlines are the articles' own)."""
-    texts = [(f"summary {s.file_name}", s.summary) for s in Source.objects.all()]
-    texts += [(f"notes {o}", o.notes) for o in Organization.objects.all()]
+    """Every text we wrote ourselves (names and the cited headlines are the articles' own), in
+    each language as stored: the Turkish, Azerbaijani and English columns of every translated
+    field, and the mapping the seed writes them from (names included: ours, not the articles')."""
+    texts = [(f"notes {o}", o.notes) for o in Organization.objects.all()]
     texts += [(f"notes {p}", p.notes) for p in Person.objects.all()]
-    for visit in DelegationVisit.objects.all():
-        texts += [(f"purpose {visit}", visit.purpose), (f"dates {visit}", visit.dates_note)]
-    for meeting in Meeting.objects.all():
-        texts += [(f"topics {meeting}", meeting.topics), (f"outcomes {meeting}", meeting.outcomes)]
-    texts += [(f"description {e}", e.description) for e in Event.objects.all()]
-    texts += [(f"description {p}", p.description) for p in PodcastSeries.objects.all()]
-    # The Azerbaijani and English of every public text, names included (ours, not the articles').
+    texts += [(f"internal notes {e}", e.internal_notes) for e in Event.objects.all()]
+    for model, fields in SEED_TEXTS.items():
+        for row in model.objects.exclude(seed_key__isnull=True):
+            texts += [
+                (f"{column} {row.seed_key}", getattr(row, column) or "")
+                for field in fields
+                for column in per_language(field)
+                # An organization's registered name is the articles' own.
+                if (model, column) != (Organization, "name_tr")
+            ]
     texts += [
         (f"{name} {key} {language}", text)
         for key, fields in TRANSLATIONS.items()
@@ -135,6 +141,15 @@ def _free_text(seeded) -> list[tuple[str, str]]:
         for language, text in languages.items()
     ]
     return texts
+
+
+def test_free_text_covers_every_language_column_of_every_seeded_text(seeded):
+    labels = {label.split()[0] for label, _text in _free_text(seeded)}
+
+    assert {
+        column for fields in SEED_TEXTS.values() for f in fields for column in per_language(f)
+    } <= labels
+    assert {"summary_az", "role_en", "purpose_az", "topics_en", "outcomes_az"} <= labels
 
 
 def test_seed_text_shares_no_eight_word_run_with_any_article(seeded, articles):
@@ -262,6 +277,7 @@ def test_seed_people_carry_their_countries_and_honorifics(seeded):
 # --- visits and meetings ----------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("turkish")
 def test_seed_meetings_are_dated_by_their_reports(seeded):
     meetings = {
         m.title: (m.date, m.dated_by_publication, m.city, m.visit.title if m.visit else None)
@@ -310,6 +326,7 @@ def test_seed_meeting_with_allahveranov_was_hosted_by_the_ngo_forum(seeded):
     assert meeting.outcomes.startswith("Ortak bir yol haritasında uzlaşıldı")
 
 
+@pytest.mark.usefixtures("turkish")
 def test_seed_meeting_with_muradov_announced_the_april_commemoration(seeded):
     meeting = Meeting.objects.get(seed_key="meeting:altay-muradov")
 
@@ -331,6 +348,7 @@ def test_seed_meeting_with_tugay_took_place_at_his_office(seeded):
     assert "40. yılı" in meeting.outcomes
 
 
+@pytest.mark.usefixtures("turkish")
 def test_seed_iraqi_turkmen_protocols_were_signed_with_bodies_universities_and_media(seeded):
     meeting = Meeting.objects.get(seed_key="meeting:iraqi-turkmen-protocols")
 
@@ -351,6 +369,7 @@ def test_seed_conference_organizers_are_the_three_named_bodies(seeded):
     ]
 
 
+@pytest.mark.usefixtures("turkish")
 def test_seed_visits_keep_their_dates_or_say_they_have_none(seeded):
     visits = {
         v.title: (v.origin_city, v.destination_city, v.start_date, v.end_date)
@@ -381,9 +400,12 @@ def test_seed_visits_keep_their_dates_or_say_they_have_none(seeded):
 def test_seed_undated_visit_reads_well(seeded):
     visit = DelegationVisit.objects.get(seed_key="visit:iraqi-turkmen-baku")
 
+    # The title in the page's language (English here, as the test client's), else Turkish.
     assert str(visit) == (
-        "Irak Türkmen heyetinin Bakü ziyareti (Kaynakta belirtilmemiş → Bakü, date not given)"
+        "Iraqi Turkmen delegation's visit to Baku (Kaynakta belirtilmemiş → Bakü, date not given)"
     )
+    with translation.override("tr"):
+        assert str(visit).startswith("Irak Türkmen heyetinin Bakü ziyareti (")
 
 
 # --- venues and events ------------------------------------------------------------------------
