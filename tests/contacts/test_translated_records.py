@@ -4,11 +4,18 @@ migration keeps what was written (as Turkish), az and en read the Turkish until 
 import pytest
 from django.db import IntegrityError, connection, transaction
 from django.db.migrations.executor import MigrationExecutor
+from django.urls import reverse
 from django.utils import translation
 
+from contacts.enums import OutcomeKind
 from contacts.models import Affiliation, DelegationVisit, Meeting, Organization, Outcome, Source
 from contacts.translation import TRANSLATED_FIELDS, per_language
-from tests.factories import AffiliationFactory, OrganizationFactory, PersonFactory
+from tests.factories import (
+    AffiliationFactory,
+    MeetingFactory,
+    OrganizationFactory,
+    PersonFactory,
+)
 
 BEFORE = [("contacts", "0007_sort_names_per_language")]
 AFTER = [("contacts", "0008_records_text_per_language")]
@@ -101,3 +108,150 @@ def test_the_same_role_is_told_apart_by_its_turkish_whatever_language_saved_it()
 
     with pytest.raises(IntegrityError), transaction.atomic(), translation.override("tr"):
         Affiliation.objects.create(person=person, organization=organization, role_tr="Başkan")
+
+
+# --- the board's forms: the three languages side by side ---------------------------------------
+
+
+def _formset(prefix, rows):
+    data = {
+        f"{prefix}-TOTAL_FORMS": str(len(rows)),
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+    for index, row in enumerate(rows):
+        data.update({f"{prefix}-{index}-{key}": value for key, value in row.items()})
+    return data
+
+
+def _in_three_columns(page: str, *names: str) -> bool:
+    """Each column of a field in a col-md-4 column, Turkish, Azerbaijani, English in turn."""
+    positions = [page.find(f'name="{name}"') for name in names]
+    return -1 not in positions and positions == sorted(positions)
+
+
+def test_visit_form_shows_title_note_purpose_and_meeting_texts_side_by_side(board_client):
+    page = board_client.get(reverse("contacts:visit_create")).content.decode()
+
+    for field in ("title", "dates_note", "purpose"):
+        assert _in_three_columns(page, *per_language(field)), field
+    for field in ("title", "place", "topics", "outcomes"):
+        names = [f"meetings-0-{name}" for name in per_language(field)]
+        assert _in_three_columns(page, *names), field
+    assert page.count('class="col-md-4') >= 3 * 7
+
+
+def test_board_member_writes_a_visit_and_its_meeting_in_three_languages(board_client):
+    data = {
+        "title_tr": "Bakü ziyareti",
+        "title_az": "Bakı səfəri",
+        "title_en": "Visit to Baku",
+        "origin_city": "İzmir",
+        "destination_city": "Bakü",
+        "purpose_tr": "İş birliği.",
+        "purpose_en": "Cooperation.",
+        **_formset(
+            "meetings",
+            [{"title_tr": "Bakanlık", "title_az": "Nazirlik", "topics_en": "Trade."}],
+        ),
+    }
+
+    response = board_client.post(reverse("contacts:visit_create"), data)
+
+    visit = DelegationVisit.objects.get()
+    assert response.status_code == 302
+    assert (visit.title_tr, visit.title_az, visit.title_en) == (
+        "Bakü ziyareti",
+        "Bakı səfəri",
+        "Visit to Baku",
+    )
+    assert (visit.purpose_tr, visit.purpose_az, visit.purpose_en) == (
+        "İş birliği.",
+        "",
+        "Cooperation.",
+    )
+    meeting = visit.meetings.get()
+    assert (meeting.title_tr, meeting.title_az, meeting.topics_en) == (
+        "Bakanlık",
+        "Nazirlik",
+        "Trade.",
+    )
+    with translation.override("az"):
+        assert (visit.purpose, meeting.title) == ("İş birliği.", "Nazirlik")
+
+
+def test_a_visit_without_its_turkish_title_is_refused(board_client):
+    data = {"title_en": "Visit", "origin_city": "İzmir", "destination_city": "Bakü"}
+
+    response = board_client.post(
+        reverse("contacts:visit_create"), {**data, **_formset("meetings", [])}
+    )
+
+    assert response.status_code == 400
+    assert DelegationVisit.objects.count() == 0
+
+
+def test_role_and_outcome_and_summary_are_written_in_three_languages(board_client, board_member):
+    organization = OrganizationFactory()
+    person_data = {
+        "full_name": "Perviz Altay",
+        "preferred_language": "tr",
+        **_formset(
+            "roles",
+            [
+                {
+                    "organization": organization.pk,
+                    "role_tr": "Başkan",
+                    "role_az": "Sədr",
+                    "role_en": "Chair",
+                }
+            ],
+        ),
+    }
+    meeting = MeetingFactory()
+    meeting_data = {
+        "title_tr": meeting.title_tr,
+        "date": meeting.date.isoformat(),
+        **_formset(
+            "outcomes",
+            [
+                {
+                    "kind": OutcomeKind.ROADMAP_AGREED,
+                    "text_tr": "Yol haritası",
+                    "text_az": "Yol xəritəsi",
+                    "text_en": "Road map",
+                }
+            ],
+        ),
+    }
+    source_data = {
+        "headline": "Haber",
+        "language": "tr",
+        "file_name": "009.txt",
+        "summary_tr": "Özet.",
+        "summary_az": "Xülasə.",
+        "summary_en": "Summary.",
+    }
+
+    person_page = board_client.get(reverse("contacts:person_create")).content.decode()
+    board_client.post(reverse("contacts:person_create"), person_data)
+    board_client.post(reverse("contacts:meeting_edit", args=[meeting.pk]), meeting_data)
+    board_client.post(reverse("contacts:source_create"), source_data)
+
+    assert _in_three_columns(person_page, *(f"roles-0-{n}" for n in per_language("role")))
+    assert Affiliation.objects.values_list(*per_language("role")).get() == (
+        "Başkan",
+        "Sədr",
+        "Chair",
+    )
+    assert meeting.outcome_set.values_list(*per_language("text")).get() == (
+        "Yol haritası",
+        "Yol xəritəsi",
+        "Road map",
+    )
+    assert Source.objects.values_list(*per_language("summary")).get() == (
+        "Özet.",
+        "Xülasə.",
+        "Summary.",
+    )
