@@ -12,9 +12,12 @@ from contacts.models import Affiliation, DelegationVisit, Meeting, Organization,
 from contacts.translation import TRANSLATED_FIELDS, per_language
 from tests.factories import (
     AffiliationFactory,
+    DelegationVisitFactory,
     MeetingFactory,
     OrganizationFactory,
+    OutcomeFactory,
     PersonFactory,
+    SourceFactory,
 )
 
 BEFORE = [("contacts", "0007_sort_names_per_language")]
@@ -255,3 +258,57 @@ def test_role_and_outcome_and_summary_are_written_in_three_languages(board_clien
         "Xülasə.",
         "Summary.",
     )
+
+
+# --- the admin: one group per language --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("admin_name", "factory", "columns"),
+    [
+        ("delegationvisit", DelegationVisitFactory, ("title", "dates_note", "purpose")),
+        ("meeting", MeetingFactory, ("title", "place", "topics", "outcomes")),
+        ("source", SourceFactory, ("summary",)),
+    ],
+)
+def test_admin_change_page_groups_the_texts_by_language(staff_client, admin_name, factory, columns):
+    row = factory()
+
+    page = staff_client.get(
+        reverse(f"admin:contacts_{admin_name}_change", args=[row.pk]), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+
+    headings = [page.find(f">{name}</h2>") for name in ("Turkish", "Azerbaijani", "English")]
+    assert -1 not in headings and headings == sorted(headings)
+    for code, start, end in zip(
+        ("tr", "az", "en"), headings, [*headings[1:], len(page)], strict=True
+    ):
+        group = page[start:end]
+        assert all(f'name="{column}_{code}"' in group for column in columns), code
+
+
+def test_admin_inlines_carry_each_language_of_role_meeting_and_outcome(staff_client):
+    meeting = MeetingFactory()
+    OutcomeFactory(meeting=meeting, text_tr="Yol haritası", text_en="Road map")
+
+    visit_page = staff_client.get(
+        reverse("admin:contacts_delegationvisit_change", args=[meeting.visit.pk])
+    ).content.decode()
+    meeting_page = staff_client.get(
+        reverse("admin:contacts_meeting_change", args=[meeting.pk])
+    ).content.decode()
+
+    assert all(f'name="meetings-0-{c}"' in visit_page for c in per_language("topics"))
+    assert all(f'name="outcome_set-0-{c}"' in meeting_page for c in per_language("text"))
+    assert "Road map</textarea>" in meeting_page
+
+
+def test_admin_search_finds_a_visit_by_its_english_title(staff_client):
+    DelegationVisitFactory(title_tr="Bakü ziyareti", title_en="Visit to Baku")
+    DelegationVisitFactory(title_tr="Şuşa ziyareti")
+
+    response = staff_client.get(
+        reverse("admin:contacts_delegationvisit_changelist"), {"q": "baku visit"}
+    )
+
+    assert [v.title_tr for v in response.context["cl"].result_list] == ["Bakü ziyareti"]
