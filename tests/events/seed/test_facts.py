@@ -1,10 +1,8 @@
 """The seeded facts, checked one by one against the five source articles."""
 
 import hashlib
-import os
 import re
 from datetime import date, datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -12,13 +10,11 @@ from django.utils import translation
 
 from contacts.models import Affiliation, DelegationVisit, Meeting, Organization, Person, Source
 from contacts.text import search_key
-from contacts.translation import per_language
 from events.conflicts import conflicts_between
 from events.models import Event, PodcastEpisode, PodcastSeries, Registration, Venue
 from events.seed import load_facts
-from events.seed.facts_translations import TRANSLATED_FIELDS as SEED_TEXTS
-from events.seed.facts_translations import TRANSLATIONS
-from tests.conftest import require_service
+
+from .articles import ARTICLES_DIR, article_text, free_text
 
 pytestmark = pytest.mark.django_db
 
@@ -34,30 +30,6 @@ SEEDED_MODELS = [
     Event,
     PodcastSeries,
 ]
-
-
-# The articles stay where they were given (shared/ beside the clone, as on CI); the repository
-# keeps only our own summaries of them.
-# A worktree beside the clone names the folder in KARDES40_ARTICLES_DIR.
-ARTICLES_DIR = Path(
-    os.environ.get("KARDES40_ARTICLES_DIR")
-    or Path(__file__).resolve().parents[4] / "shared" / "articles"
-)
-
-
-@pytest.fixture
-def articles():
-    require_service(ARTICLES_DIR.is_dir(), f"needs the source articles at {ARTICLES_DIR}")
-    return ARTICLES_DIR
-
-
-def article_text(file_name: str) -> str:
-    return (ARTICLES_DIR / file_name).read_text(encoding="utf-8")
-
-
-@pytest.fixture
-def seeded():
-    return load_facts()
 
 
 def _checksum() -> str:
@@ -110,70 +82,13 @@ def test_seed_summaries_are_two_or_three_sentences(seeded):
         assert len(sentences) in (2, 3), source.file_name
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", search_key(text))
-
-
-def _runs(words: list[str], length: int = 8) -> set[tuple[str, ...]]:
-    return {tuple(words[i : i + length]) for i in range(len(words) - length + 1)}
-
-
-def _free_text(seeded) -> list[tuple[str, str]]:
-    """Every text we wrote ourselves (names and the cited headlines are the articles' own), in
-    each language as stored: the Turkish, Azerbaijani and English columns of every translated
-    field, and the mapping the seed writes them from (names included: ours, not the articles')."""
-    texts = [(f"notes {o}", o.notes) for o in Organization.objects.all()]
-    texts += [(f"notes {p}", p.notes) for p in Person.objects.all()]
-    texts += [(f"internal notes {e}", e.internal_notes) for e in Event.objects.all()]
-    for model, fields in SEED_TEXTS.items():
-        for row in model.objects.exclude(seed_key__isnull=True):
-            texts += [
-                (f"{column} {row.seed_key}", getattr(row, column) or "")
-                for field in fields
-                for column in per_language(field)
-                # An organization's registered name is the articles' own.
-                if (model, column) != (Organization, "name_tr")
-            ]
-    texts += [
-        (f"{name} {key} {language}", text)
-        for key, fields in TRANSLATIONS.items()
-        for name, languages in fields.items()
-        for language, text in languages.items()
-    ]
-    return texts
-
-
-def test_free_text_covers_every_language_column_of_every_seeded_text(seeded):
-    labels = {label.split()[0] for label, _text in _free_text(seeded)}
-
-    assert {
-        column for fields in SEED_TEXTS.values() for f in fields for column in per_language(f)
-    } <= labels
-    assert {"summary_az", "role_en", "purpose_az", "topics_en", "outcomes_az"} <= labels
-
-
-def test_seed_text_shares_no_eight_word_run_with_any_article(seeded, articles):
-    article_runs = set()
-    for path in ARTICLES_DIR.glob("*.txt"):
-        article_runs |= _runs(_words(path.read_text(encoding="utf-8")))
-
-    copied = {
-        label: sorted(_runs(_words(text)) & article_runs) for label, text in _free_text(seeded)
-    }
-
-    assert {label: runs for label, runs in copied.items() if runs} == {}
-
-
 def test_seed_text_leaves_out_the_articles_claims_about_third_parties(seeded):
     # Article 004's claims about other diasporas, the 2014 exhibition's title and the slogans.
     banned = ["armenian", "ermeni", "soyqirim", "genocide", "lies", "yalan", "one nation"]
     banned += ["bir millet", "jewish", "yehudi"]  # the same claims, as az and en would put them
 
     found = {
-        label: word
-        for label, text in _free_text(seeded)
-        for word in banned
-        if word in search_key(text)
+        label: word for label, text in free_text() for word in banned if word in search_key(text)
     }
 
     assert found == {}
