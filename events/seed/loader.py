@@ -10,6 +10,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import models, transaction
 from modeltranslation.translator import NotRegistered, translator
 
+from ..models import Event
+from ..services import scheduling
 from .facts_translations import TRANSLATIONS
 from .records import Record, Ref
 
@@ -153,11 +155,29 @@ def _bring_up_to_date(
     }
     for column, value in values.items():
         setattr(row, column, value)
-    if any(f.name == "sequence" for f in record.model._meta.fields):
-        # A calendar revision (iCal SEQUENCE, RFC 5546): subscribers replace the copy they hold.
-        row.sequence += 1
     row.full_clean(exclude=[f.name for f in record.model._meta.fields if not f.editable])
-    row.save()
+    if not isinstance(row, Event):
+        row.save()
+        return
+    # An event's times and status change through the scheduling services, which raise its
+    # calendar revision (iCal SEQUENCE, RFC 5546) so subscribed calendars replace their copy.
+    rest = [column for column in values if column not in _SCHEDULED]
+    if rest:
+        row.save(update_fields=rest)
+    if values.keys() & set(_SCHEDULED[:-1]):
+        row = scheduling.reschedule_event(
+            event=row,
+            start=row.start,
+            end=row.end,
+            date_precision=row.date_precision,
+            recurrence=row.recurrence,
+        )
+    if "status" in values:
+        scheduling.set_event_status(event=row, status=values["status"])
+
+
+# An event's fields written by its scheduling services (times, precision, recurrence; status).
+_SCHEDULED = ("start", "end", "date_precision", "recurrence", "status")
 
 
 def _create(record: Record, fields: dict, rows: dict[str, models.Model]) -> models.Model:
@@ -179,7 +199,8 @@ def load_records(*, records: Iterable[Record]) -> LoadReport:
     Side effects: inserts rows and their many-to-many links for new records only; sets the
     `seed_key` of a hand-made row that matches a record's natural key (nothing else on it);
     updates the fields of an existing row that still holds exactly what an earlier version of
-    the seed wrote for them (`Record.earlier`; its calendar revision raised, if it has one).
+    the seed wrote for them (`Record.earlier`; an event's times and status through
+    events.services.scheduling, which raises its calendar revision).
     Other existing rows, and every row's links, are never updated, so edits survive a re-run,
     and a second run changes nothing.
     """
