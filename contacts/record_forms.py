@@ -126,13 +126,11 @@ class PersonForm(forms.ModelForm):
         )
 
 
-def side_by_side(field: str, *, phone_css: str = "") -> Row:
+def side_by_side(field: str) -> Row:
     """The three languages of a text stored per language (contacts/translation.py), Turkish
     first and required, the others falling back to it where empty: side by side on a desk,
     stacked on a phone (Bootstrap's col-md), as the board's event form shows its title."""
-    return Row(
-        *(Column(name, css_class=f"{phone_css} col-md-4".strip()) for name in per_language(field))
-    )
+    return Row(*(Column(name, css_class="col-md-4") for name in per_language(field)))
 
 
 def _text_areas(rows: int, *fields: str) -> dict[str, forms.Textarea]:
