@@ -178,13 +178,16 @@ class Affiliation(SeededModel):
         verbose_name = _("affiliation")
         verbose_name_plural = _("affiliations")
         ordering = ["person__sort_name_tr", "-start"]
+        # The role is told apart by its Turkish title (contacts/translation.py), the one always
+        # written: the plain `role` column holds whichever language was active at the save.
         constraints = [
             models.UniqueConstraint(
-                fields=["person", "organization", "role", "start"], name="affiliation_unique_role"
+                fields=["person", "organization", "role_tr", "start"],
+                name="affiliation_unique_role",
             ),
             # NULLs are distinct in a unique index, so an undated role needs its own rule.
             models.UniqueConstraint(
-                fields=["person", "organization", "role"],
+                fields=["person", "organization", "role_tr"],
                 condition=Q(start__isnull=True),
                 name="affiliation_unique_undated_role",
             ),

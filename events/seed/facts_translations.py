@@ -25,7 +25,7 @@ TRANSLATED_FIELDS = {
     Venue: ("name", "address"),
     Event: ("title", "description"),
     PodcastSeries: ("title", "description"),
-    PodcastEpisode: ("title", "description"),
+    PodcastEpisode: ("title",),
 }
 
 # The words a record carries when its only date is a report's publication date; the same as

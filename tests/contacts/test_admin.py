@@ -88,7 +88,8 @@ def test_person_change_page_has_the_affiliations_inline(staff_client):
         reverse("admin:contacts_person_change", args=[affiliation.person.pk])
     ).content.decode()
 
-    assert 'name="affiliations-0-role"' in page
+    assert 'name="affiliations-0-role_tr"' in page
+    assert 'name="affiliations-0-role_az"' in page
     assert 'value="Chair"' in page
 
 
