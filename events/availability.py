@@ -38,6 +38,11 @@ def _local(moment: datetime, event: Event) -> str:
     )
 
 
+def _over(event: Event, now: datetime) -> bool:
+    # Event.is_past's rule (a yearly series is never over), the end itself counting as over.
+    return event.next_occurrence(now)[1] <= now
+
+
 def why_registration_closed(event: Event, *, now: datetime | None = None) -> str | None:
     """Why the event takes no registration now, said plainly; None when it does."""
     now = now or timezone.now()
@@ -48,7 +53,7 @@ def why_registration_closed(event: Event, *, now: datetime | None = None) -> str
         return _("This event is still an idea; registration opens once it is planned.")
     if event.is_undated:
         return _("Registration opens once the date is fixed.")
-    if event.end <= now:
+    if _over(event, now):
         return _("This event has already taken place.")
     if event.registration_opens and now < event.registration_opens:
         return _("Registration opens on %(when)s.") % {
@@ -79,7 +84,7 @@ def availability(event: Event, *, seats_held: int, now: datetime | None = None) 
         return Availability(CANCELLED, seats_left, problem)
     if event.is_undated:
         return Availability(NOT_OPEN, seats_left, problem)
-    if event.end <= now:
+    if _over(event, now):
         return Availability(PAST, seats_left, problem)
     if problem and event.registration_opens and now < event.registration_opens:
         return Availability(NOT_YET_OPEN, seats_left, problem)

@@ -93,10 +93,13 @@ class EventQuerySet(models.QuerySet):
         return self.filter(is_demo=True)
 
     def upcoming(self, now: datetime | None = None):
-        return self.filter(end__gte=now or timezone.now())
+        """Not over yet: the end to come, or yearly (a yearly series always comes round
+        again). The rows `Event.is_past` calls not past."""
+        return self.filter(Q(end__gte=now or timezone.now()) | Q(recurrence=Recurrence.YEARLY))
 
     def past(self, now: datetime | None = None):
-        return self.filter(end__lt=now or timezone.now())
+        """Over: ended, and not yearly. The rows `Event.is_past` calls past."""
+        return self.filter(end__lt=now or timezone.now()).exclude(recurrence=Recurrence.YEARLY)
 
     def active(self):
         return self.exclude(status=EventStatus.CANCELLED)
@@ -391,7 +394,15 @@ class Event(SeededModel):
 
     @property
     def is_past(self) -> bool:
-        return self.end < timezone.now()
+        """Over: its next occurrence (its own dates, or a yearly event's next anniversary, see
+        `next_occurrence`) has ended. A yearly series is never past. Every page, tile, badge
+        and email that says "took place" or "upcoming" reads this (`past_at` for a given now);
+        `EventQuerySet.upcoming()`/`past()` are the same rule in SQL."""
+        return self.past_at(timezone.now())
+
+    def past_at(self, now: datetime) -> bool:
+        """`is_past` at the instant `now` (aware)."""
+        return self.next_occurrence(now)[1] < now
 
     @property
     def is_undated(self) -> bool:
@@ -406,6 +417,7 @@ class Event(SeededModel):
             self.is_undated
             and not self.is_milestone
             and self.status in (EventStatus.IDEA, EventStatus.PLANNED, EventStatus.CONFIRMED)
+            and self.recurrence != Recurrence.YEARLY  # a yearly plan comes round again
             and self.end <= timezone.now()
         )
 

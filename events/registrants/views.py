@@ -87,9 +87,9 @@ def registrant_index(request):
         Q(date_precision__in=[DatePrecision.EXACT, DatePrecision.DAY]) | Q(total__gt=0)
     )
     events = (
-        events.filter(end__lt=day_ago).order_by("-start")
+        events.past(day_ago).order_by("-start")
         if show_past
-        else events.filter(end__gte=day_ago).order_by("start")
+        else events.upcoming(day_ago).order_by("start")
     )
     page = Paginator(events, EVENT_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
