@@ -7,6 +7,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from .cities import city_name
 from .emails import CleanCharField, NormalizedEmailField
 from .enums import Language, OrganizationKind, OutcomeKind
 from .text import SORT_LANGUAGES, language_sort_key, match_key, match_pattern, search_key
@@ -246,7 +247,8 @@ class DelegationVisit(SeededModel):
 
     def __str__(self):
         date = self.start_date.isoformat() if self.start_date else _("date not given")
-        return f"{self.title} ({self.origin_city} → {self.destination_city}, {date})"
+        origin, destination = city_name(self.origin_city), city_name(self.destination_city)
+        return f"{self.title} ({origin} → {destination}, {date})"
 
 
 class Meeting(SeededModel):

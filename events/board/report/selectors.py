@@ -23,6 +23,7 @@ from django.db.models import Case, Count, F, Min, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils.translation import gettext_lazy as _
 
+from contacts.cities import in_city
 from contacts.models import DelegationVisit, Meeting, Organization, Outcome
 from contacts.text import folded, search_key
 from events.enums import DatePrecision, EpisodeStatus, EventStatus, RegistrationStatus
@@ -98,8 +99,10 @@ def filter_events(events: QuerySet, *, state="", kind="", month=None, city=None)
             start__gte=datetime.combine(month, time.min, tzinfo=zone(None)),
             start__lt=datetime.combine(after, time.min, tzinfo=zone(None)),
         )
-    if city is not None:
-        events = events.filter(report_city=city)
+    if city == "":
+        events = events.filter(report_city="")
+    elif city is not None:
+        events = events.filter(in_city("venue__city", city))  # in any of its spellings
     return events
 
 

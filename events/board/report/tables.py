@@ -10,11 +10,13 @@ from datetime import date, datetime
 
 from django.urls import reverse
 from django.utils.formats import date_format, number_format
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 from django_countries import countries
 
+from contacts.cities import city_name
 from contacts.enums import Language, OrganizationKind, OutcomeKind
+from contacts.text import collation_key
 from events.enums import EventKind
 from events.timezones import zone
 
@@ -63,9 +65,14 @@ def program_tables(period: Period, links: Links, *, now: datetime) -> list[Table
     kind_total += [Cell(totals[s], links.list("events", state=s)) for s in EventState.values]
     kind_total.append(Cell(sum(totals.values()), links.list("events")))
 
-    by_city = grid(lambda row: row["city"])
+    # One row per city whatever spellings its venues were typed in, named in the page's
+    # language (contacts.cities); the drill-down link finds it in every spelling.
+    by_city = grid(lambda row: city_name(row["city"]) if row["city"] else "")
     city_rows = []
-    for city in sorted(by_city, key=lambda c: (-sum(by_city[c].values()), c == "", c)):
+    order = get_language() or "tr"
+    for city in sorted(
+        by_city, key=lambda c: (-sum(by_city[c].values()), c == "", collation_key(c, order))
+    ):
         cells = [Cell(city or _("No venue"), links.list("events", city=city or "-"))]
         cells += [
             Cell(by_city[city][s], links.list("events", city=city or "-", state=s))
