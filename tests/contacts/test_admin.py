@@ -240,9 +240,13 @@ def test_person_city_filter_offers_and_applies_cities(staff_client):
     PersonFactory(full_name="Fuad Muradov", city="Bakü")
 
     listing = _changelist(staff_client, "person", "?city=Bakü")
+    other_spelling = _changelist(staff_client, "person", "?city=baku")
 
     assert _names(listing) == ["Fuad Muradov"]
-    assert "?city=%C4%B0zmir" in listing.content.decode()
+    assert _names(other_spelling) == ["Fuad Muradov"]
+    # Offered once, in the admin's language (English here).
+    assert "?city=Izmir" in listing.content.decode()
+    assert "?city=%C4%B0zmir" not in listing.content.decode()
 
 
 def test_person_country_filter_offers_only_countries_in_use(staff_client):
