@@ -22,9 +22,23 @@ def sort_field(prefix: str = "") -> str:
     return f"{prefix}sort_name_{language}"
 
 
+class SortKeyField(models.CharField):
+    """A stored sort key (contacts.text.language_sort_key), compared by code point whatever the
+    database's default collation: "C" (byte order) on PostgreSQL, SQLite's default BINARY
+    elsewhere. A language collation (en-US, tr-TR) would reorder or ignore the key's letters,
+    which are private ranks (U+2000 on), not text; the key already holds the language's order.
+    """
+
+    def db_parameters(self, connection):
+        params = super().db_parameters(connection)
+        if connection.vendor == "postgresql":
+            params["collation"] = "C"
+        return params
+
+
 def _sort_key_field():
     # Room for the key and its tie-break (contacts.text.language_sort_key): twice the name.
-    return models.CharField(max_length=600, editable=False, db_index=True, default="")
+    return SortKeyField(max_length=600, editable=False, db_index=True, default="")
 
 
 class SeededModel(models.Model):

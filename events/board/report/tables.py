@@ -260,7 +260,8 @@ def delegate_tables(period: Period, links: Links) -> list[Table]:
             other += n
         else:
             shown.append((code, n))
-    shown.sort(key=lambda item: (-item[1], str(countries.name(item[0]))))
+    order = get_language() or "tr"
+    shown.sort(key=lambda item: (-item[1], collation_key(str(countries.name(item[0])), order)))
 
     def delegates(**filters) -> str:
         return links.list(
@@ -328,6 +329,7 @@ def diplomacy_tables(period: Period, links: Links, outcomes) -> list[Table]:
     for row in organizations:
         countries_met[row["country"]] = countries_met.get(row["country"], 0) + row["n"]
         kinds_met[row["kind"]] = kinds_met.get(row["kind"], 0) + row["n"]
+    order = get_language() or "tr"
     country_rows = [
         [
             Cell(
@@ -336,7 +338,11 @@ def diplomacy_tables(period: Period, links: Links, outcomes) -> list[Table]:
             ),
             Cell(n),
         ]
-        for code, n in sorted(countries_met.items(), key=lambda item: (-item[1], item[0]))
+        for code, n in sorted(
+            countries_met.items(),
+            # Most first; ties by name in the page's language (CLDR names), not by code.
+            key=lambda item: (-item[1], collation_key(str(countries.name(item[0])), order)),
+        )
     ]
     kind_rows = [
         [Cell(label, links.list("organizations", kind=value)), Cell(kinds_met[value])]
