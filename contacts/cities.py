@@ -7,6 +7,7 @@ next. A city not in the table is printed as stored.
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db.models import F
 from django.db.models.lookups import In
 from django.utils.translation import get_language
@@ -47,6 +48,21 @@ def city_name(city: str, language: str | None = None) -> str:
     if names is None:
         return city
     return names.get(language, names["tr"])
+
+
+def city_beside(obj, field: str, city: str) -> str:
+    """`city` spelled in the language `obj.<field>` is shown in, for a one-line label (a menu
+    entry, a list row, an audit record) that prints both and cannot mark a fallback with `lang`.
+
+    The active language when `field` has its own filled column for it (django-modeltranslation's
+    `<field>_az`, `<field>_en`); else Turkish, the language records are typed in and fall back to:
+    an English menu reads "Bakü Kongre Merkezi, Bakü" while the hall has no English name, and
+    "Baku Congress Centre, Baku" once it has, never "Bakü Kongre Merkezi, Baku".
+    """
+    language = _language(None)
+    fallback = getattr(settings, "MODELTRANSLATION_DEFAULT_LANGUAGE", "tr")
+    shown = language if getattr(obj, f"{field}_{language}", None) else fallback
+    return city_name(city, shown)
 
 
 def city_key(city: str) -> str:

@@ -7,7 +7,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from .cities import city_name
+from .cities import city_beside
 from .emails import CleanCharField, NormalizedEmailField
 from .enums import Language, OrganizationKind, OutcomeKind
 from .text import SORT_LANGUAGES, language_sort_key, match_key, match_pattern, search_key
@@ -261,7 +261,9 @@ class DelegationVisit(SeededModel):
 
     def __str__(self):
         date = self.start_date.isoformat() if self.start_date else _("date not given")
-        origin, destination = city_name(self.origin_city), city_name(self.destination_city)
+        # The route in the language the title is shown in: one spelling on the line.
+        origin = city_beside(self, "title", self.origin_city)
+        destination = city_beside(self, "title", self.destination_city)
         return f"{self.title} ({origin} → {destination}, {date})"
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from contacts.cities import city_name
+from contacts.cities import city_beside
 from contacts.emails import validate_one_line
 from contacts.models import (
     DelegationVisit,
@@ -68,9 +68,9 @@ class Venue(SeededModel):
         ]
 
     def __str__(self):
-        # Menus, admin lists and the registrants' pages print this: the city in the active
-        # language's spelling, as the name (a per-language column) is.
-        return f"{self.name}, {city_name(self.city)}"
+        # Menus, admin lists and the registrants' pages print this: the city in the language
+        # the name is shown in (the page's, or Turkish while the name has no translation).
+        return f"{self.name}, {city_beside(self, 'name', self.city)}"
 
 
 class EventQuerySet(models.QuerySet):

@@ -267,6 +267,9 @@ class CalendarDay:
     in_month: bool
     is_today: bool
     events: list = field(default_factory=list)
+    # Events whose occurrence on this day is over: a yearly series' last June is past though
+    # the series is not (Event.is_past reads its next occurrence).
+    ended: set = field(default_factory=set)
 
 
 @dataclass
@@ -320,6 +323,7 @@ def month_calendar(
     ).order_by("start", "pk")
 
     by_day: dict[date, list] = defaultdict(list)
+    ended: dict[date, set] = defaultdict(set)
     to_be_announced, during_the_year = [], []
     for event in events:
         if event.date_precision == DatePrecision.YEAR:
@@ -337,6 +341,8 @@ def month_calendar(
             day = max(day, first)
             while day <= min(final, last):
                 by_day[day].append(event)
+                if end < now:
+                    ended[day].add(event.pk)
                 day += timedelta(days=1)
 
     today = timezone.localdate(now)
@@ -344,7 +350,7 @@ def month_calendar(
     for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month):
         weeks.append(
             [
-                CalendarDay(day, day.month == month, day == today, by_day.get(day, []))
+                CalendarDay(day, day.month == month, day == today, by_day.get(day, []), ended[day])
                 for day in week
             ]
         )

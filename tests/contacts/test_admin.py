@@ -120,8 +120,8 @@ def test_visit_pages_show_route_and_meetings_inline(staff_client):
         reverse("admin:contacts_delegationvisit_change", args=[visit.pk])
     ).content.decode()
 
-    # The route through the city table, in the admin's language (English here).
-    assert _names(listing) == ["Perviz Altay's contacts in Bakü (Izmir → Baku, 2026-01-28)"]
+    # The route in the language of the title (typed in Turkish, no English of its own).
+    assert _names(listing) == ["Perviz Altay's contacts in Bakü (İzmir → Bakü, 2026-01-28)"]
     assert listing.context["cl"].result_list[0]._meetings == 1
     assert 'value="Meeting with Fuad Muradov"' in page
 

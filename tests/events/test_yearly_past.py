@@ -126,3 +126,18 @@ def test_registrants_index_lists_the_series_as_current(board_client, now):
 
     assert (series.title in current, past.title in current) == (True, False)
     assert (series.title in earlier, past.title in earlier) == (False, True)
+
+
+def test_calendar_greys_a_past_anniversary_but_not_the_next(now):
+    series = _series(now)
+    start, _end = series.next_occurrence(now)
+    nxt = timezone.localtime(start, series.local_start.tzinfo).date()
+    last = nxt.replace(year=nxt.year - 1)
+
+    def ended_on(day):
+        grid = selectors.month_calendar(day.year, day.month, now=now)
+        cell = next(d for week in grid.weeks for d in week if d.day == day and d.in_month)
+        return (series in cell.events, series.pk in cell.ended)
+
+    assert ended_on(last) == (True, True)
+    assert ended_on(nxt) == (True, False)
