@@ -17,6 +17,7 @@ from django.utils import translation
 
 from contacts.cities import _CITIES
 from contacts.models import DelegationVisit, Meeting
+from events.ics import event_ics
 from events.services import reminders
 from events.services.registration import register_delegate
 from tests.factories import (
@@ -344,3 +345,18 @@ def test_visit_label_spells_its_route_in_the_language_of_its_title():
 
     with translation.override("en"):
         assert str(visit) == "Bakü temasları (İzmir → Bakü, date not given)"
+
+
+@pytest.mark.parametrize(
+    ("name_en", "location"),
+    [("Congress Centre", "Congress Centre\\, Baku"), ("", "Kongre Merkezi\\, Bakü")],
+)
+def test_calendar_location_spells_the_city_as_the_name_is_shown(name_en, location):
+    with translation.override("tr"):
+        venue = BakuVenueFactory(name_tr="Kongre Merkezi", name_en=name_en, address="", city="Baku")
+        event = EventFactory(venue=venue)
+
+    with translation.override("en"):
+        body = event_ics(event).decode().replace("\r\n ", "")
+
+    assert f"LOCATION:{location}\r\n" in body
