@@ -307,3 +307,21 @@ def test_directory_lists_organizations_in_the_page_language_order(client, langua
     response = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
 
     assert [p.organization_name for p in response.context["people"]] == expected
+
+
+def test_agenda_ics_location_spells_the_city_in_the_agenda_language(client):
+    session = MeetingSessionFactory(tables=2)
+    venue = session.event.venue
+    venue.city, venue.name_tr, venue.name_en = "Bakı", "Sergi salonu", "Expo hall"
+    venue.save()
+    me = ParticipantFactory(event=session.event, registration__language="en")
+    MeetingRequestFactory(requester=me, recipient=ParticipantFactory(event=session.event))
+    run_scheduler(event=session.event)
+    publish_session(session=session)
+
+    with translation.override("en"):
+        url = participant_path(me, "agenda_ics")
+    calendar = icalendar.Calendar.from_ical(client.get(url).content)
+
+    (meeting,) = calendar.walk("VEVENT")
+    assert str(meeting["LOCATION"]).endswith("Expo hall, Baku")
