@@ -15,6 +15,7 @@ from django.db.models.functions import Lower, Replace
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.text import smart_split, unescape_string_literal
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from modeltranslation.admin import (
@@ -23,6 +24,7 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
+from .cities import city_menu, city_name, in_city
 from .models import (
     Affiliation,
     DelegationVisit,
@@ -33,7 +35,7 @@ from .models import (
     Source,
     sort_field,
 )
-from .text import search_key
+from .text import collation_key, search_key
 from .translation import per_language
 
 # --- shared by every admin in the project ---------------------------------------------------
@@ -133,7 +135,10 @@ def values_filter(field: str, parameter: str, title, label=str):
                 .values_list(field, flat=True)
                 .distinct()
             )
-            return [(value, label(value)) for value in values]
+            # By the label in the admin's language, not by the stored value (a code, a key).
+            choices = [(value, str(label(value))) for value in values]
+            language = get_language() or "tr"
+            return sorted(choices, key=lambda choice: collation_key(choice[1], language))
 
         def queryset(self, request, queryset):
             if self.value():
@@ -145,8 +150,40 @@ def values_filter(field: str, parameter: str, title, label=str):
 
 
 def city_filter(field: str, title=None):
-    """The cities that occur in `field` (e.g. "venue__city")."""
-    return values_filter(field, "city", title or _("city"))
+    """The cities that occur in `field` (e.g. "venue__city"), each once in the admin's
+    language (contacts.cities.city_menu), finding the rows in every spelling of the city."""
+
+    class CityFilter(admin.SimpleListFilter):
+        parameter_name = "city"
+
+        def lookups(self, request, model_admin):
+            stored = (
+                model_admin.model._default_manager.exclude(**{field: ""})
+                .exclude(**{f"{field}__isnull": True})
+                .order_by()
+                .values_list(field, flat=True)
+                .distinct()
+            )
+            return city_menu(stored)
+
+        def queryset(self, request, queryset):
+            if self.value():
+                return queryset.filter(in_city(field, self.value()))
+            return queryset
+
+    CityFilter.title = title or _("city")
+    return CityFilter
+
+
+def city_column(field: str, description=None):
+    """A list column printing `field` through the city table in the admin's language."""
+
+    @admin.display(description=description or _("city"), ordering=field)
+    def column(obj) -> str:
+        return city_name(getattr(obj, field))
+
+    column.__name__ = f"{field}_label"
+    return column
 
 
 def country_filter(field: str = "country"):
@@ -287,7 +324,7 @@ class SourceAdmin(FoldedSearchMixin, TranslationAdmin):
 @admin.register(Organization)
 class OrganizationAdmin(InLanguageOrderMixin, FoldedSearchMixin, TranslationAdmin):
     formfield_overrides = HTTPS_URLS
-    list_display = ("name", "short_name", "kind", "country", "city", "people")
+    list_display = ("name", "short_name", "kind", "country", city_column("city"), "people")
     list_filter = ("kind", city_filter("city"), country_filter())
     search_fields = ("search_name", "notes")
     autocomplete_fields = ("sources",)
@@ -374,8 +411,8 @@ class DelegationVisitAdmin(FoldedSearchMixin, TranslationAdmin):
     ordering = (F("start_date").desc(nulls_last=True), "pk")
     list_display = (
         "title",
-        "origin_city",
-        "destination_city",
+        city_column("origin_city", _("from city")),
+        city_column("destination_city", _("to city")),
         "start_date",
         "end_date",
         "meeting_count",
@@ -428,7 +465,14 @@ class OutcomeInline(TranslationTabularInline):
 @admin.register(Meeting)
 class MeetingAdmin(FoldedSearchMixin, TranslationAdmin):
     inlines = [OutcomeInline]
-    list_display = ("title", "date", "dated_by_publication", "city", "visit", "host_organization")
+    list_display = (
+        "title",
+        "date",
+        "dated_by_publication",
+        city_column("city"),
+        "visit",
+        "host_organization",
+    )
     list_select_related = ("visit", "host_organization")
     list_filter = (city_filter("city"), "dated_by_publication", date_month_filter("date"))
     search_fields = (*searched_in_every_language("title", "topics", "outcomes", "place"), "city")

@@ -7,6 +7,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from .cities import city_beside
 from .emails import CleanCharField, NormalizedEmailField
 from .enums import Language, OrganizationKind, OutcomeKind
 from .text import SORT_LANGUAGES, language_sort_key, match_key, match_pattern, search_key
@@ -21,9 +22,23 @@ def sort_field(prefix: str = "") -> str:
     return f"{prefix}sort_name_{language}"
 
 
+class SortKeyField(models.CharField):
+    """A stored sort key (contacts.text.language_sort_key), compared by code point whatever the
+    database's default collation: "C" (byte order) on PostgreSQL, SQLite's default BINARY
+    elsewhere. A language collation (en-US, tr-TR) would reorder or ignore the key's letters,
+    which are private ranks (U+2000 on), not text; the key already holds the language's order.
+    """
+
+    def db_parameters(self, connection):
+        params = super().db_parameters(connection)
+        if connection.vendor == "postgresql":
+            params["collation"] = "C"
+        return params
+
+
 def _sort_key_field():
     # Room for the key and its tie-break (contacts.text.language_sort_key): twice the name.
-    return models.CharField(max_length=600, editable=False, db_index=True, default="")
+    return SortKeyField(max_length=600, editable=False, db_index=True, default="")
 
 
 class SeededModel(models.Model):
@@ -249,7 +264,10 @@ class DelegationVisit(SeededModel):
 
     def __str__(self):
         date = self.start_date.isoformat() if self.start_date else _("date not given")
-        return f"{self.title} ({self.origin_city} → {self.destination_city}, {date})"
+        # The route in the language the title is shown in: one spelling on the line.
+        origin = city_beside(self, "title", self.origin_city)
+        destination = city_beside(self, "title", self.destination_city)
+        return f"{self.title} ({origin} → {destination}, {date})"
 
 
 class Meeting(SeededModel):

@@ -38,6 +38,11 @@ def _local(moment: datetime, event: Event) -> str:
     )
 
 
+def _over(event: Event, now: datetime) -> bool:
+    # Event.is_past's rule (a yearly series is never over), the end itself counting as over.
+    return event.next_occurrence(now)[1] <= now
+
+
 def why_registration_closed(event: Event, *, now: datetime | None = None) -> str | None:
     """Why the event takes no registration now, said plainly; None when it does."""
     now = now or timezone.now()
@@ -51,7 +56,7 @@ def why_registration_closed(event: Event, *, now: datetime | None = None) -> str
     if event.date_to_be_announced:
         return _("Registration opens once the date is fixed.")
     # Known only by a year or month that is over (the 1986 protocol): past, never open.
-    if event.end <= now or event.is_undated:
+    if _over(event, now) or event.is_undated:
         return _("This event has already taken place.")
     if event.registration_opens and now < event.registration_opens:
         return _("Registration opens on %(when)s.") % {
@@ -82,7 +87,7 @@ def availability(event: Event, *, seats_held: int, now: datetime | None = None) 
         return Availability(CANCELLED, seats_left, problem)
     if event.date_to_be_announced or event.date_never_fixed:
         return Availability(NOT_OPEN, seats_left, problem)
-    if event.end <= now or event.is_undated:
+    if _over(event, now) or event.is_undated:
         return Availability(PAST, seats_left, problem)
     if problem and event.registration_opens and now < event.registration_opens:
         return Availability(NOT_YET_OPEN, seats_left, problem)

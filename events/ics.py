@@ -13,7 +13,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from contacts.cities import city_name
+from contacts.cities import city_beside
 
 from .enums import EventStatus, Recurrence
 from .models import Event
@@ -82,7 +82,12 @@ def event_component(event: Event, *, stamp: datetime | None = None) -> icalendar
         venue = event.venue
         component.add(
             "location",
-            ", ".join(one_line(p) for p in (venue.name, venue.address, city_name(venue.city)) if p),
+            # Plain text cannot mark a Turkish fallback: the city in the name's language.
+            ", ".join(
+                one_line(p)
+                for p in (venue.name, venue.address, city_beside(venue, "name", venue.city))
+                if p
+            ),
         )
     if event.description:
         component.add("description", multi_line(event.description))

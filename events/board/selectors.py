@@ -19,6 +19,7 @@ from django.db.models import BooleanField, Count, DateTimeField, F, ForeignObjec
 from django.utils import timezone
 from django.utils.translation import pgettext
 
+from contacts.cities import in_city
 from contacts.models import DelegationVisit, Outcome
 from events.conflicts import Conflict, conflicts_between
 from events.enums import DatePrecision, EventStatus, Recurrence
@@ -167,7 +168,7 @@ def calendar_events(start: datetime, end: datetime, *, city="", kind="", status=
         .order_by("start", "pk")
     )
     if city:
-        events = events.filter(venue__city=city)
+        events = events.filter(in_city("venue__city", city))  # any spelling of it
     if kind:
         events = events.filter(kind=kind)
     if status:
@@ -176,7 +177,8 @@ def calendar_events(start: datetime, end: datetime, *, city="", kind="", status=
 
 
 def venue_cities() -> list[str]:
-    return list(Venue.objects.order_by("city").values_list("city", flat=True).distinct())
+    """The venues' cities as stored (the menu spells and sorts them: contacts.cities)."""
+    return list(Venue.objects.order_by().values_list("city", flat=True).distinct())
 
 
 def _day_bounds(first: date, last: date) -> tuple[datetime, datetime]:

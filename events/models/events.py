@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from contacts.cities import city_beside
 from contacts.emails import validate_one_line
 from contacts.models import (
     DelegationVisit,
@@ -68,7 +69,9 @@ class Venue(SeededModel):
         ]
 
     def __str__(self):
-        return f"{self.name}, {self.city}"
+        # Menus, admin lists and the registrants' pages print this: the city in the language
+        # the name is shown in (the page's, or Turkish while the name has no translation).
+        return f"{self.name}, {city_beside(self, 'name', self.city)}"
 
 
 class EventQuerySet(models.QuerySet):
@@ -94,10 +97,13 @@ class EventQuerySet(models.QuerySet):
         return self.filter(is_demo=True)
 
     def upcoming(self, now: datetime | None = None):
-        return self.filter(end__gte=now or timezone.now())
+        """Not over yet: the end to come, or yearly (a yearly series always comes round
+        again). The rows `Event.is_past` calls not past."""
+        return self.filter(Q(end__gte=now or timezone.now()) | Q(recurrence=Recurrence.YEARLY))
 
     def past(self, now: datetime | None = None):
-        return self.filter(end__lt=now or timezone.now())
+        """Over: ended, and not yearly. The rows `Event.is_past` calls past."""
+        return self.filter(end__lt=now or timezone.now()).exclude(recurrence=Recurrence.YEARLY)
 
     def active(self):
         return self.exclude(status=EventStatus.CANCELLED)
@@ -408,7 +414,15 @@ class Event(SeededModel):
 
     @property
     def is_past(self) -> bool:
-        return self.end < timezone.now()
+        """Over: its next occurrence (its own dates, or a yearly event's next anniversary, see
+        `next_occurrence`) has ended. A yearly series is never past. Every page, tile, badge
+        and email that says "took place" or "upcoming" reads this (`past_at` for a given now);
+        `EventQuerySet.upcoming()`/`past()` are the same rule in SQL."""
+        return self.past_at(timezone.now())
+
+    def past_at(self, now: datetime) -> bool:
+        """`is_past` at the instant `now` (aware)."""
+        return self.next_occurrence(now)[1] < now
 
     @property
     def is_undated(self) -> bool:
@@ -432,6 +446,7 @@ class Event(SeededModel):
             self.is_undated
             and not self.is_milestone
             and self.status in (EventStatus.IDEA, EventStatus.PLANNED, EventStatus.CONFIRMED)
+            and self.recurrence != Recurrence.YEARLY  # a yearly plan comes round again
             and self.end <= timezone.now()
         )
 

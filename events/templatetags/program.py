@@ -77,7 +77,10 @@ def public_status(event: Event) -> str:
         return _("Cancelled")
     if event.date_never_fixed:
         return _("Date never fixed")
-    if event.status == EventStatus.DONE or event.is_past:
+    if event.is_past:
+        return _("Took place")
+    if event.status == EventStatus.DONE and event.recurrence != Recurrence.YEARLY:
+        # Marked held before its end is read; a yearly series "held" is only its last edition.
         return _("Took place")
     if event.status == EventStatus.CONFIRMED:
         return _("Confirmed")
