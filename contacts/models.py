@@ -220,7 +220,14 @@ class DelegationVisit(SeededModel):
     """Who travelled from which city to which, when, and why."""
 
     title = models.CharField(_("title"), max_length=250)
-    origin_city = models.CharField(_("from city"), max_length=100)
+    # Empty when the source does not say where the delegation came from: pages then say so in
+    # their own language, rather than a sentence in Turkish standing where a city belongs.
+    origin_city = models.CharField(
+        _("from city"),
+        max_length=100,
+        blank=True,
+        help_text=_("Leave empty when the source does not say."),
+    )
     destination_city = models.CharField(_("to city"), max_length=100)
     # Empty when the source gives no date at all (article 003): no date is ever invented.
     start_date = models.DateField(_("start date"), null=True, blank=True)
@@ -265,7 +272,9 @@ class DelegationVisit(SeededModel):
     def __str__(self):
         date = self.start_date.isoformat() if self.start_date else _("date not given")
         # The route in the language the title is shown in: one spelling on the line.
-        origin = city_beside(self, "title", self.origin_city)
+        origin = (
+            city_beside(self, "title", self.origin_city) if self.origin_city else _("not given")
+        )
         destination = city_beside(self, "title", self.destination_city)
         return f"{self.title} ({origin} → {destination}, {date})"
 

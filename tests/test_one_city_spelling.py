@@ -340,7 +340,7 @@ def test_venue_label_spells_its_city_in_the_language_of_its_name(names, language
 
 def test_visit_label_spells_its_route_in_the_language_of_its_title():
     visit = DelegationVisit.objects.create(
-        title="Bakü temasları", origin_city="Izmir", destination_city="Bakı"
+        title_tr="Bakü temasları", origin_city="Izmir", destination_city="Bakı"
     )
 
     with translation.override("en"):

@@ -532,7 +532,7 @@ VISITS = [
         DelegationVisit,
         {
             "title": "Irak Türkmen heyetinin Bakü ziyareti",
-            "origin_city": "Kaynakta belirtilmemiş",
+            "origin_city": "",  # the article does not say
             "destination_city": BAKU_CITY,
             "start_date": None,
             "end_date": None,
@@ -545,13 +545,14 @@ VISITS = [
         },
         links={"sources": [S003]},
         natural_key=("title",),
+        earlier=({"origin_city": "Kaynakta belirtilmemiş"},),
     ),
     Record(
         "visit:iraqi-turkmen-conference-baku",
         DelegationVisit,
         {
             "title": "Bakü'deki uluslararası konferansta Irak Türkmen heyeti",
-            "origin_city": "Irak, Türkiye ve başka ülkeler",
+            "origin_city": "",  # several countries: the purpose names them
             "destination_city": BAKU_CITY,
             "start_date": None,
             "end_date": None,
@@ -565,6 +566,7 @@ VISITS = [
         },
         links={"sources": [S003]},
         natural_key=("title",),
+        earlier=({"origin_city": "Irak, Türkiye ve başka ülkeler"},),
     ),
 ]
 

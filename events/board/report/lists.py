@@ -207,7 +207,7 @@ def _visits(data, period, now):
     def row(visit):
         return [
             Cell(visit.title, reverse("contacts:visit", kwargs={"pk": visit.pk})),
-            Cell(city_name(visit.origin_city)),
+            Cell(city_name(visit.origin_city) if visit.origin_city else _("not given")),
             Cell(city_name(visit.destination_city)),
             Cell(date_format(visit.start_date, "SHORT_DATE_FORMAT")),
             Cell(labels[visit.direction]),
