@@ -10,14 +10,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
-from django.core.cache import cache
 from django.db.models import Count, Max, Min, Prefetch, Q, Sum
 from django.utils import timezone
 
+from anniversary.cache import quiet_get, quiet_set
 from contacts.models import Organization
 from events.availability import Availability, availability
 from events.enums import DatePrecision, Recurrence
 from events.models import Event, Registration, Venue, per_language
+from events.pageversion import page_version
 from events.timezones import candidate_window, local_days
 
 PROTOCOL_YEAR = 1986
@@ -177,8 +178,8 @@ def program_index(
     filters: ProgramFilters, *, now: datetime | None = None
 ) -> list[tuple[date, int]]:
     """(month, events in it) for every month with events, from this month on unless past
-    months are asked for. The two queries of `feed_version()`, and two more (whatever the
-    number of events) when the program changed since the last count."""
+    months are asked for. No query while the program is unchanged since the last count (see
+    `_until_the_program_changes`), two (whatever the number of events) when it changed."""
     today = timezone.localdate(now or timezone.now())
     return _until_the_program_changes(
         ("program-index", filters, today.replace(day=1)), lambda: _program_index(filters, today)
@@ -186,14 +187,18 @@ def program_index(
 
 
 def _until_the_program_changes(what: tuple, count):
-    """`count()`, kept in the cache under `what` until the public program changes (the feed's
-    version covers every public event and its venue): counting reads every event."""
-    digest = hashlib.blake2b(repr((feed_version().key, *what)).encode(), digest_size=12)
+    """`count()`, kept in the cache under `what` until a public page changes (the version of
+    events.pageversion, bumped by every change): counting reads every event. Counted afresh
+    each time while the cache does not answer."""
+    version = page_version()
+    if version is None:
+        return count()
+    digest = hashlib.blake2b(repr((version, *what)).encode(), digest_size=12)
     key = f"kardes40:counts:{digest.hexdigest()}"
-    found = cache.get(key)
+    found = quiet_get(key)
     if found is None:
         found = count()
-        cache.set(key, found, 24 * 3600)
+        quiet_set(key, found, 24 * 3600)
     return found
 
 
@@ -374,8 +379,8 @@ def next_events(*, now: datetime | None = None, limit: int = 6) -> list[Event]:
 
 
 def months_of_year(year: int = ANNIVERSARY_YEAR) -> list[tuple[date, int]]:
-    """(first of month, events that month's calendar shows) for the twelve months. The two
-    queries of `feed_version()`, and one more when the program changed since the last count."""
+    """(first of month, events that month's calendar shows) for the twelve months.
+    No query while the program is unchanged since the last count, one when it changed."""
     counts = _until_the_program_changes(
         ("months-of-year", year), lambda: month_counts(date(year, 1, 1), date(year, 12, 31))
     )

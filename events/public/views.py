@@ -31,6 +31,7 @@ from events.links import checkin_url
 from events.models import Event, Registration
 from events.public import selectors
 from events.public.forms import CalendarFilterForm, ProgramFilterForm, RegistrationForm
+from events.public.pagecache import cached_page
 from events.qr import qr_png
 from events.services.privacy import erase_own_registration
 from events.services.registration import (
@@ -49,6 +50,7 @@ logger = logging.getLogger(__name__)
 
 
 @require_safe
+@cached_page()
 def home(request):
     return render(
         request,
@@ -74,6 +76,7 @@ def _filters(form: ProgramFilterForm) -> selectors.ProgramFilters:
 
 
 @require_safe
+@cached_page("city", "kind", "month", "past", "page")
 def program(request):
     """One month of the program with an index of the months: never every event on one page."""
     form = ProgramFilterForm(request.GET or None, cities=selectors.program_cities(), months=[])
@@ -111,6 +114,7 @@ def calendar_today(request):
 
 
 @require_safe
+@cached_page("city", "kind")
 def month_calendar(request, year: int, month: int):
     if not (1 <= month <= 12 and 1900 <= year <= 2200):
         raise Http404(_("No such month."))
@@ -148,6 +152,7 @@ def _registrable_event(slug: str) -> Event:
 
 
 @require_safe
+@cached_page()
 def event_detail(request, slug):
     event = _public_event(slug)
     return render(
@@ -174,6 +179,7 @@ def privacy(request):
 # --- registration ---------------------------------------------------------------------------
 
 
+@never_cache  # the form's CSRF token is this visitor's
 @require_http_methods(["GET", "HEAD", "POST"])
 def register(request, slug):
     # No seat counts up front: a successful POST never needs them (the service counts under
@@ -242,6 +248,7 @@ def _thanks_url(event: Event, status: str) -> str:
     return f"{reverse('events:registered', args=[event.slug])}?{urlencode({'outcome': outcome})}"
 
 
+@never_cache  # the message names the visitor's address
 @require_safe
 def registered(request, slug):
     event = _public_event(slug)
