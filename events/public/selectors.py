@@ -141,12 +141,6 @@ def _filtered(events, *, city: str = "", kind: str = ""):
     return events
 
 
-def _month_occurrence(event: Event, month: date) -> tuple[datetime, datetime] | None:
-    """The event's first (start, end) that touches the month, in the venue's zone, or None."""
-    found = event.occurrences(month, month_last_day(month))
-    return found[0] if found else None
-
-
 # --- the program: a month index and one month at a time ----------------------------------------
 
 
@@ -156,6 +150,13 @@ class ProgramFilters:
     kind: str = ""
     month: date | None = None  # first of the month
     include_past: bool = False
+    day: int | None = None  # of the month: only the events on that day (the calendar's link)
+
+    def the_day(self, month: date) -> date | None:
+        """The day asked for in `month`, or None (no day, or one the month does not have)."""
+        if self.day is None or self.day > month_last_day(month).day:
+            return None
+        return month.replace(day=self.day)
 
 
 @dataclass
@@ -229,26 +230,30 @@ def default_month(index: list[tuple[date, int]], *, now: datetime | None = None)
 
 
 def program_month(filters: ProgramFilters, month: date) -> ProgramMonth:
-    """The program's page for one month, sorted by each event's start in that month. One query
-    (venue and seat counts joined)."""
+    """The program's page for one month (or for one day of it, `filters.day`), sorted by each
+    event's start there. One query (venue and seat counts joined)."""
     first, last = month, month_last_day(month)
     events = _filtered(
         public_events().filter(is_milestone=False), city=filters.city, kind=filters.kind
     )
     page = ProgramMonth(month)
+    day = filters.the_day(month)
+    if day is not None:
+        first = last = day
     dated = []
     for event in events.around_local_days(first, last).order_by("start", "pk"):
         if event.date_precision == DatePrecision.YEAR:
-            if event.local_start.year == month.year:
+            if day is None and event.local_start.year == month.year:
                 page.during_the_year.append(event)
             continue
-        occurrence = _month_occurrence(event, month)
-        if occurrence is None:
+        found = event.occurrences(first, last)
+        if not found:
             continue
         if event.date_precision == DatePrecision.MONTH:
-            page.to_be_announced.append(event)
+            if day is None:
+                page.to_be_announced.append(event)
         else:
-            dated.append((occurrence[0], event.pk, event))
+            dated.append((found[0][0], event.pk, event))
     page.events = [event for _start, _pk, event in sorted(dated, key=lambda row: row[:2])]
     return page
 
@@ -266,12 +271,27 @@ def program_cities() -> list[str]:
 # --- the month calendar ---------------------------------------------------------------------
 
 
+# A day of the month calendar names this many of its events; the rest are a link to the
+# program's list of that day. A busy month stays a page of a few dozen kilobytes.
+CALENDAR_DAY_TITLES = 3
+
+
 @dataclass
 class CalendarDay:
     day: date
     in_month: bool
     is_today: bool
     events: list = field(default_factory=list)
+
+    @property
+    def shown(self) -> list:
+        """The events the day's cell names (the first by start)."""
+        return self.events[:CALENDAR_DAY_TITLES]
+
+    @property
+    def more(self) -> int:
+        """How many more the day has than its cell names."""
+        return max(len(self.events) - CALENDAR_DAY_TITLES, 0)
 
 
 @dataclass

@@ -71,12 +71,16 @@ def _filters(form: ProgramFilterForm) -> selectors.ProgramFilters:
         return selectors.ProgramFilters()
     data = form.cleaned_data
     return selectors.ProgramFilters(
-        city=data["city"], kind=data["kind"], month=data["month"], include_past=data["past"]
+        city=data["city"],
+        kind=data["kind"],
+        month=data["month"],
+        include_past=data["past"],
+        day=data["day"],
     )
 
 
 @require_safe
-@cached_page("city", "kind", "month", "past", "page")
+@cached_page("city", "kind", "month", "past", "page", "day")
 def program(request):
     """One month of the program with an index of the months: never every event on one page."""
     form = ProgramFilterForm(request.GET or None, cities=selectors.program_cities(), months=[])
@@ -86,10 +90,12 @@ def program(request):
     month = filters.month or selectors.default_month(index)
     listing = selectors.program_month(filters, month)
     page = Paginator(listing.events, selectors.PROGRAM_PAGE_SIZE).get_page(request.GET.get("page"))
+    day = filters.the_day(month)
     query = urlencode(
         {key: value for key, value in (("city", filters.city), ("kind", filters.kind)) if value}
         | ({"past": "on"} if filters.include_past else {})
     )
+    month_query = urlencode({"month": f"{month:%Y-%m}"}) + (f"&{query}" if query else "")
     return render(
         request,
         "events/program.html",
@@ -100,7 +106,9 @@ def program(request):
             "listing": listing,
             "page_obj": page,
             "query": query,
-            "month_query": urlencode({"month": f"{month:%Y-%m}"}) + (f"&{query}" if query else ""),
+            "day": day,
+            "whole_month_query": month_query,
+            "month_query": month_query + (f"&day={day.day}" if day else ""),
             "this_month": timezone.localdate(),
         },
     )
@@ -131,6 +139,7 @@ def month_calendar(request, year: int, month: int):
             "calendar": grid,
             "form": form,
             "query": f"?{query}" if query else "",
+            "day_query": f"&{query}" if query else "",
             "filtered": bool(query),
             "weekdays": [date(2024, 1, day) for day in range(1, 8)],  # a Monday-first week
         },
