@@ -122,3 +122,13 @@ def quiet_incr(key: str) -> int | None:
             return None
 
     return _quietly(incr, None)
+
+
+def quiet_get_many(keys: list[str]) -> dict:
+    """`cache.get_many(keys)` (one round trip); {} while the cache does not answer."""
+    return _quietly(lambda: cache.get_many(keys), {})
+
+
+def quiet_set_many(values: dict, timeout: float | None) -> None:
+    """`cache.set_many(...)` (one round trip); nothing while the cache does not answer."""
+    _quietly(lambda: cache.set_many(values, timeout), None)

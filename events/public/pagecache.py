@@ -27,11 +27,11 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import parse_http_date_safe, quote_etag
 
-from anniversary.cache import quiet_get, quiet_set
+from anniversary.cache import quiet_get, quiet_get_many, quiet_set_many
 from events.pageversion import page_version
 
 # Raise when the stored shape changes, so that old entries are never read as new ones.
-FORMAT = 1
+FORMAT = 2
 # The view's own headers worth keeping; the middleware adds the rest on every response.
 KEPT_HEADERS = (
     "Content-Type",
@@ -63,18 +63,12 @@ def cached_page(*params: str):
             if version is None:
                 return view(request, *args, **kwargs)
             key = _key(request, version)
-            found = quiet_get(key)
+            found = _stored(request, key)
             if found is not None:
-                return _answer(request, _rebuilt(found))
+                return found
             response = view(request, *args, **kwargs)
             if _storable(request, response):
-                if not response.has_header("ETag"):
-                    response["ETag"] = quote_etag(
-                        hashlib.blake2b(response.content).hexdigest()[:24]
-                    )
-                if not response.has_header("Cache-Control"):
-                    patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE)
-                quiet_set(key, _frozen(response), settings.PAGE_CACHE_SECONDS)
+                _store(key, response)
                 return _answer(request, response)
             return response
 
@@ -130,14 +124,38 @@ def _storable(request, response) -> bool:
     )
 
 
-def _frozen(response) -> tuple:
+def _store(key: str, response: HttpResponse) -> None:
+    """Keep the page's headers and body apart (see `_stored`), with an ETag of the body when
+    the view gave none, and the headers browsers and shared caches may act on."""
+    if not response.has_header("ETag"):
+        response["ETag"] = quote_etag(hashlib.blake2b(response.content).hexdigest()[:24])
+    if not response.has_header("Cache-Control"):
+        patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE)
     headers = [(name, response[name]) for name in KEPT_HEADERS if response.has_header(name)]
-    return (response.content, headers)
+    quiet_set_many(
+        {f"{key}:headers": headers, f"{key}:body": response.content}, settings.PAGE_CACHE_SECONDS
+    )
 
 
-def _rebuilt(found: tuple) -> HttpResponse:
-    content, headers = found
-    return HttpResponse(content, headers=dict(headers))
+def _stored(request, key: str) -> HttpResponse | None:
+    """The stored page (or a 304 for it), or None. Headers and body are kept apart, so that a
+    client revalidating its copy (a calendar polling the feed) costs one small read, never the
+    body; any other request reads both in one round trip."""
+    conditional = "if-none-match" in request.headers or "if-modified-since" in request.headers
+    if conditional:
+        headers = quiet_get(f"{key}:headers")
+        if headers is None:
+            return None
+        response = _answer(request, HttpResponse(headers=dict(headers)))
+        if response.status_code == 304:
+            return response
+        body = quiet_get(f"{key}:body")
+    else:
+        found = quiet_get_many([f"{key}:headers", f"{key}:body"])
+        headers, body = found.get(f"{key}:headers"), found.get(f"{key}:body")
+    if headers is None or body is None:
+        return None
+    return _answer(request, HttpResponse(body, headers=dict(headers)))
 
 
 def _answer(request, response: HttpResponse) -> HttpResponse:
