@@ -34,6 +34,11 @@ def public_events():
     return _with_seat_counts(Event.objects.public())
 
 
+def _without_long_texts(events):
+    """Lists never show an event's description or notes: leave the long columns unread."""
+    return events.defer("description", *per_language("description"), "internal_notes")
+
+
 def event_availability(event: Event, *, now: datetime | None = None) -> Availability:
     """Needs an event from public_events() (or one with seats_held set)."""
     return availability(event, seats_held=event.seats_held, now=now)
@@ -234,7 +239,9 @@ def program_month(filters: ProgramFilters, month: date) -> ProgramMonth:
     event's start there. One query (venue and seat counts joined)."""
     first, last = month, month_last_day(month)
     events = _filtered(
-        public_events().filter(is_milestone=False), city=filters.city, kind=filters.kind
+        _without_long_texts(public_events().filter(is_milestone=False)),
+        city=filters.city,
+        kind=filters.kind,
     )
     page = ProgramMonth(month)
     day = filters.the_day(month)
@@ -326,12 +333,12 @@ def month_calendar(
     """A Monday-first month grid of public events, each on its days in the venue's zone.
 
     Yearly events appear on their anniversary; month- and year-precision events are listed
-    apart, not on a day. One query.
+    apart, not on a day. One query (venues joined; no seat counts: the grid shows none).
     """
     now = now or timezone.now()
     first = date(year, month, 1)
     last = month_last_day(first)
-    events = _filtered(public_events().filter(is_milestone=False), city=city, kind=kind)
+    events = _filtered(_without_long_texts(_listed().select_related("venue")), city=city, kind=kind)
     year_plans = Q(
         date_precision=DatePrecision.YEAR,
         start__lt=datetime(year + 1, 1, 2, tzinfo=UTC),
@@ -389,13 +396,17 @@ def milestones():
 def next_events(*, now: datetime | None = None, limit: int = 6) -> list[Event]:
     """What comes next, by date. Plans known only by their year would head the list for a
     whole year without saying when; the program lists them under "during the year"."""
-    return list(
-        public_events()
+    coming = (
+        Event.objects.public()
         .filter(is_milestone=False, end__gte=now or timezone.now())
         .exclude(date_precision=DatePrecision.YEAR)
         .active()
-        .order_by("start", "pk")[:limit]
+        .order_by("start", "pk")
     )
+    # The first `limit` chosen in a subquery, then counted: counting the seats of every
+    # upcoming event before cutting the list to six read them all. Still one query.
+    chosen = coming.values("pk")[:limit]
+    return list(_without_long_texts(public_events()).filter(pk__in=chosen).order_by("start", "pk"))
 
 
 def months_of_year(year: int = ANNIVERSARY_YEAR) -> list[tuple[date, int]]:
