@@ -266,12 +266,17 @@ def program_month(filters: ProgramFilters, month: date) -> ProgramMonth:
 
 
 def program_cities() -> list[str]:
-    return list(
-        _listed()
-        .exclude(venue=None)
-        .order_by("venue__city")
-        .values_list("venue__city", flat=True)
-        .distinct()
+    """The cities of the program's venues, for the filters: no query while the program is
+    unchanged since they were last read (see `_until_the_program_changes`), one otherwise."""
+    return _until_the_program_changes(
+        ("program-cities",),
+        lambda: list(
+            _listed()
+            .exclude(venue=None)
+            .order_by("venue__city")
+            .values_list("venue__city", flat=True)
+            .distinct()
+        ),
     )
 
 

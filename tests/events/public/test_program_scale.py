@@ -115,7 +115,8 @@ def test_month_calendar_queries_do_not_grow_from_1_to_2000_events(
     settings.PAGE_CACHE_SECONDS = 0  # the page's own work
     day = timezone.localdate() + timedelta(days=40)
 
-    assert_constant_queries(
-        lambda: client.get(f"/en/program/{day.year}/{day.month}/"),
-        lambda: _many(2000),
-    )
+    def request():
+        cache.clear()  # the worst case: the cities for the filter are read afresh
+        return client.get(f"/en/program/{day.year}/{day.month}/")
+
+    assert_constant_queries(request, lambda: _many(2000))

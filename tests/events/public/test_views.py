@@ -424,7 +424,8 @@ def test_month_calendar_query_count_does_not_grow(
     settings.PAGE_CACHE_SECONDS = 0
     start = _program(count)
 
-    # The cities for the filter, then the month's events with venue and seat counts.
+    # The cities for the filter (kept until the page version changes), then the month's events
+    # with their venues.
     with django_assert_num_queries(2):
         html = page(client, f"/en/program/{start.year}/{start.month}/")
 
