@@ -296,6 +296,9 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 # What browsers and shared caches may keep of a cached public page, in seconds: short, since
 # they do not hear of changes.
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
+# A process reads the page version from the cache at most this often (seconds): a change made
+# in another process shows within it; its own changes show at once.
+PAGE_VERSION_MEMO_SECONDS = float(os.environ.get("PAGE_VERSION_MEMO_SECONDS", "0.5"))
 # While the cache does not answer, pages skip it and try it again only after this many
 # seconds, so that requests do not each wait for its timeout.
 CACHE_RETRY_AFTER_SECONDS = float(os.environ.get("CACHE_RETRY_AFTER_SECONDS", "5"))

@@ -20,6 +20,7 @@ costs only a spurious bump.
 
 import time
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -30,21 +31,46 @@ from events.models import Event, PodcastEpisode, PodcastSeries, Registration, Ve
 KEY = "kardes40:page-version"
 
 
+# (until when, version): the last version this process read or wrote. Read again from the
+# cache after settings.PAGE_VERSION_MEMO_SECONDS, so a change made by another process shows
+# within that (a fraction of a second), and every cached page costs one cache read, not two.
+# This process's own bumps update it at once.
+_memo: tuple[float, int | None] = (0.0, None)
+
+
+def _remember(version: int | None) -> int | None:
+    global _memo  # noqa: PLW0603 - one process-wide value, replaced whole (thread-safe)
+    _memo = (time.monotonic() + settings.PAGE_VERSION_MEMO_SECONDS, version)
+    return version
+
+
+def forget() -> None:
+    """Read the version from the cache next time (after the cache was cleared)."""
+    _remember(None)
+
+
 def page_version() -> int | None:
     """The current version (an integer), or None while the cache does not answer: callers
-    then neither read nor store anything keyed by it. One cache read, two on first use."""
+    then neither read nor store anything keyed by it. At most one cache read per
+    PAGE_VERSION_MEMO_SECONDS in a process (two on first use)."""
+    until, version = _memo
+    if version is not None and time.monotonic() < until:
+        return version
     found = quiet_get(KEY)
     if found is None:
         # Start from the clock, not 1: after a flush or a restart of the cache, a version
         # must not repeat one that keys still stored elsewhere (another process's memory).
         quiet_add(KEY, time.time_ns() // 1000, None)
         found = quiet_get(KEY)
-    return found
+    return _remember(found)
 
 
 def _bump() -> None:
-    if quiet_incr(KEY) is None:
-        quiet_add(KEY, time.time_ns() // 1000, None)
+    version = quiet_incr(KEY)
+    if version is None:
+        version = time.time_ns() // 1000
+        quiet_add(KEY, version, None)
+    _remember(version)
 
 
 def bump_page_version() -> None:
