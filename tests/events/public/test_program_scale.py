@@ -1,7 +1,7 @@
 """The program at the scale of an announced program (2,000 events): no page renders every
 event, a page stays under 150 kB, and the queries do not grow with the events."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core.cache import cache
@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from events.enums import EventKind, EventStatus
 from events.models import Event
-from events.public.selectors import CALENDAR_DAY_TITLES, PROGRAM_PAGE_SIZE
+from events.public.selectors import CALENDAR_DAY_TITLES, PROGRAM_PAGE_SIZE, ProgramFilters
 from tests.factories import BakuVenueFactory, VenueFactory
 
 pytestmark = pytest.mark.django_db
@@ -120,3 +120,21 @@ def test_month_calendar_queries_do_not_grow_from_1_to_2000_events(
         return client.get(f"/en/program/{day.year}/{day.month}/")
 
     assert_constant_queries(request, lambda: _many(2000))
+
+
+def test_a_day_the_month_does_not_have_is_no_day():
+    filters = ProgramFilters(day=31)
+
+    assert (filters.the_day(date(2027, 2, 1)), filters.the_day(date(2027, 3, 1))) == (
+        None,
+        date(2027, 3, 31),
+    )
+
+
+@pytest.mark.parametrize("day", ["0", "32", "x"])
+def test_a_day_out_of_range_answers_the_program_not_an_error(client, day):
+    _many(20)
+
+    response = client.get("/en/program/", {"day": day})
+
+    assert (response.status_code, response.context["day"]) == (200, None)
