@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+import tablib
 import time_machine
 from django.contrib.messages.storage.base import Message
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -14,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from contacts.models import Organization
+from contacts.services.imports import import_contacts
 from events.enums import EventStatus
 from events.models import Event, Registration
 from events.pageversion import page_version
@@ -294,6 +296,13 @@ def _organizer(event, client):
     event.organizers.add(organization)
 
 
+def _import_organizer_name(event, client):
+    # The board's contact import (contacts/services/imports.py) names the organizer in English.
+    dataset = tablib.Dataset(headers=["name", "name_en"])
+    dataset.append([event.organizers.get().name_tr, "Izmir Azerbaijan Association"])
+    import_contacts(kind="organizations", dataset=dataset, dry_run=False)
+
+
 def _rename_organizer(event, client):
     organization = event.organizers.get()
     organization.name_en = organization.name = "Bakı Şəhər İcra Hakimiyyəti"
@@ -333,6 +342,8 @@ CHANGES = {
     "venue renamed": ({}, _rename_venue, "Heydər Əliyev Sarayı"),
     "organizer added": ({}, _organizer, "İZAZDER"),
     "organizer renamed": ({"organizer": True}, _rename_organizer, "Bakı Şəhər İcra Hakimiyyəti"),
+    "import: contacts name the organizer": ({"organizer": True}, _import_organizer_name,
+                                            "Izmir Azerbaijan Association"),
     "registration: service": ({}, lambda e, c: _register(e), None),
     "registration: public form": ({}, _public_form, None),
     "registration: confirmed": ({"pending": True}, lambda e, c: confirm_registration(
