@@ -10,6 +10,8 @@ import logging
 import sys
 import threading
 
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.db import DatabaseError, DataError, InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -124,3 +126,22 @@ class OutOfRangeInputMiddleware:
             response = render(request, "400.html", status=400)
             return response
         return None
+
+
+class AnonymousWithoutSessionMiddleware:
+    """A request with no session cookie is anonymous: say so before anything asks, so that
+    nothing reads the (empty) session for it and the response does not get `Vary: Cookie`.
+
+    Other middleware (the audit log's actor) and every template (the login link) ask who the
+    user is; through the session that marks the response as varying by cookie, which would
+    keep shared caches and the whole-page cache from keeping any public page. Goes right
+    after AuthenticationMiddleware.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            request.user = AnonymousUser()
+        return self.get_response(request)

@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # No session cookie: anonymous, without reading the session (no Vary: Cookie on public pages).
+    "anniversary.middleware.AnonymousWithoutSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records the logged-in user as the actor of every audit log entry written in the request.
@@ -289,6 +291,22 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Whole-page cache of the public pages for anonymous visitors (events/public/pagecache.py):
+# a page is kept this many seconds at most, as a backstop: every change a page shows bumps the
+# version its key carries (events/pageversion.py), and the İzmir day is in the key too, so
+# "upcoming" turns "past" at midnight. 0 turns the page cache off. Without Redis each process
+# keeps its own copies: another process then sees a change only after this backstop.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# What browsers and shared caches may keep of a cached public page, in seconds: short, since
+# they do not hear of changes.
+PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
+# A process reads the page version from the cache at most this often (seconds): a change made
+# in another process shows within it; its own changes show at once.
+PAGE_VERSION_MEMO_SECONDS = float(os.environ.get("PAGE_VERSION_MEMO_SECONDS", "0.5"))
+# While the cache does not answer, pages skip it and try it again only after this many
+# seconds, so that requests do not each wait for its timeout.
+CACHE_RETRY_AFTER_SECONDS = float(os.environ.get("CACHE_RETRY_AFTER_SECONDS", "5"))
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or None

@@ -1,19 +1,23 @@
 """Public pages under load, each as a share of a bare Django view on the same server, same run.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/kardes40_bench \
-        python bench/pages.py [--events 2000] [--seconds 3] [--connections 8]
+        python bench/pages.py [--events 2000] [--seconds 3] [--connections 8] [--profile 30]
 
 Starts gunicorn (2 gthread workers x 4 threads, loopback only, DEBUG off) with the project's
 settings and middleware and the bench's URLconf (bench/server_urls.py: the project's URLs plus
 a bare view, /__bench__/bare/), on the given PostgreSQL database and Redis (its own database
-number) as the cache. Adds --events public events over the next year (one venue in İzmir, one
-in Bakü) and drives each page with --connections keep-alive client threads for --seconds each:
-the bare view, home, an event page, a month calendar, the program, the feed (200 and 304) and
-an event's .ics (304). Prints requests/s, p50/p95 latency, the body size and the share of the
-bare view's requests/s. The bench's events are deleted at the end (--keep to look at them).
+number, flushed: --redis, else REDIS_URL) as the cache. Adds --events public events over the
+next year (one venue in İzmir, one in Bakü) and drives each page with --connections
+keep-alive client threads for --seconds each: the bare view, home, an event page, a month
+calendar, the program, the feed (200 and 304) and an event's .ics (304).
 
-Uncached only for now: CACHED_VARIANT below is the hook for the whole-page cache (issues 13
-and 14), which will add the "cached" columns in the same run.
+Two servers in the same run: one with the whole-page cache off (PAGE_CACHE_SECONDS=0: every
+page rendered, as a first visitor after a change sees it) and one with it on
+(CACHED_VARIANT). For each page it prints requests/s, p50/p95 latency and the share of that
+server's bare view, uncached and cached, the body size, and each target met or missed
+(TARGETS). --profile N also renders the uncached home, event page and month calendar N times
+in this process under cProfile and prints where the time goes. The bench's events are deleted
+at the end (--keep to look at them).
 """
 
 import argparse
@@ -26,17 +30,27 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-from registration import BENCH_ENV, free_port, percentile, setup_django, start_server, wait_until_up
+from registration import BENCH_ENV, free_port, percentile, setup_django, start_server
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-# --- the cached variant (issues 13 and 14: whole-page cache for anonymous visitors) -----------
-# HOOK: when the page cache lands, set this to the environment that turns it on (for example
-# {"PAGE_CACHE": "true"}). The bench then starts a second server with it, runs the same pages
-# against it in the same run and prints the cached figures and their share of the bare view
-# next to the uncached ones. None: not built yet, the cached column says so.
-CACHED_VARIANT: dict[str, str] | None = None
+# The whole-page cache (events/public/pagecache.py): off for the first server, on for the
+# second; the same pages are measured against both in the same run.
+UNCACHED_VARIANT = {"PAGE_CACHE_SECONDS": "0"}
+CACHED_VARIANT: dict[str, str] | None = {"PAGE_CACHE_SECONDS": "600"}
+
+# (page key, column, least share of the bare view): issue 14's targets, as ratios in one run.
+TARGETS = [
+    ("home", "uncached", 0.10),
+    ("event", "uncached", 0.10),
+    ("month", "uncached", 0.10),
+    ("feed304", "uncached", 0.50),
+    *(
+        (key, "cached", 0.50)
+        for key in ("home", "event", "month", "program", "feed", "feed304", "ics304")
+    ),
+]
 
 BARE = "/__bench__/bare/"
 
@@ -129,28 +143,44 @@ def add_events(count: int, stamp: int):
     return Event.objects.filter(slug__startswith=f"bench-page-{stamp}-")
 
 
-def pages(base: str, sample) -> list[tuple[str, str, dict]]:
-    """(name, path, extra headers) for each page; 304 rows carry the validator a client holds."""
+def pages(base: str, sample) -> list[tuple[str, str, str, dict]]:
+    """(key, name, path, extra headers) for each page; 304 rows carry the validator a client
+    holds. Public pages under the Turkish prefix, as a shared link opens them."""
+    from django.utils import translation
+
     local = sample.local_start
-    language = {"Accept-Language": "tr"}
-    feed_tag = get(base, "/calendar.ics", language).getheader("ETag")
-    ics = f"/events/{sample.slug}/event.ics"
-    ics_tag = get(base, ics, language).getheader("ETag")
+    with translation.override("tr"):
+        event_url = sample.get_absolute_url()
+    ics = f"{event_url}event.ics"
+    feed_tag = get(base, "/calendar.ics", {}).getheader("ETag")
+    ics_tag = get(base, ics, {}).getheader("ETag")
     return [
-        ("bare view (baseline)", BARE, {}),
-        ("home /", "/", {}),
-        ("event page", sample.get_absolute_url(), {}),
-        ("month calendar", f"/program/{local.year}/{local.month}/", {}),
-        ("program (one month)", f"/program/?month={local:%Y-%m}", {}),
-        ("feed 200 (body cached)", "/calendar.ics", {}),
-        ("feed 304", "/calendar.ics", {"If-None-Match": feed_tag}),
-        ("event .ics 304", ics, {"If-None-Match": ics_tag}),
+        ("bare", "bare view (baseline)", BARE, {}),
+        ("home", "home /tr/", "/tr/", {}),
+        ("event", "event page", event_url, {}),
+        ("month", "month calendar", f"/tr/program/{local.year}/{local.month}/", {}),
+        ("program", "program (one month)", f"/tr/program/?month={local:%Y-%m}", {}),
+        ("feed", "feed 200", "/calendar.ics", {}),
+        ("feed304", "feed 304", "/calendar.ics", {"If-None-Match": feed_tag}),
+        ("ics304", "event .ics 304", ics, {"If-None-Match": ics_tag}),
     ]
 
 
-def measure(base: str, rows, args) -> list[dict]:
-    results = []
-    for name, path, extra in rows:
+def wait_until_up(base: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if get(base, "/tr/", {}).status == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise SystemExit(f"Server at {base} did not answer within {timeout:.0f} s")
+
+
+def measure(base: str, rows, args) -> dict[str, dict]:
+    results = {}
+    for key, name, path, extra in rows:
         headers = {"Accept-Language": "tr", **extra}
         drive(
             base,
@@ -162,35 +192,93 @@ def measure(base: str, rows, args) -> list[dict]:
         latencies, statuses, size, errors, wall = drive(
             base, path, seconds=args.seconds, connections=args.connections, headers=headers
         )
-        results.append(
-            {
-                "name": name,
-                "rps": len(latencies) / wall,
-                "p50": statistics.median(latencies) * 1000 if latencies else float("nan"),
-                "p95": percentile(latencies, 0.95) * 1000,
-                "size": size,
-                "statuses": statuses,
-                "errors": errors,
-            }
-        )
+        results[key] = {
+            "name": name,
+            "rps": len(latencies) / wall,
+            "p50": statistics.median(latencies) * 1000 if latencies else float("nan"),
+            "p95": percentile(latencies, 0.95) * 1000,
+            "size": size,
+            "statuses": statuses,
+            "errors": errors,
+        }
+    for row in results.values():
+        bare = results["bare"]["rps"]
+        row["share"] = row["rps"] / bare if bare else float("nan")
     return results
 
 
-def print_table(title: str, results: list[dict]) -> None:
-    bare = results[0]["rps"]
-    print(f"\n{title}")
+def print_table(uncached: dict[str, dict], cached: dict[str, dict] | None) -> list[str]:
+    """One line a page, uncached and cached side by side; returns the targets missed."""
     print(
-        f"  {'page':<24} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'bytes':>9} {'share':>7}  statuses"
+        f"\n  {'page':<22} | {'uncached req/s':>14} {'p50':>6} {'p95':>6} {'share':>6} | "
+        f"{'cached req/s':>12} {'p50':>6} {'p95':>6} {'share':>6} | {'bytes':>8}  statuses"
     )
-    for row in results:
-        share = row["rps"] / bare if bare else float("nan")
-        statuses = ", ".join(f"{code}x{count}" for code, count in sorted(row["statuses"].items()))
-        print(
-            f"  {row['name']:<24} {row['rps']:>8.1f} {row['p50']:>8.1f} {row['p95']:>8.1f} "
-            f"{row['size']:>9} {share:>7.1%}  {statuses}"
+    for key, row in uncached.items():
+        other = (cached or {}).get(key)
+        right = (
+            f"{other['rps']:>12.1f} {other['p50']:>6.1f} {other['p95']:>6.1f} "
+            f"{other['share']:>6.1%}"
+            if other
+            else f"{'not measured':>33}"
         )
-        for error in row["errors"][:3]:
+        statuses = ", ".join(f"{code}x{count}" for code, count in sorted(row["statuses"].items()))
+        if other:
+            statuses += " / " + ", ".join(
+                f"{code}x{count}" for code, count in sorted(other["statuses"].items())
+            )
+        print(
+            f"  {row['name']:<22} | {row['rps']:>14.1f} {row['p50']:>6.1f} {row['p95']:>6.1f} "
+            f"{row['share']:>6.1%} | {right} | {row['size']:>8}  {statuses}"
+        )
+        for error in (row["errors"] + (other["errors"] if other else []))[:3]:
             print(f"      error: {error}")
+    print("\n  Targets (share of the bare view of the same server, same run):")
+    missed = []
+    for key, column, least in TARGETS:
+        table = uncached if column == "uncached" else cached
+        if table is None:
+            print(f"    {uncached[key]['name']:<22} {column:<8} >= {least:.0%}: not measured")
+            continue
+        share = table[key]["share"]
+        verdict = "met" if share >= least else "MISSED"
+        if verdict != "met":
+            missed.append(f"{key} {column}")
+        print(f"    {table[key]['name']:<22} {column:<8} >= {least:.0%}: {share:6.1%}  {verdict}")
+    return missed
+
+
+def profile(sample, count: int) -> None:
+    """Render the uncached home, event page and month calendar `count` times each in this
+    process under cProfile; print each page's time per request and its costliest functions."""
+    import cProfile
+    import pstats
+
+    from django.test import Client
+    from django.test.utils import override_settings
+    from django.utils import translation
+
+    local = sample.local_start
+    with translation.override("tr"):
+        event_url = sample.get_absolute_url()
+    client = Client(HTTP_HOST="127.0.0.1")
+    with override_settings(PAGE_CACHE_SECONDS=0):
+        for name, path in (
+            ("home", "/tr/"),
+            ("event page", event_url),
+            ("month calendar", f"/tr/program/{local.year}/{local.month}/"),
+            ("program", f"/tr/program/?month={local:%Y-%m}"),
+        ):
+            for _warm in range(3):
+                assert client.get(path).status_code == 200, path
+            profiler = cProfile.Profile()
+            began = time.perf_counter()
+            profiler.enable()
+            for _index in range(count):
+                client.get(path)
+            profiler.disable()
+            each = (time.perf_counter() - began) / count * 1000
+            print(f"\n--- profile: {name} ({path}), {each:.1f} ms a request in process ---")
+            pstats.Stats(profiler).sort_stats("tottime").print_stats(12)
 
 
 def main() -> int:
@@ -200,7 +288,12 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=8, help="client threads")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)
-    parser.add_argument("--redis", default="redis://127.0.0.1:6379/12", help="cache; flushed")
+    parser.add_argument(
+        "--redis",
+        default=os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/12",
+        help="cache (its database is flushed); default REDIS_URL",
+    )
+    parser.add_argument("--profile", type=int, default=0, help="profile N renders a page")
     parser.add_argument("--no-redis", action="store_true", help="local-memory cache instead")
     parser.add_argument("--keep", action="store_true", help="keep the bench events afterwards")
     args = parser.parse_args()
@@ -224,8 +317,11 @@ def main() -> int:
     sample = events.select_related("venue").order_by("start")[args.events // 2]
     servers = []
     try:
+        if args.profile:
+            profile(sample, args.profile)
         port = free_port()
         base = f"http://127.0.0.1:{port}"
+        BENCH_ENV.update(UNCACHED_VARIANT)
         servers.append(start_server(port, args.workers, args.threads))
         wait_until_up(base)
         load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
@@ -235,19 +331,20 @@ def main() -> int:
             f"{args.connections} connections, {args.seconds:.0f} s per page, "
             f"cache {'local memory' if args.no_redis else 'Redis'}"
         )
-        rows = pages(base, sample)
-        print_table("Uncached", measure(base, rows, args))
-        if CACHED_VARIANT is None:
-            print(
-                "\nCached: not measured yet (the page cache of issues 13/14; hook CACHED_VARIANT)"
-            )
-        else:
+        uncached = measure(base, pages(base, sample), args)
+        first = servers.pop()
+        first.terminate()
+        first.wait(timeout=15)
+        cached = None
+        if CACHED_VARIANT is not None:
             port = free_port()
             cached_base = f"http://127.0.0.1:{port}"
             BENCH_ENV.update(CACHED_VARIANT)
             servers.append(start_server(port, args.workers, args.threads))
             wait_until_up(cached_base)
-            print_table("Cached", measure(cached_base, pages(cached_base, sample), args))
+            cached = measure(cached_base, pages(cached_base, sample), args)
+        missed = print_table(uncached, cached)
+        print(f"\n  {len(TARGETS) - len(missed)} of {len(TARGETS)} targets met")
         return 0
     finally:
         for server in servers:

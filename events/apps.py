@@ -14,3 +14,8 @@ class EventsConfig(AppConfig):
         from .timeline import contact_timeline  # noqa: PLC0415
 
         add_timeline_source(contact_timeline)
+
+        # Every change a public page shows bumps the version in the cached pages' keys.
+        from .pageversion import connect  # noqa: PLC0415
+
+        connect()

@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from events import pageversion
 from tests.clock import pinned_moment
 from tests.factories import BoardMemberFactory, StaffFactory
 
@@ -54,8 +55,10 @@ def _clear_cache():
     # Rate limits and other cached state must not leak from one test into the next.
 
     cache.clear()
+    pageversion.forget()
     yield
     cache.clear()
+    pageversion.forget()
 
 
 @pytest.fixture(autouse=True)

@@ -15,7 +15,6 @@ from collections.abc import Callable
 from datetime import datetime
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -25,9 +24,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
 
+from anniversary.cache import quiet_add, quiet_get, quiet_set
 from events.ics import build_calendar, event_ics
 from events.models import Event
 from events.public import selectors
+from events.public.pagecache import cached_page
 
 # Raise when the .ics output changes shape (a new property): cached bodies and ETags of the
 # old shape then stop matching.
@@ -57,10 +58,10 @@ def _served(
     response = get_conditional_response(request, etag=etag, last_modified=stamp)
     if response is None:
         key = f"kardes40:ics:{tag}"
-        content = cache.get(key)
+        content = quiet_get(key)
         if content is None:
             content = body()
-            cache.set(key, content, BODY_SECONDS)
+            quiet_set(key, content, BODY_SECONDS)
         response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
         disposition = "attachment" if attachment else "inline"
         response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
@@ -75,11 +76,17 @@ def _served(
 def _first_seen(tag: str) -> datetime:
     """When this version was first served: a deletion changes the feed without a newer
     `updated_at`, so Last-Modified must still move forward then."""
-    return cache.get_or_set(f"kardes40:ics-seen:{tag}", timezone.now(), 30 * 24 * 3600)
+    key = f"kardes40:ics-seen:{tag}"
+    seen = quiet_get(key)
+    if seen is None:
+        quiet_add(key, timezone.now(), 30 * 24 * 3600)
+        seen = quiet_get(key, timezone.now())
+    return seen
 
 
 @require_safe
 @gzip_page
+@cached_page("lang")
 def calendar_feed(request):
     language = feed_language(request.GET.get("lang"))
     version = selectors.feed_version()
@@ -112,6 +119,7 @@ def feed_language(asked: str | None) -> str:
 
 @require_safe
 @gzip_page
+@cached_page()
 def event_ical(request, slug):
     try:
         event = Event.objects.public().select_related("venue").get(slug=slug)

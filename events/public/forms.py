@@ -53,6 +53,8 @@ class ProgramFilterForm(forms.Form):
     )
     month = forms.ChoiceField(label=_("Month"), required=False)
     past = forms.BooleanField(label=_("Include past events"), required=False)
+    # Only from the month calendar's links ("3 more"); not in the form's layout.
+    day = forms.IntegerField(min_value=1, max_value=31, required=False)
 
     def __init__(self, *args, cities: list[str], months: list[date], **kwargs):
         super().__init__(*args, **kwargs)

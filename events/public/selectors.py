@@ -10,15 +10,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
-from django.core.cache import cache
 from django.db.models import Count, Max, Min, Prefetch, Q, Sum
 from django.utils import timezone
 
+from anniversary.cache import quiet_get, quiet_set
 from contacts.cities import in_city
 from contacts.models import Organization
 from events.availability import Availability, availability
 from events.enums import DatePrecision, Recurrence
 from events.models import Event, Registration, Venue, per_language
+from events.pageversion import page_version
 from events.timezones import candidate_window, local_days
 
 PROTOCOL_YEAR = 1986
@@ -32,6 +33,11 @@ def _with_seat_counts(queryset):
 def public_events():
     """Public events with their venue and seat counts (see EventQuerySet.with_seat_counts)."""
     return _with_seat_counts(Event.objects.public())
+
+
+def _without_long_texts(events):
+    """Lists never show an event's description or notes: leave the long columns unread."""
+    return events.defer("description", *per_language("description"), "internal_notes")
 
 
 def event_availability(event: Event, *, now: datetime | None = None) -> Availability:
@@ -142,12 +148,6 @@ def _filtered(events, *, city: str = "", kind: str = ""):
     return events
 
 
-def _month_occurrence(event: Event, month: date) -> tuple[datetime, datetime] | None:
-    """The event's first (start, end) that touches the month, in the venue's zone, or None."""
-    found = event.occurrences(month, month_last_day(month))
-    return found[0] if found else None
-
-
 # --- the program: a month index and one month at a time ----------------------------------------
 
 
@@ -157,6 +157,13 @@ class ProgramFilters:
     kind: str = ""
     month: date | None = None  # first of the month
     include_past: bool = False
+    day: int | None = None  # of the month: only the events on that day (the calendar's link)
+
+    def the_day(self, month: date) -> date | None:
+        """The day asked for in `month`, or None (no day, or one the month does not have)."""
+        if self.day is None or self.day > month_last_day(month).day:
+            return None
+        return month.replace(day=self.day)
 
 
 @dataclass
@@ -181,8 +188,8 @@ def program_index(
     filters: ProgramFilters, *, now: datetime | None = None
 ) -> list[tuple[date, int]]:
     """(month, events in it) for every month with events, from this month on unless past
-    months are asked for. The two queries of `feed_version()`, and two more (whatever the
-    number of events) when the program changed since the last count."""
+    months are asked for. No query while the program is unchanged since the last count (see
+    `_until_the_program_changes`), two (whatever the number of events) when it changed."""
     today = timezone.localdate(now or timezone.now())
     return _until_the_program_changes(
         ("program-index", filters, today.replace(day=1)), lambda: _program_index(filters, today)
@@ -190,14 +197,18 @@ def program_index(
 
 
 def _until_the_program_changes(what: tuple, count):
-    """`count()`, kept in the cache under `what` until the public program changes (the feed's
-    version covers every public event and its venue): counting reads every event."""
-    digest = hashlib.blake2b(repr((feed_version().key, *what)).encode(), digest_size=12)
+    """`count()`, kept in the cache under `what` until a public page changes (the version of
+    events.pageversion, bumped by every change): counting reads every event. Counted afresh
+    each time while the cache does not answer."""
+    version = page_version()
+    if version is None:
+        return count()
+    digest = hashlib.blake2b(repr((version, *what)).encode(), digest_size=12)
     key = f"kardes40:counts:{digest.hexdigest()}"
-    found = cache.get(key)
+    found = quiet_get(key)
     if found is None:
         found = count()
-        cache.set(key, found, 24 * 3600)
+        quiet_set(key, found, 24 * 3600)
     return found
 
 
@@ -228,41 +239,60 @@ def default_month(index: list[tuple[date, int]], *, now: datetime | None = None)
 
 
 def program_month(filters: ProgramFilters, month: date) -> ProgramMonth:
-    """The program's page for one month, sorted by each event's start in that month. One query
-    (venue and seat counts joined)."""
+    """The program's page for one month (or for one day of it, `filters.day`), sorted by each
+    event's start there. One query (venue and seat counts joined)."""
     first, last = month, month_last_day(month)
     events = _filtered(
-        public_events().filter(is_milestone=False), city=filters.city, kind=filters.kind
+        _without_long_texts(public_events().filter(is_milestone=False)),
+        city=filters.city,
+        kind=filters.kind,
     )
     page = ProgramMonth(month)
+    day = filters.the_day(month)
+    if day is not None:
+        first = last = day
     dated = []
     for event in events.around_local_days(first, last).order_by("start", "pk"):
         if event.date_precision == DatePrecision.YEAR:
-            if event.local_start.year == month.year:
+            if day is None and event.local_start.year == month.year:
                 page.during_the_year.append(event)
             continue
-        occurrence = _month_occurrence(event, month)
-        if occurrence is None:
+        found = event.occurrences(first, last)
+        if not found:
             continue
         if event.date_precision == DatePrecision.MONTH:
-            (page.to_be_announced if event.date_to_be_announced else page.day_not_recorded).append(
-                event
-            )
+            if day is None:
+                (
+                    page.to_be_announced if event.date_to_be_announced else page.day_not_recorded
+                ).append(event)
         else:
-            dated.append((occurrence[0], event.pk, event))
+            dated.append((found[0][0], event.pk, event))
     page.events = [event for _start, _pk, event in sorted(dated, key=lambda row: row[:2])]
     return page
 
 
 def program_cities() -> list[str]:
     """The cities of the listed events' venues, as stored (any spelling; the menu spells and
-    sorts them in the page's language: contacts.cities.city_menu)."""
-    return list(
-        _listed().exclude(venue=None).order_by().values_list("venue__city", flat=True).distinct()
+    sorts them in the page's language: contacts.cities.city_menu). No query while the program
+    is unchanged since they were last read (see `_until_the_program_changes`), one otherwise."""
+    return _until_the_program_changes(
+        ("program-cities",),
+        lambda: list(
+            _listed()
+            .exclude(venue=None)
+            .order_by()
+            .values_list("venue__city", flat=True)
+            .distinct()
+        ),
     )
 
 
 # --- the month calendar ---------------------------------------------------------------------
+
+
+# A day of the month calendar names this many of its events; the rest are a link to the
+# program's list of that day. A busy month stays a page of a few dozen kilobytes.
+CALENDAR_DAY_TITLES = 3
 
 
 @dataclass
@@ -274,6 +304,16 @@ class CalendarDay:
     # Events whose occurrence on this day is over: a yearly series' last June is past though
     # the series is not (Event.is_past reads its next occurrence).
     ended: set = field(default_factory=set)
+
+    @property
+    def shown(self) -> list:
+        """The events the day's cell names (the first by start)."""
+        return self.events[:CALENDAR_DAY_TITLES]
+
+    @property
+    def more(self) -> int:
+        """How many more the day has than its cell names."""
+        return max(len(self.events) - CALENDAR_DAY_TITLES, 0)
 
 
 @dataclass
@@ -310,12 +350,12 @@ def month_calendar(
     """A Monday-first month grid of public events, each on its days in the venue's zone.
 
     Yearly events appear on their anniversary; month- and year-precision events are listed
-    apart, not on a day. One query.
+    apart, not on a day. One query (venues joined; no seat counts: the grid shows none).
     """
     now = now or timezone.now()
     first = date(year, month, 1)
     last = month_last_day(first)
-    events = _filtered(public_events().filter(is_milestone=False), city=city, kind=kind)
+    events = _filtered(_without_long_texts(_listed().select_related("venue")), city=city, kind=kind)
     year_plans = Q(
         date_precision=DatePrecision.YEAR,
         start__lt=datetime(year + 1, 1, 2, tzinfo=UTC),
@@ -377,23 +417,27 @@ def next_events(*, now: datetime | None = None, limit: int = 6) -> list[Event]:
     """What comes next, by date. Plans known only by their year would head the list for a
     whole year without saying when; the program lists them under "during the year"."""
     now = now or timezone.now()
-    listed = (
-        public_events()
+    coming = (
+        Event.objects.public()
         .filter(is_milestone=False)
         .exclude(date_precision=DatePrecision.YEAR)
         .active()
         .upcoming(now)
     )
-    # A yearly series is upcoming (Event.is_past) and comes by its next occurrence, not by
-    # its first date: the few series in full, the first `limit` of the others.
+    # A yearly series is upcoming (Event.is_past) and comes by its next occurrence, not by its
+    # first date: the few series in full, the first `limit` of the others, chosen in a subquery
+    # before the seats are counted (counting every upcoming event's read them all). One query.
     yearly = Q(recurrence=Recurrence.YEARLY)
-    coming = [*listed.exclude(yearly).order_by("start", "pk")[:limit], *listed.filter(yearly)]
-    return sorted(coming, key=lambda event: (event.next_occurrence(now)[0], event.pk))[:limit]
+    first = coming.exclude(yearly).order_by("start", "pk").values("pk")[:limit]
+    listed = _without_long_texts(public_events()).filter(
+        Q(pk__in=first) | Q(pk__in=coming.filter(yearly).values("pk"))
+    )
+    return sorted(listed, key=lambda event: (event.next_occurrence(now)[0], event.pk))[:limit]
 
 
 def months_of_year(year: int = ANNIVERSARY_YEAR) -> list[tuple[date, int]]:
-    """(first of month, events that month's calendar shows) for the twelve months. The two
-    queries of `feed_version()`, and one more when the program changed since the last count."""
+    """(first of month, events that month's calendar shows) for the twelve months.
+    No query while the program is unchanged since the last count, one when it changed."""
     counts = _until_the_program_changes(
         ("months-of-year", year), lambda: month_counts(date(year, 1, 1), date(year, 12, 31))
     )

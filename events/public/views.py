@@ -31,6 +31,7 @@ from events.links import checkin_url
 from events.models import Event, Registration
 from events.public import selectors
 from events.public.forms import CalendarFilterForm, ProgramFilterForm, RegistrationForm
+from events.public.pagecache import cached_page
 from events.qr import qr_png
 from events.services.privacy import erase_own_registration
 from events.services.registration import (
@@ -49,6 +50,7 @@ logger = logging.getLogger(__name__)
 
 
 @require_safe
+@cached_page()
 def home(request):
     return render(
         request,
@@ -80,10 +82,12 @@ def _filters(form: ProgramFilterForm) -> selectors.ProgramFilters:
         kind=data.get("kind") or "",
         month=data.get("month"),
         include_past=bool(data.get("past")),
+        day=data.get("day"),
     )
 
 
 @require_safe
+@cached_page("city", "kind", "month", "past", "page", "day")
 def program(request):
     """One month of the program with an index of the months: never every event on one page."""
     form = ProgramFilterForm(request.GET or None, cities=selectors.program_cities(), months=[])
@@ -93,10 +97,12 @@ def program(request):
     month = filters.month or selectors.default_month(index)
     listing = selectors.program_month(filters, month)
     page = Paginator(listing.events, selectors.PROGRAM_PAGE_SIZE).get_page(request.GET.get("page"))
+    day = filters.the_day(month)
     query = urlencode(
         {key: value for key, value in (("city", filters.city), ("kind", filters.kind)) if value}
         | ({"past": "on"} if filters.include_past else {})
     )
+    month_query = urlencode({"month": f"{month:%Y-%m}"}) + (f"&{query}" if query else "")
     return render(
         request,
         "events/program.html",
@@ -107,7 +113,9 @@ def program(request):
             "listing": listing,
             "page_obj": page,
             "query": query,
-            "month_query": urlencode({"month": f"{month:%Y-%m}"}) + (f"&{query}" if query else ""),
+            "day": day,
+            "whole_month_query": month_query,
+            "month_query": month_query + (f"&day={day.day}" if day else ""),
             "this_month": timezone.localdate(),
         },
     )
@@ -121,6 +129,7 @@ def calendar_today(request):
 
 
 @require_safe
+@cached_page("city", "kind")
 def month_calendar(request, year: int, month: int):
     if not (1 <= month <= 12 and 1900 <= year <= 2200):
         raise Http404(_("No such month."))
@@ -137,6 +146,7 @@ def month_calendar(request, year: int, month: int):
             "calendar": grid,
             "form": form,
             "query": f"?{query}" if query else "",
+            "day_query": f"&{query}" if query else "",
             "filtered": bool(query),
             "weekdays": [date(2024, 1, day) for day in range(1, 8)],  # a Monday-first week
         },
@@ -158,6 +168,7 @@ def _registrable_event(slug: str) -> Event:
 
 
 @require_safe
+@cached_page()
 def event_detail(request, slug):
     event = _public_event(slug)
     return render(
@@ -184,6 +195,7 @@ def privacy(request):
 # --- registration ---------------------------------------------------------------------------
 
 
+@never_cache  # the form's CSRF token is this visitor's
 @require_http_methods(["GET", "HEAD", "POST"])
 def register(request, slug):
     # No seat counts up front: a successful POST never needs them (the service counts under
@@ -252,6 +264,7 @@ def _thanks_url(event: Event, status: str) -> str:
     return f"{reverse('events:registered', args=[event.slug])}?{urlencode({'outcome': outcome})}"
 
 
+@never_cache  # the message names the visitor's address
 @require_safe
 def registered(request, slug):
     event = _public_event(slug)

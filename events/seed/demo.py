@@ -17,6 +17,7 @@ from contacts.enums import Language
 from events.b2b import demo as b2b_demo
 from events.enums import DatePrecision, EventKind, EventStatus, RegistrationStatus
 from events.models import Event, Registration, Venue
+from events.pageversion import bump_page_version
 from events.timezones import BAKU, IZMIR
 
 from .loader import LoadReport, load_records
@@ -264,6 +265,8 @@ def load_demo(*, now: datetime | None = None) -> tuple[LoadReport, int]:
         if key in report.created_keys:
             registrations += _sample_registrations(report.rows[key], demo, now=now)
     Registration.objects.bulk_create(registrations)
+    if registrations:  # seats left changed, and bulk_create() sends no signal
+        bump_page_version()
     business = b2b_demo.load(now=now)  # the demo forum's B2B program: events/b2b/demo.py
     return report, len(registrations) + business
 

@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy as _
 
 from contacts.emails import clean_text, normalize_email
 
-from .. import availability
+from .. import availability, pageversion
 from ..delegations import seats
 from ..delegations.models import DelegationGroup, GroupStatus
 from ..enums import DeliveryKind, RegistrationStatus
@@ -145,9 +145,9 @@ def _expire_overdue(event: Event, *, now: datetime) -> int:
         registration.seat_held_until = None
         registration.save(update_fields=["status", "seat_held_until"])
         queue_registration_email(registration, EXPIRED, now)
-    event.registrations.pending().filter(seat_held_until__lt=now).update(
-        status=RegistrationStatus.WAITLISTED, seat_held_until=None
-    )
+    held_out = event.registrations.pending().filter(seat_held_until__lt=now)
+    if held_out.update(status=RegistrationStatus.WAITLISTED, seat_held_until=None):
+        pageversion.bump_page_version()  # seats left changed; .update() sends no signal
     return len(overdue)
 
 

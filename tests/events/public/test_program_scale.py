@@ -1,7 +1,7 @@
 """The program at the scale of an announced program (2,000 events): no page renders every
 event, a page stays under 150 kB, and the queries do not grow with the events."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core.cache import cache
@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from events.enums import EventKind, EventStatus
 from events.models import Event
-from events.public.selectors import PROGRAM_PAGE_SIZE
+from events.public.selectors import CALENDAR_DAY_TITLES, PROGRAM_PAGE_SIZE, ProgramFilters
 from tests.factories import BakuVenueFactory, VenueFactory
 
 pytestmark = pytest.mark.django_db
@@ -80,3 +80,61 @@ def test_program_queries_do_not_grow_from_1_to_2000_events(client, assert_consta
     )
 
     assert response.context["listing"].count >= 1
+
+
+def test_month_calendar_at_2000_events_stays_under_150_kb(client):
+    busy_month = _many(2000)
+    year, month = map(int, busy_month.split("-"))
+
+    response = client.get(f"/en/program/{year}/{month}/")
+
+    assert response.status_code == 200
+    assert len(response.content) < PAGE_LIMIT, len(response.content)
+    busiest = max(response.context["calendar"].days_with_events, key=lambda d: len(d.events))
+    assert len(busiest.events) > CALENDAR_DAY_TITLES  # a busy day: named in part, linked
+
+
+def test_a_day_link_of_the_calendar_lists_that_day_in_the_program(client):
+    busy_month = _many(200)
+    year, month = map(int, busy_month.split("-"))
+    grid = client.get(f"/en/program/{year}/{month}/").context["calendar"]
+    busiest = max(grid.days_with_events, key=lambda d: len(d.events))
+    link = f"?month={busy_month}&amp;day={busiest.day.day}"
+    assert link in client.get(f"/en/program/{year}/{month}/").content.decode()
+
+    listing = client.get("/en/program/", {"month": busy_month, "day": busiest.day.day})
+
+    shown = {event.pk for event in listing.context["page_obj"]}
+    assert shown == {event.pk for event in busiest.events[:PROGRAM_PAGE_SIZE]}
+    assert listing.context["listing"].count == len(busiest.events)
+
+
+def test_month_calendar_queries_do_not_grow_from_1_to_2000_events(
+    client, assert_constant_queries, settings
+):
+    settings.PAGE_CACHE_SECONDS = 0  # the page's own work
+    day = timezone.localdate() + timedelta(days=40)
+
+    def request():
+        cache.clear()  # the worst case: the cities for the filter are read afresh
+        return client.get(f"/en/program/{day.year}/{day.month}/")
+
+    assert_constant_queries(request, lambda: _many(2000))
+
+
+def test_a_day_the_month_does_not_have_is_no_day():
+    filters = ProgramFilters(day=31)
+
+    assert (filters.the_day(date(2027, 2, 1)), filters.the_day(date(2027, 3, 1))) == (
+        None,
+        date(2027, 3, 31),
+    )
+
+
+@pytest.mark.parametrize("day", ["0", "32", "x"])
+def test_a_day_out_of_range_answers_the_program_not_an_error(client, day):
+    _many(20)
+
+    response = client.get("/en/program/", {"day": day})
+
+    assert (response.status_code, response.context["day"]) == (200, None)

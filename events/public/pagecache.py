@@ -1,0 +1,166 @@
+"""Whole-page cache of the public pages for anonymous visitors (home, program, month calendar,
+event pages, the feed and the per-event .ics).
+
+A page is kept under its path (the language is its prefix) and its query string cut down to
+the parameters the view reads, sorted; the version of what the public pages show
+(`events.pageversion`, bumped by every change) and the İzmir day (`timezone.localdate()`: the
+pages' "today", so "upcoming" turns "past" at midnight) are part of the key, and
+settings.PAGE_CACHE_SECONDS is a backstop expiry.
+
+Only GET and HEAD of an anonymous visitor with no message waiting are served from the cache;
+only a 200 that set no cookie, used no CSRF token and read no session is stored. A cache that
+does not answer is skipped (anniversary.cache: logged once); the page is then rendered.
+
+Headers: a cached page may be kept `public` by browsers and shared caches for
+settings.PAGE_CACHE_MAX_AGE seconds and carries an ETag (a 304 when it still matches); the
+same address rendered for a logged-in board member or with a message is `private, no-cache`.
+No `Vary: Accept-Language`: the language is in the path (the feed: in `?lang=`).
+"""
+
+import hashlib
+from functools import wraps
+
+from django.conf import settings
+from django.contrib.messages import get_messages
+from django.http import HttpResponse, QueryDict
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import parse_http_date_safe, quote_etag
+
+from anniversary.cache import quiet_get, quiet_get_many, quiet_set_many
+from events.pageversion import page_version
+
+# Raise when the stored shape changes, so that old entries are never read as new ones.
+FORMAT = 2
+# The view's own headers worth keeping; the middleware adds the rest on every response.
+KEPT_HEADERS = (
+    "Content-Type",
+    "Content-Disposition",
+    "Content-Language",
+    "ETag",
+    "Last-Modified",
+    "Cache-Control",
+)
+
+
+def cached_page(*params: str):
+    """Serve the view from the whole-page cache; `params` are the query parameters the view
+    reads (every other one is dropped before the view sees it, so the key and the page agree).
+    """
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not settings.PAGE_CACHE_SECONDS or request.method not in ("GET", "HEAD"):
+                return view(request, *args, **kwargs)
+            if not _anonymous(request):
+                response = view(request, *args, **kwargs)
+                if response.status_code == 200:
+                    patch_cache_control(response, private=True, no_cache=True)
+                return response
+            _keep_only(request, params)
+            version = page_version()
+            if version is None:
+                return view(request, *args, **kwargs)
+            key = _key(request, version)
+            found = _stored(request, key)
+            if found is not None:
+                return found
+            response = view(request, *args, **kwargs)
+            if _storable(request, response):
+                _store(key, response)
+                return _answer(request, response)
+            return response
+
+        return wrapper
+
+    return decorator
+
+
+def _anonymous(request) -> bool:
+    """No user logged in and no message waiting: the page is the same for every such visitor.
+    A visitor with no session cookie costs nothing to ask (see AnonymousWithoutSession)."""
+    if request.user.is_authenticated:
+        return False
+    return not len(get_messages(request))
+
+
+def _keep_only(request, params: tuple[str, ...]) -> None:
+    """Cut the query down to `params`, sorted by name (values in their order), for the view
+    and the templates alike (the language links repeat the query)."""
+    kept = QueryDict(mutable=True)
+    for name in sorted(params):
+        values = request.GET.getlist(name)
+        if values:
+            kept.setlist(name, values)
+    query = kept.urlencode()
+    if query != request.META.get("QUERY_STRING", ""):
+        kept._mutable = False
+        request.GET = kept
+        request.META["QUERY_STRING"] = query
+
+
+def _key(request, version: int) -> str:
+    where = f"{request.path}?{request.META.get('QUERY_STRING', '')}"
+    digest = hashlib.blake2b(where.encode(), digest_size=16).hexdigest()
+    return f"kardes40:page:{FORMAT}:{version}:{timezone.localdate().isoformat()}:{digest}"
+
+
+def _storable(request, response) -> bool:
+    """A 200 for everyone: no cookie set, no CSRF token used, no session read (personal data),
+    not streamed, not marked private by the view."""
+    session = getattr(request, "session", None)
+    cache_control = response.get("Cache-Control", "")
+    return (
+        request.method == "GET"
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not (session is not None and session.accessed)
+        and "private" not in cache_control
+        and "no-store" not in cache_control
+        and "cookie" not in response.get("Vary", "").lower()
+    )
+
+
+def _store(key: str, response: HttpResponse) -> None:
+    """Keep the page's headers and body apart (see `_stored`), with an ETag of the body when
+    the view gave none, and the headers browsers and shared caches may act on."""
+    if not response.has_header("ETag"):
+        response["ETag"] = quote_etag(hashlib.blake2b(response.content).hexdigest()[:24])
+    if not response.has_header("Cache-Control"):
+        patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE)
+    headers = [(name, response[name]) for name in KEPT_HEADERS if response.has_header(name)]
+    quiet_set_many(
+        {f"{key}:headers": headers, f"{key}:body": response.content}, settings.PAGE_CACHE_SECONDS
+    )
+
+
+def _stored(request, key: str) -> HttpResponse | None:
+    """The stored page (or a 304 for it), or None. Headers and body are kept apart, so that a
+    client revalidating its copy (a calendar polling the feed) costs one small read, never the
+    body; any other request reads both in one round trip."""
+    conditional = "if-none-match" in request.headers or "if-modified-since" in request.headers
+    if conditional:
+        headers = quiet_get(f"{key}:headers")
+        if headers is None:
+            return None
+        response = _answer(request, HttpResponse(headers=dict(headers)))
+        if response.status_code == 304:
+            return response
+        body = quiet_get(f"{key}:body")
+    else:
+        found = quiet_get_many([f"{key}:headers", f"{key}:body"])
+        headers, body = found.get(f"{key}:headers"), found.get(f"{key}:body")
+    if headers is None or body is None:
+        return None
+    return _answer(request, HttpResponse(body, headers=dict(headers)))
+
+
+def _answer(request, response: HttpResponse) -> HttpResponse:
+    """The stored page, or a 304 when the client holds it (its ETag or Last-Modified)."""
+    stamp = parse_http_date_safe(response.get("Last-Modified", ""))
+    return get_conditional_response(
+        request, etag=response.get("ETag"), last_modified=stamp, response=response
+    )
