@@ -52,6 +52,8 @@ BENCH_ENV = {
     # 200 registrations from one loopback address would trip the per-address limit (30/h).
     "REGISTRATION_RATE_LIMIT_PER_IP": "1000000/h",
     "REGISTRATION_RATE_LIMIT_PER_EMAIL": "1000000/h",
+    # Likewise the cap on unconfirmed registrations per client network and event (10).
+    "REGISTRATION_PENDING_PER_NETWORK": "1000000",
     # Mails are built in full (templates, .ics, QR code) and kept in memory, not delivered.
     "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
     # Persistent connections, as a production deployment would run.
@@ -124,7 +126,7 @@ def wait_until_up(base: str, timeout: float = 30) -> None:
     while time.monotonic() < deadline:
         try:
             conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=2)
-            conn.request("GET", "/program/")
+            conn.request("GET", "/en/program/")
             if conn.getresponse().status == 200:
                 return
         except OSError:
@@ -292,8 +294,9 @@ def main() -> int:
     )
     parser.add_argument(
         "--redis",
-        default="redis://127.0.0.1:6379/13",
-        help="Redis for cache and broker; a database of its own, flushed at the start",
+        default=os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/13",
+        help="Redis for cache and broker (default: REDIS_URL, else database 13); a database "
+        "of its own, flushed at the start",
     )
     parser.add_argument(
         "--no-celery", action="store_true", help="no Redis: send emails inside the request"
@@ -311,7 +314,8 @@ def main() -> int:
     setup_django()
     from django.core.management import call_command
     from django.db import connection
-    from django.utils import timezone
+    from django.urls import reverse
+    from django.utils import timezone, translation
 
     from events.enums import RegistrationStatus
     from events.models import Event, Venue
@@ -372,12 +376,14 @@ def main() -> int:
             f"{args.concurrency} client threads, gunicorn {args.workers}x{args.threads}, "
             f"emails {'in the request' if args.no_celery else 'via Redis + 1 Celery worker'}"
         )
-        form_path = f"/events/{event.slug}/register/"
+        # Public pages live under their language's prefix; the clients read English.
+        with translation.override("en"):
+            form_path = reverse("events:register", args=[event.slug])
+            warm_path = reverse("events:register", args=[warmup_event.slug])
 
         if args.warmup:
             # Not measured: first requests load templates, translations and connections in
             # every server thread, and the Celery worker finishes booting.
-            warm_path = f"/events/{warmup_event.slug}/register/"
             warm_jobs = [
                 (warm_path, _form(f"warmup-{stamp}-{i}", i), "/register/thanks/")
                 for i in range(args.warmup)
@@ -422,9 +428,15 @@ def main() -> int:
             print(f"  emails       queue drained {wait_for_queue(args.redis):.2f} s after")
 
         pending = list(event.registrations.pending())
+
+        def confirm_path(registration) -> str:
+            token = make_token(registration, purpose=SELF_SERVICE)
+            with translation.override("en"):
+                return reverse("events:confirm", args=[registration.pk, token])
+
         confirm_jobs = [
             (
-                f"/registrations/{r.pk}/{make_token(r, purpose=SELF_SERVICE)}/confirm/",
+                confirm_path(r),
                 {},
                 "/registrations/",
             )
