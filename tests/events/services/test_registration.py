@@ -10,9 +10,10 @@ from django.utils import timezone, translation
 
 from events.delegations.models import DelegationGroup, GroupStatus
 from events.enums import EventStatus, RegistrationStatus
-from events.models import Registration
+from events.models import Event, Registration
 from events.services.registration import (
     RegistrationError,
+    _lock,
     _seat_counts,
     cancel_registration,
     confirm_registration,
@@ -552,3 +553,21 @@ def test_seat_counts_under_the_lock_agree_with_the_orm():
         "same_network": 1,
         "groups_waiting": 1,
     }
+
+
+def test_lock_reads_the_event_row_again_whole_and_fresh(django_assert_num_queries):
+    event = EventFactory(capacity=10, title_en="Nevruz")
+    Event.objects.filter(pk=event.pk).update(capacity=3)
+
+    with django_assert_num_queries(1):
+        locked = _lock(event)
+        # Every column came with it: nothing deferred, no query for a field.
+        values = [getattr(locked, field.attname) for field in Event._meta.concrete_fields]
+
+    assert locked.capacity == 3
+    assert values == [
+        getattr(Event.objects.get(pk=event.pk), f.attname) for f in Event._meta.concrete_fields
+    ]
+    assert locked.get_deferred_fields() == set()
+    with pytest.raises(Event.DoesNotExist):
+        _lock(Event(pk=event.pk + 1000))
