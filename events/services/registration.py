@@ -12,7 +12,6 @@ Every email is a delivery row written in the same transaction as the change (see
 registration_emails), sent by the reminder machinery in the delegate's language.
 """
 
-import functools
 import ipaddress
 import logging
 from collections.abc import Iterator
@@ -35,6 +34,7 @@ from ..enums import DeliveryKind, RegistrationStatus
 from ..exceptions import DomainError
 from ..models import Event, Registration
 from ..timezones import COUNTRY_ZONES, IZMIR
+from .locks import lock_event
 from .registration_emails import plan_registration_email, remind_of_registration
 
 logger = logging.getLogger(__name__)
@@ -84,28 +84,6 @@ def _friendly_lock_timeout() -> Iterator[None]:
         ) from exc
 
 
-def _lock(event: Event) -> Event:
-    """The event's row read again under its row lock (FOR UPDATE; on SQLite the IMMEDIATE
-    transaction already holds the database's write lock). Raises Event.DoesNotExist.
-
-    Every registration for the event waits for the one before it here, so the statement is
-    written once rather than compiled by the ORM each time (about 0.3 ms of CPU); `SELECT *`
-    reads every column, so the row comes back whole, never with deferred fields.
-    """
-    for locked in Event.objects.raw(_lock_sql(connection.vendor), [event.pk]):
-        return locked
-    raise Event.DoesNotExist(f"No event {event.pk}")
-
-
-@functools.cache
-def _lock_sql(vendor: str) -> str:
-    """Per database vendor (its quoting and locking)."""
-    quote = connection.ops.quote_name
-    meta = Event._meta
-    sql = f"SELECT * FROM {quote(meta.db_table)} WHERE {quote(meta.pk.column)} = %s"
-    return f"{sql} FOR UPDATE" if connection.features.has_select_for_update else sql
-
-
 @contextmanager
 def _locked(registration: Registration) -> Iterator[Registration]:
     """One transaction holding the event's lock, with the registration re-read under it.
@@ -114,7 +92,7 @@ def _locked(registration: Registration) -> Iterator[Registration]:
     only the copy read under the lock can be trusted. Lock timeouts become RegistrationBusy.
     """
     with _friendly_lock_timeout(), transaction.atomic():
-        event = _lock(registration.event)
+        event = lock_event(registration.event)
         fresh = Registration.objects.get(pk=registration.pk)
         fresh.event = event
         yield fresh
@@ -344,7 +322,7 @@ def register_delegate(
     existing = None
     try:
         with _friendly_lock_timeout(), transaction.atomic():
-            event = _lock(event)
+            event = lock_event(event)
             problem = availability.why_registration_closed(event, now=now)
             if problem:
                 raise RegistrationError(problem, code="closed")
@@ -554,7 +532,7 @@ def promote_from_waitlist(*, event: Event, now: datetime | None = None) -> list[
     """
     now = now or timezone.now()
     with _friendly_lock_timeout(), transaction.atomic():
-        return fill_free_seats(_lock(event), now=now)
+        return fill_free_seats(lock_event(event), now=now)
 
 
 def expire_overdue_registrations(*, now: datetime | None = None) -> int:
@@ -579,7 +557,7 @@ def expire_overdue_registrations(*, now: datetime | None = None) -> int:
     for event_id in list(event_ids):
         try:
             with _friendly_lock_timeout(), transaction.atomic():
-                event = _lock(Event(pk=event_id))
+                event = lock_event(Event(pk=event_id))
                 count = _expire_overdue(event, now=now)
                 fill_free_seats(event, now=now)
         except RegistrationBusy:
@@ -605,7 +583,7 @@ def delete_registrations(*, registrations, now: datetime | None = None) -> int:
         by_event.setdefault(event_id, []).append(pk)
     for event_id, pks in sorted(by_event.items()):
         with _friendly_lock_timeout(), transaction.atomic():
-            event = _lock(Event(pk=event_id))
+            event = lock_event(Event(pk=event_id))
             deleted += (
                 Registration.objects.filter(pk__in=pks).delete()[1].get(Registration._meta.label, 0)
             )

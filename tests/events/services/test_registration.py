@@ -11,9 +11,9 @@ from django.utils import timezone, translation
 from events.delegations.models import DelegationGroup, GroupStatus
 from events.enums import EventStatus, RegistrationStatus
 from events.models import Event, Registration
+from events.services.locks import lock_event
 from events.services.registration import (
     RegistrationError,
-    _lock,
     _seat_counts,
     cancel_registration,
     confirm_registration,
@@ -560,7 +560,7 @@ def test_lock_reads_the_event_row_again_whole_and_fresh(django_assert_num_querie
     Event.objects.filter(pk=event.pk).update(capacity=3)
 
     with django_assert_num_queries(1):
-        locked = _lock(event)
+        locked = lock_event(event)
         # Every column came with it: nothing deferred, no query for a field.
         values = [getattr(locked, field.attname) for field in Event._meta.concrete_fields]
 
@@ -570,4 +570,4 @@ def test_lock_reads_the_event_row_again_whole_and_fresh(django_assert_num_querie
     ]
     assert locked.get_deferred_fields() == set()
     with pytest.raises(Event.DoesNotExist):
-        _lock(Event(pk=event.pk + 1000))
+        lock_event(Event(pk=event.pk + 1000))
