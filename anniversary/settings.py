@@ -56,7 +56,7 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "import_export",
     "anniversary.apps.LoginProtectionConfig",  # django-axes, with a translatable name
-    "auditlog",
+    "anniversary.apps.AuditLogConfig",  # django-auditlog, a row's own columns only
     "csp",
     "contacts",
     "events",

@@ -41,6 +41,15 @@ def _processes() -> list[_Proc]:
     return found
 
 
+def _title(pid: int) -> str:
+    try:
+        return (
+            Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        )
+    except OSError:
+        return ""
+
+
 def _machine_busy() -> float:
     """Seconds the whole machine's CPUs were not idle (nor waiting for I/O) since boot."""
     fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
@@ -64,9 +73,17 @@ class CpuMeter:
     between readings takes its time with it (the server keeps its connections, so none do).
     """
 
-    def __init__(self, trees: dict[str, int | None], names: dict[str, str]):
+    def __init__(
+        self,
+        trees: dict[str, int | None],
+        names: dict[str, str],
+        titles: dict[str, str] | None = None,
+    ):
         self.trees = {label: pid for label, pid in trees.items() if pid}
         self.names = names
+        # label -> text the process title must contain too: a PostgreSQL backend's title
+        # names its database, so other databases' work on the same server is not counted.
+        self.titles = titles or {}
 
     def read(self) -> dict[str, float]:
         processes = _processes()
@@ -75,7 +92,12 @@ class CpuMeter:
             members = _tree(processes, root)
             reading[label] = sum(p.cpu for p in processes if p.pid in members)
         for label, prefix in self.names.items():
-            reading[label] = sum(p.cpu for p in processes if p.name.startswith(prefix))
+            title = self.titles.get(label)
+            reading[label] = sum(
+                p.cpu
+                for p in processes
+                if p.name.startswith(prefix) and (title is None or title in _title(p.pid))
+            )
         own = os.times()
         reading["bench client"] = own.user + own.system
         reading["_machine"] = _machine_busy()
@@ -84,13 +106,16 @@ class CpuMeter:
 
     @staticmethod
     def report(
-        before: dict[str, float], after: dict[str, float], requests: int
+        before: dict[str, float], after: dict[str, float], requests: int, *, quiet: bool = False
     ) -> dict[str, float]:
-        """Print CPU milliseconds per request by group; return the seconds by group."""
+        """Print CPU milliseconds per request by group (unless quiet); return the seconds by
+        group."""
         wall = after["_wall"] - before["_wall"]
         machine = after["_machine"] - before["_machine"]
         used = {k: after[k] - before[k] for k in before if not k.startswith("_")}
         used["everything else"] = max(machine - sum(used.values()), 0.0)
+        if quiet:
+            return used
         print(
             f"  CPU          {machine:.2f} s over {wall:.2f} s wall "
             f"({machine / wall:.2f} of {os.cpu_count()} cores busy)"

@@ -3,6 +3,7 @@
 Written here rather than taken from django-ratelimit: we need two counters on one view (per
 client address and per email, the latter known only after the form validates), limits read
 from settings, and nothing else; that is twenty lines, with no decorator magic to learn.
+`allow_in_turn()` counts both in one Redis round trip.
 """
 
 import hashlib
@@ -13,7 +14,9 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.redis import RedisCache
+from redis.commands.core import Script
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -95,10 +98,60 @@ def allow(scope: str, key: str, rate: Rate | str) -> bool:
     return allowed
 
 
-def _count(scope: str, key: str, rate: Rate) -> bool:
+def allow_in_turn(*checks: tuple[str, str, Rate | str]) -> bool:
+    """Count one hit for each (scope, key, rate) in order, as long as the ones before it were
+    allowed; False once one is over its allowance (the ones after it are not counted).
+
+    The same answer and counts as `allow()` called for each in turn, in one round trip when
+    Redis is the cache (a server-side script), else one cache call each. A cache that does not
+    answer lets the request through, as in `allow()`.
+    """
+    checks = [
+        (scope, key, parse_rate(rate) if isinstance(rate, str) else rate)
+        for scope, key, rate in checks
+    ]
+    backend = caches["default"]  # `cache` is a proxy, not the backend
+    if not isinstance(backend, RedisCache):
+        return all(allow(scope, key, rate) for scope, key, rate in checks)
+    if outage.skip():
+        return True
+    keys, limits = [], []
+    for scope, key, rate in checks:
+        keys.append(backend.make_and_validate_key(_cache_key(scope, key, rate)))
+        limits += [rate.count, rate.seconds + 5]
+    try:
+        client = backend._cache.get_client(write=True)
+        allowed = bool(_COUNT_IN_TURN(keys=keys, args=limits, client=client))
+    except _CACHE_ERRORS as exc:
+        outage.failed(exc)
+        return True
+    outage.answered()
+    return allowed
+
+
+# INCR is what cache.incr() runs, on the same keys (integers are stored unpickled), with the
+# window's expiry set on its first hit as cache.add() does.
+_COUNT_IN_TURN = Script(
+    None,
+    b"""
+    for i, key in ipairs(KEYS) do
+        local hits = redis.call('INCR', key)
+        if hits == 1 then redis.call('EXPIRE', key, ARGV[2 * i]) end
+        if hits > tonumber(ARGV[2 * i - 1]) then return 0 end
+    end
+    return 1
+    """,
+)
+
+
+def _cache_key(scope: str, key: str, rate: Rate) -> str:
     window = int(time.time() // rate.seconds)
     digest = hashlib.sha256(key.encode()).hexdigest()[:32]  # no personal data in cache keys
-    cache_key = f"ratelimit:{scope}:{digest}:{window}"
+    return f"ratelimit:{scope}:{digest}:{window}"
+
+
+def _count(scope: str, key: str, rate: Rate) -> bool:
+    cache_key = _cache_key(scope, key, rate)
     # One cache call in the common case: incr() is atomic on Redis and locmem alike, and fails
     # only for the window's first hit, which add() then counts (or, if another request added
     # the key first, incr() again).

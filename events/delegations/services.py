@@ -27,6 +27,7 @@ from .. import availability
 from ..enums import RegistrationStatus
 from ..exceptions import DomainError
 from ..models import Event
+from ..services.locks import lock_event
 from ..services.registration import CANCELLED, CONFIRMED, fill_free_seats, queue_registration_email
 from ..services.registration_emails import dispatch_after_commit
 from . import seats
@@ -51,7 +52,7 @@ class MemberData:
 
 
 def _lock(event: Event) -> Event:
-    return Event.objects.select_for_update().get(pk=event.pk)
+    return lock_event(event)
 
 
 def _free_seats(event: Event) -> int | None:

@@ -46,6 +46,14 @@ class RegistrationQuerySet(models.QuerySet):
         unconfirmed throw-away addresses would take the seats back at once."""
         return self.waitlisted().filter(expires_at__isnull=True).order_by("created_at", "pk")
 
+    def awaiting_confirmation(self):
+        """Pending, or waitlisted after its seat hold ran out (Registration.awaits_confirmation):
+        the ones whose confirm link still works."""
+        return self.filter(
+            Q(status=RegistrationStatus.PENDING)
+            | Q(status=RegistrationStatus.WAITLISTED, expires_at__isnull=False)
+        )
+
     def attended(self):
         """Confirmed delegates who were checked in at the door."""
         return self.confirmed().filter(attended_at__isnull=False)

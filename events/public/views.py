@@ -160,9 +160,14 @@ def _public_event(slug: str) -> Event:
         raise Http404(_("No public event at this address.")) from None
 
 
-def _registrable_event(slug: str) -> Event:
+def _registrable_event(slug: str, *, whole: bool = True) -> Event:
+    """The public event at this address, with its venue; `whole=False` reads only its key and
+    slug (any other field is read on first use), for a POST the service reads it for under
+    its lock anyway. Raises Http404."""
+    events = Event.objects.public()
+    events = events.select_related("venue") if whole else events.only("pk", "slug")
     try:
-        return Event.objects.public().select_related("venue").get(slug=slug)
+        return events.get(slug=slug)
     except Event.DoesNotExist:
         raise Http404(_("No public event at this address.")) from None
 
@@ -198,9 +203,9 @@ def privacy(request):
 @never_cache  # the form's CSRF token is this visitor's
 @require_http_methods(["GET", "HEAD", "POST"])
 def register(request, slug):
-    # No seat counts up front: a successful POST never needs them (the service counts under
-    # the lock); they are read only when the page is shown.
-    event = _registrable_event(slug)
+    # No seat counts and no event row up front: a successful POST needs neither (the service
+    # reads the row and counts under the lock); they are read only when the page is shown.
+    event = _registrable_event(slug, whole=request.method != "POST")
     action = reverse("events:register", args=[event.slug])
     form = RegistrationForm(request.POST or None, action=action)
     status = 200
@@ -247,6 +252,7 @@ def register(request, slug):
                 return redirect(_thanks_url(event, registration.answered_as))
         else:
             status = 400
+        event = _registrable_event(slug)
     state = availability(event, seats_held=selectors.seats_held(event))
     response = render(
         request,

@@ -34,6 +34,7 @@ from ..enums import DeliveryKind, RegistrationStatus
 from ..exceptions import DomainError
 from ..models import Event, Registration
 from ..timezones import COUNTRY_ZONES, IZMIR
+from .locks import lock_event
 from .registration_emails import plan_registration_email, remind_of_registration
 
 logger = logging.getLogger(__name__)
@@ -83,10 +84,6 @@ def _friendly_lock_timeout() -> Iterator[None]:
         ) from exc
 
 
-def _lock(event: Event) -> Event:
-    return Event.objects.select_for_update().get(pk=event.pk)
-
-
 @contextmanager
 def _locked(registration: Registration) -> Iterator[Registration]:
     """One transaction holding the event's lock, with the registration re-read under it.
@@ -95,7 +92,7 @@ def _locked(registration: Registration) -> Iterator[Registration]:
     only the copy read under the lock can be trusted. Lock timeouts become RegistrationBusy.
     """
     with _friendly_lock_timeout(), transaction.atomic():
-        event = _lock(registration.event)
+        event = lock_event(registration.event)
         fresh = Registration.objects.get(pk=registration.pk)
         fresh.event = event
         yield fresh
@@ -135,11 +132,7 @@ def _expire_overdue(event: Event, *, now: datetime) -> int:
     """Expire the event's unconfirmed registrations past their confirm deadline, and release
     the seats whose hold ran out (they keep their link, without a seat). Caller holds the lock.
     Returns how many expired."""
-    unconfirmed = event.registrations.filter(
-        Q(status=RegistrationStatus.PENDING)
-        | Q(status=RegistrationStatus.WAITLISTED, expires_at__isnull=False)
-    )
-    overdue = list(unconfirmed.filter(expires_at__lt=now))
+    overdue = list(event.registrations.awaiting_confirmation().filter(expires_at__lt=now))
     for registration in overdue:
         registration.status = RegistrationStatus.EXPIRED
         registration.seat_held_until = None
@@ -222,8 +215,10 @@ def _seat_for_newcomer(event: Event, counts: dict[str, int]) -> bool:
 
 # Hand-written because it runs while the event row is locked, once per registration, and every
 # other registration for the event waits for it: the ORM took about 1.7 ms of CPU to compile
-# these four conditional counts, the database 0.1 ms to answer them. COUNT(CASE …) works alike
-# on PostgreSQL and SQLite; the (event, status, created_at) index serves the WHERE clause.
+# these conditional counts, the database 0.1 ms to answer them, and each query more is a round
+# trip more with the lock held. COUNT(CASE …) works alike on PostgreSQL and SQLite; the
+# (event, status, created_at) index serves the WHERE clause. "Awaiting confirmation" is
+# RegistrationQuerySet.awaiting_confirmation(); tests compare every count with the querysets.
 _SEAT_COUNTS_SQL = """
     SELECT
         COUNT(CASE WHEN status IN (%s, %s) THEN 1 END),
@@ -231,16 +226,20 @@ _SEAT_COUNTS_SQL = """
         COUNT(CASE WHEN (status = %s OR (status = %s AND expires_at IS NOT NULL))
             AND (expires_at < %s OR seat_held_until < %s) THEN 1 END),
         COUNT(CASE WHEN email = %s THEN 1 END),
+        COUNT(CASE WHEN client_network = %s
+            AND (status = %s OR (status = %s AND expires_at IS NOT NULL)) THEN 1 END),
         (SELECT COUNT(*) FROM {groups} WHERE event_id = %s AND status = %s)
     FROM {table}
     WHERE event_id = %s AND status IN (%s, %s, %s)
 """
 
 
-def _seat_counts(event: Event, *, now: datetime, email: str = "") -> dict[str, int]:
+def _seat_counts(
+    event: Event, *, now: datetime, email: str = "", network: str = ""
+) -> dict[str, int]:
     """Seats held, people in line, unconfirmed ones past their deadline or hold, active ones
-    with this email, and delegations waiting, in one query (each round trip is spent holding
-    the event lock)."""
+    with this email, ones from this client network awaiting confirmation, and delegations
+    waiting, in one query (each round trip is spent holding the event lock)."""
     pending, confirmed, waitlisted = (
         RegistrationStatus.PENDING,
         RegistrationStatus.CONFIRMED,
@@ -252,12 +251,12 @@ def _seat_counts(event: Event, *, now: datetime, email: str = "") -> dict[str, i
     )
     moment = connection.ops.adapt_datetimefield_value(now)
     params = [pending, confirmed, waitlisted, pending, waitlisted, moment, moment]
-    params += [email, event.pk, GroupStatus.WAITLISTED, event.pk]
+    params += [email, network, pending, waitlisted, event.pk, GroupStatus.WAITLISTED, event.pk]
     params += [pending, confirmed, waitlisted]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         row = cursor.fetchone()
-    keys = ("held", "waitlisted", "overdue", "same_email", "groups_waiting")
+    keys = ("held", "waitlisted", "overdue", "same_email", "same_network", "groups_waiting")
     return dict(zip(keys, row, strict=True))
 
 
@@ -275,14 +274,6 @@ def _duplicate_error() -> RegistrationError:
         },
         code="duplicate",
     )
-
-
-def _network_has_too_many_pending(event: Event, network: str) -> bool:
-    mine = event.registrations.filter(client_network=network).filter(
-        Q(status=RegistrationStatus.PENDING)
-        | Q(status=RegistrationStatus.WAITLISTED, expires_at__isnull=False)
-    )
-    return mine.count() >= settings.REGISTRATION_PENDING_PER_NETWORK
 
 
 def register_delegate(
@@ -331,11 +322,11 @@ def register_delegate(
     existing = None
     try:
         with _friendly_lock_timeout(), transaction.atomic():
-            event = _lock(event)
+            event = lock_event(event)
             problem = availability.why_registration_closed(event, now=now)
             if problem:
                 raise RegistrationError(problem, code="closed")
-            counts = _seat_counts(event, now=now, email=email)
+            counts = _seat_counts(event, now=now, email=email, network=network)
             if counts["same_email"] and not resend_if_registered:
                 raise _duplicate_error()
             if counts["same_email"]:
@@ -344,7 +335,7 @@ def register_delegate(
                 status = RegistrationStatus
                 seat = _seat_for_newcomer(event, counts)
                 existing.answered_as = status.PENDING if seat else status.WAITLISTED
-            elif network and _network_has_too_many_pending(event, network):
+            elif network and counts["same_network"] >= settings.REGISTRATION_PENDING_PER_NETWORK:
                 raise RegistrationError(
                     _(
                         "Too many unconfirmed registrations for this event come from your "
@@ -541,7 +532,7 @@ def promote_from_waitlist(*, event: Event, now: datetime | None = None) -> list[
     """
     now = now or timezone.now()
     with _friendly_lock_timeout(), transaction.atomic():
-        return fill_free_seats(_lock(event), now=now)
+        return fill_free_seats(lock_event(event), now=now)
 
 
 def expire_overdue_registrations(*, now: datetime | None = None) -> int:
@@ -566,7 +557,7 @@ def expire_overdue_registrations(*, now: datetime | None = None) -> int:
     for event_id in list(event_ids):
         try:
             with _friendly_lock_timeout(), transaction.atomic():
-                event = _lock(Event(pk=event_id))
+                event = lock_event(Event(pk=event_id))
                 count = _expire_overdue(event, now=now)
                 fill_free_seats(event, now=now)
         except RegistrationBusy:
@@ -592,7 +583,7 @@ def delete_registrations(*, registrations, now: datetime | None = None) -> int:
         by_event.setdefault(event_id, []).append(pk)
     for event_id, pks in sorted(by_event.items()):
         with _friendly_lock_timeout(), transaction.atomic():
-            event = _lock(Event(pk=event_id))
+            event = lock_event(Event(pk=event_id))
             deleted += (
                 Registration.objects.filter(pk__in=pks).delete()[1].get(Registration._meta.label, 0)
             )

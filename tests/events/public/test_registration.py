@@ -7,6 +7,7 @@ import time
 from datetime import timedelta
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core import mail, signing
 from django.test import Client
 from django.utils import timezone, translation
@@ -456,3 +457,30 @@ def test_country_menu_is_in_the_visitor_language_with_the_two_countries_first():
     assert english.index(("EG", "Egypt")) < english.index(("DE", "Germany"))
     assert turkish.index(("DE", "Almanya")) < turkish.index(("EG", "Mısır"))
     assert len(english) == len(turkish) > 240
+
+
+def test_successful_registration_post_reads_the_event_row_only_under_the_lock(
+    client, django_assert_num_queries
+):
+    event = EventFactory(capacity=10)
+    url = f"/en/events/{event.slug}/register/"
+    client.get(url)  # the form, as a delegate opens it
+    ContentType.objects.get_for_model(Registration)  # cached once per process in production
+
+    # The event's key, whether the address is registered, then the service: savepoint, the
+    # locked row, one count, the registration, its audit entry, its email, release.
+    with django_assert_num_queries(9):
+        response = client.post(url, form_data())
+
+    assert response.status_code == 302
+    assert Registration.objects.get(email="leyla@example.az").event == event
+
+
+def test_refused_registration_post_shows_the_whole_event_page(client):
+    event = EventFactory(title="Nevruz in İzmir", capacity=10)
+
+    response = client.post(f"/en/events/{event.slug}/register/", form_data(email="not an address"))
+
+    assert response.status_code == 400
+    assert "Register for “Nevruz in İzmir”" in response.content.decode()
+    assert response.context["event"].venue == event.venue

@@ -10,7 +10,8 @@ from django.utils import timezone, translation
 
 from events.delegations.models import DelegationGroup, GroupStatus
 from events.enums import EventStatus, RegistrationStatus
-from events.models import Registration
+from events.models import Event, Registration
+from events.services.locks import lock_event
 from events.services.registration import (
     RegistrationError,
     _seat_counts,
@@ -487,12 +488,24 @@ def test_seat_counts_under_the_lock_agree_with_the_orm():
     now = timezone.now()
     event = EventFactory(capacity=10)
     other_event = EventFactory(capacity=10)
+    office = "203.0.113.0/24"
     PendingRegistrationFactory(
-        event=event, email="late@example.org", expires_at=now - timedelta(minutes=1)
+        event=event,
+        email="late@example.org",
+        expires_at=now - timedelta(minutes=1),
+        client_network=office,
     )
     PendingRegistrationFactory(event=event, expires_at=now + timedelta(hours=1))
-    RegistrationFactory.create_batch(2, event=event, status=RegistrationStatus.CONFIRMED)
+    RegistrationFactory.create_batch(
+        2, event=event, status=RegistrationStatus.CONFIRMED, client_network=office
+    )
     WaitlistedRegistrationFactory.create_batch(3, event=event)
+    # Its seat hold ran out: it still awaits confirmation; the plain waitlisted one does not.
+    WaitlistedRegistrationFactory(
+        event=event, client_network=office, expires_at=now + timedelta(hours=1)
+    )
+    WaitlistedRegistrationFactory(event=event, client_network=office)
+    PendingRegistrationFactory(event=other_event, client_network=office)
     RegistrationFactory(event=event, email="back@example.org", status=RegistrationStatus.CANCELLED)
     RegistrationFactory(event=event, status=RegistrationStatus.EXPIRED)
     PendingRegistrationFactory(event=other_event, email="late@example.org", expires_at=now)
@@ -515,23 +528,46 @@ def test_seat_counts_under_the_lock_agree_with_the_orm():
         "waitlisted": registrations.waitlisted().count(),
         "overdue": registrations.pending().filter(expires_at__lt=now).count(),
     }
+    from_office = registrations.awaiting_confirmation().filter(client_network=office).count()
 
-    assert expected == {"held": 4, "waitlisted": 3, "overdue": 1}
-    assert _seat_counts(event, now=now, email="late@example.org") == {
+    assert expected == {"held": 4, "waitlisted": 5, "overdue": 1}
+    assert from_office == 2
+    assert _seat_counts(event, now=now, email="late@example.org", network=office) == {
         **expected,
         "same_email": 1,
+        "same_network": from_office,
         "groups_waiting": 1,
     }
     # Cancelled and expired registrations hold nothing, not even the email address.
-    assert _seat_counts(event, now=now, email="back@example.org") == {
+    assert _seat_counts(event, now=now, email="back@example.org", network="198.51.100.0/24") == {
         **expected,
         "same_email": 0,
+        "same_network": 0,
         "groups_waiting": 1,
     }
-    assert _seat_counts(other_event, now=now) == {
-        "held": 1,
+    assert _seat_counts(other_event, now=now, network=office) == {
+        "held": 2,
         "waitlisted": 0,
         "overdue": 0,
         "same_email": 0,
+        "same_network": 1,
         "groups_waiting": 1,
     }
+
+
+def test_lock_reads_the_event_row_again_whole_and_fresh(django_assert_num_queries):
+    event = EventFactory(capacity=10, title_en="Nevruz")
+    Event.objects.filter(pk=event.pk).update(capacity=3)
+
+    with django_assert_num_queries(1):
+        locked = lock_event(event)
+        # Every column came with it: nothing deferred, no query for a field.
+        values = [getattr(locked, field.attname) for field in Event._meta.concrete_fields]
+
+    assert locked.capacity == 3
+    assert values == [
+        getattr(Event.objects.get(pk=event.pk), f.attname) for f in Event._meta.concrete_fields
+    ]
+    assert locked.get_deferred_fields() == set()
+    with pytest.raises(Event.DoesNotExist):
+        lock_event(Event(pk=event.pk + 1000))
