@@ -52,13 +52,12 @@ def main() -> int:
     from django.db import connection
     from django.utils import timezone
 
+    from bench.smtp_sink import ProcessSink
     from events.models import Event, Registration, ReminderDelivery
     from events.services import reminders
-    from events.services.reminders.messages import build_delivery_message
     from tests.factories import EventFactory, RegistrationFactory
     from tests.reminder_live import (
         LiveBroker,
-        SmtpSink,
         Worker,
         clear_broker,
         database_url,
@@ -95,7 +94,12 @@ def main() -> int:
         f"worker prefork -c {args.concurrency}"
     )
 
-    with SmtpSink() as sink:
+    expected = {f"bench{n}@example.org" for n in range(args.count)}
+    with ProcessSink() as sink:
+        # The limit first, once before and once after the reminders: the machine is shared,
+        # and the mean of the two is fairer to both sides than one figure taken at one moment.
+        sample = build_sample_message(event)
+        limit_runs = [plain_smtp_loop(sink, sample, args.count)]
         env = {
             "DATABASE_URL": database_url(connection.settings_dict, connection.vendor),
             "TEST_REDIS_URL": redis_url,
@@ -111,10 +115,13 @@ def main() -> int:
             elapsed = time.perf_counter() - started
             # Anything sent twice would arrive within moments of the last first copy.
             time.sleep(2)
-        received = sink.handler.received
+            received = sink.received()
         duplicates = sum(count - 1 for count in received.values())
-        missing = args.count - len(received)
+        missing = len(expected - received.keys())
+        unexpected = len(received.keys() - expected)
         sent_rows = ReminderDelivery.objects.filter(event=event, state="sent").count()
+        sink.reset()
+        limit_runs.append(plain_smtp_loop(sink, sample, args.count))
 
     print(f"planned and claimed: {result.claimed} in {result.batches} batches")
     print(f"time to enqueue:     {enqueued:.2f} s")
@@ -122,32 +129,35 @@ def main() -> int:
     print(f"emails per second:   {len(received) / elapsed:.0f}")
     print(f"duplicates:          {duplicates}")
     print(f"missing:             {missing}")
+    if unexpected:
+        print(f"unexpected:          {unexpected}")
     print(f"rows marked sent:    {sent_rows}")
     if os.environ.get("BENCH_WORKER_LOG"):
         print(worker.log())
 
-    # The limit: the same number of messages of the same size, already rendered, pushed by a
-    # plain smtplib loop into a sink of the same kind, one connection per 100.
-    sample = ReminderDelivery.objects.filter(event=event, state="sent").first()
-    message = build_delivery_message(sample) if sample else None
-    # As Django's SMTP backend sends it: CRLF line ends.
-    raw = message.message().as_bytes(linesep="\r\n") if message else b""
-    limit_received, limit_elapsed = plain_smtp_loop(SmtpSink, raw, args.count)
-    limit_rate = len(limit_received) / limit_elapsed
+    print(f"\nlimit (smtplib loop): {len(sample)} bytes a message, {args.count} a run")
+    limit_ok = True
+    for when, (limit_received, limit_elapsed) in zip(("before", "after"), limit_runs, strict=True):
+        limit_duplicates = sum(count - 1 for count in limit_received.values())
+        limit_missing = args.count - len(limit_received)
+        limit_ok = limit_ok and limit_duplicates == 0 and limit_missing == 0
+        print(
+            f"limit {when}:        {args.count / limit_elapsed:.0f}/s in {limit_elapsed:.2f} s "
+            f"(duplicates {limit_duplicates}, missing {limit_missing})"
+        )
+    limit_rate = sum(args.count / seconds for _, seconds in limit_runs) / len(limit_runs)
     rate = len(received) / elapsed
-    limit_duplicates = sum(count - 1 for count in limit_received.values())
-    print(
-        f"\nlimit (smtplib loop): {len(raw)} bytes a message, {args.count} in {limit_elapsed:.2f} s"
-    )
-    print(
-        f"limit per second:    {limit_rate:.0f} (duplicates {limit_duplicates}, "
-        f"missing {args.count - len(limit_received)})"
-    )
+    print(f"limit per second:    {limit_rate:.0f} (mean of the two)")
     ratio = rate / limit_rate if limit_rate else 0.0
     print(f"share of the limit:  {ratio:.1%} (target >= {args.ratio_target:.0%})")
     Event.objects.filter(pk=event.pk).delete()
     clear_broker(redis_url)
-    ok = delivered and duplicates == 0 and missing == 0 and ratio >= args.ratio_target
+    ok = (
+        delivered
+        and duplicates == missing == unexpected == 0
+        and limit_ok
+        and ratio >= args.ratio_target
+    )
     print(
         f"target (0 duplicates, 0 missing, share >= {args.ratio_target:.0%}): "
         f"{'MET' if ok else 'MISSED'}"
@@ -155,17 +165,40 @@ def main() -> int:
     return 0 if ok else 1
 
 
-def plain_smtp_loop(sink_class, raw: bytes, count: int, per_connection: int = 100):
-    """Push `count` copies of `raw` to distinct recipients; return (received, seconds)."""
-    with sink_class() as sink:
-        started = time.perf_counter()
-        for first in range(0, count, per_connection):
-            with smtplib.SMTP("127.0.0.1", sink.port) as smtp:
-                for n in range(first, min(first + per_connection, count)):
-                    smtp.sendmail("noreply@izazder.org", [f"limit{n}@example.org"], raw)
-        sink.wait_for(count, timeout=60)
-        elapsed = time.perf_counter() - started
-        return dict(sink.handler.received), elapsed
+def build_sample_message(event) -> bytes:
+    """A 1-day reminder to one of this run's registrations as our code builds it (an unsaved
+    row), as bytes on the wire: CRLF line ends, as Django's SMTP backend sends it."""
+    from events.services.reminders.messages import build_delivery_message  # noqa: PLC0415
+    from events.services.reminders.plan import registration_recipient  # noqa: PLC0415
+
+    registration = event.registrations.first()
+    delivery = registration_recipient(registration).row(
+        kind="delegate_reminder",
+        subject_key="bench:sample",
+        due_at=event.start,
+        event=event,
+        offset=24 * 60,
+    )
+    delivery.pk = 0
+    return build_delivery_message(delivery).message().as_bytes(linesep="\r\n")
+
+
+def plain_smtp_loop(sink, raw: bytes, count: int, per_connection: int = 100):
+    """Push `count` copies of `raw` to distinct recipients; return (received, seconds).
+
+    Counts come from the sink, which is reset first; the time runs until the sink has them all.
+    """
+    sink.reset()
+    started = time.perf_counter()
+    for first in range(0, count, per_connection):
+        with smtplib.SMTP("127.0.0.1", sink.port) as smtp:
+            for n in range(first, min(first + per_connection, count)):
+                smtp.sendmail("noreply@izazder.org", [f"limit{n}@example.org"], raw)
+    sink.wait_for(count, timeout=60)
+    elapsed = time.perf_counter() - started
+    received = sink.received()
+    sink.reset()
+    return received, elapsed
 
 
 if __name__ == "__main__":
