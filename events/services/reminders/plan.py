@@ -51,6 +51,12 @@ class Recipient:
         )
 
 
+# What a recipient is made of. event_id too: a queryset of event.registrations fills in each
+# row's event from the one it came from, which reads event_id, and a deferred event_id would
+# cost a query per registration.
+RECIPIENT_FIELDS = ("pk", "event_id", "email", "language", "confirmed_at", "created_at")
+
+
 def registration_recipient(registration: Registration) -> Recipient:
     return Recipient(
         key=f"registration:{registration.pk}",
@@ -140,11 +146,7 @@ def _plan_rows(
 
 def _plan_delegates(event: Event, now: datetime) -> int:
     # Demo registrations carry made-up addresses: the demo program never emails anyone.
-    registrations = (
-        event.registrations.confirmed()
-        .filter(is_demo=False)
-        .only("pk", "email", "language", "confirmed_at", "created_at")
-    )
+    registrations = event.registrations.confirmed().filter(is_demo=False).only(*RECIPIENT_FIELDS)
     return _plan_rows(
         event=event,
         kind=DeliveryKind.DELEGATE_REMINDER,
@@ -247,11 +249,7 @@ def plan_reminders(*, event: Event | None = None, now: datetime | None = None) -
 
 
 def _notify_registrations(*, event: Event, kind: str, subject_key: str, now: datetime) -> int:
-    registrations = (
-        event.registrations.active()
-        .filter(is_demo=False)
-        .only("pk", "email", "language", "confirmed_at", "created_at")
-    )
+    registrations = event.registrations.active().filter(is_demo=False).only(*RECIPIENT_FIELDS)
     have = set(
         ReminderDelivery.objects.filter(subject_key=subject_key).values_list(
             "recipient_key", flat=True
