@@ -25,6 +25,8 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
+from cputime import CpuMeter
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.worker_settings")
@@ -99,7 +101,9 @@ def main() -> int:
         # The limit first, once before and once after the reminders: the machine is shared,
         # and the mean of the two is fairer to both sides than one figure taken at one moment.
         sample = build_sample_message(event)
-        limit_runs = [plain_smtp_loop(sink, sample, args.count)]
+        limit_meter = CpuMeter({"smtp sink": sink.process.pid}, {})
+        limit_cpu = []
+        limit_runs = [plain_smtp_loop(sink, sample, args.count, limit_meter, limit_cpu)]
         env = {
             "DATABASE_URL": database_url(connection.settings_dict, connection.vendor),
             "TEST_REDIS_URL": redis_url,
@@ -108,11 +112,14 @@ def main() -> int:
         }
         worker = Worker(env=env, pool="prefork", concurrency=args.concurrency, name="bench")
         with worker, LiveBroker(redis_url):
+            meter = CpuMeter({"worker": worker.process.pid, "smtp sink": sink.process.pid}, {})
+            before = meter.read()
             started = time.perf_counter()
             result = reminders.sweep()
             enqueued = time.perf_counter() - started
             delivered = sink.wait_for(args.count, timeout=args.timeout)
             elapsed = time.perf_counter() - started
+            after = meter.read()
             # Anything sent twice would arrive within moments of the last first copy.
             time.sleep(2)
             received = sink.received()
@@ -121,7 +128,7 @@ def main() -> int:
         unexpected = len(received.keys() - expected)
         sent_rows = ReminderDelivery.objects.filter(event=event, state="sent").count()
         sink.reset()
-        limit_runs.append(plain_smtp_loop(sink, sample, args.count))
+        limit_runs.append(plain_smtp_loop(sink, sample, args.count, limit_meter, limit_cpu))
 
     print(f"planned and claimed: {result.claimed} in {result.batches} batches")
     print(f"time to enqueue:     {enqueued:.2f} s")
@@ -134,6 +141,7 @@ def main() -> int:
     print(f"rows marked sent:    {sent_rows}")
     if os.environ.get("BENCH_WORKER_LOG"):
         print(worker.log())
+    print_cpu("reminders", before, after, args.count, client="sweep (bench process)")
 
     print(f"\nlimit (smtplib loop): {len(sample)} bytes a message, {args.count} a run")
     limit_ok = True
@@ -145,6 +153,8 @@ def main() -> int:
             f"limit {when}:        {args.count / limit_elapsed:.0f}/s in {limit_elapsed:.2f} s "
             f"(duplicates {limit_duplicates}, missing {limit_missing})"
         )
+    for n, (before, after) in enumerate(limit_cpu):
+        print_cpu(f"limit {('before', 'after')[n]}", before, after, args.count, "smtplib loop")
     limit_rate = sum(args.count / seconds for _, seconds in limit_runs) / len(limit_runs)
     rate = len(received) / elapsed
     print(f"limit per second:    {limit_rate:.0f} (mean of the two)")
@@ -183,12 +193,33 @@ def build_sample_message(event) -> bytes:
     return build_delivery_message(delivery).message().as_bytes(linesep="\r\n")
 
 
-def plain_smtp_loop(sink, raw: bytes, count: int, per_connection: int = 100):
+def print_cpu(what: str, before: dict, after: dict, count: int, client: str) -> None:
+    """CPU milliseconds per message by process group between two CpuMeter readings.
+
+    "everything else" is the machine's busy time not spent by the groups measured: PostgreSQL
+    and Redis, but also whatever other work the machine was doing at the time."""
+    wall = after["_wall"] - before["_wall"]
+    machine = after["_machine"] - before["_machine"]
+    used = {k: after[k] - before[k] for k in before if not k.startswith("_")}
+    used[client] = used.pop("bench client")
+    used["everything else"] = max(machine - sum(used.values()), 0.0)
+    parts = ", ".join(f"{label} {1000 * sec / count:.2f}" for label, sec in used.items())
+    print(
+        f"CPU {what}: {1000 * machine / count:.2f} ms a message ({parts}); "
+        f"{machine / wall:.2f} of {os.cpu_count()} cores busy"
+    )
+
+
+def plain_smtp_loop(
+    sink, raw: bytes, count: int, meter=None, readings=None, per_connection: int = 100
+):
     """Push `count` copies of `raw` to distinct recipients; return (received, seconds).
 
     Counts come from the sink, which is reset first; the time runs until the sink has them all.
+    With a CpuMeter, appends its readings (before, after) to `readings`.
     """
     sink.reset()
+    before = meter.read() if meter else None
     started = time.perf_counter()
     for first in range(0, count, per_connection):
         with smtplib.SMTP("127.0.0.1", sink.port) as smtp:
@@ -196,6 +227,8 @@ def plain_smtp_loop(sink, raw: bytes, count: int, per_connection: int = 100):
                 smtp.sendmail("noreply@izazder.org", [f"limit{n}@example.org"], raw)
     sink.wait_for(count, timeout=60)
     elapsed = time.perf_counter() - started
+    if meter:
+        readings.append((before, meter.read()))
     received = sink.received()
     sink.reset()
     return received, elapsed
