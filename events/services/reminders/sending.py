@@ -19,7 +19,7 @@ from ...delegations import deliveries as delegation_deliveries
 from ...enums import DeliveryKind, DeliveryState, EventStatus, RegistrationStatus
 from ...mail import describe_smtp_error
 from ...models import Event, Registration, ReminderDelivery
-from .messages import build_delivery_message
+from .messages import build_delivery_message, build_delivery_wire
 
 logger = logging.getLogger(__name__)
 
@@ -191,13 +191,16 @@ def _registration_email_skip_reason(delivery: ReminderDelivery, now: datetime) -
 
 
 def _build(delivery, connection, cache):
-    """The message, or the error that stopped it being built (rendering, the .ics, the QR).
+    """The message (an EmailMessage, or the bytes of one rendered for its group: see
+    messages.build_delivery_wire), or the error that stopped it being built (rendering, the
+    .ics, the QR).
 
     Any error is caught on purpose: one row's bad data must fail that row alone, at once, with
     its error on record, instead of holding back the rest of the batch for retries.
     """
     try:
-        return build_delivery_message(delivery, connection=connection, cache=cache), ""
+        wire = build_delivery_wire(delivery, connection=connection, cache=cache)
+        return wire or build_delivery_message(delivery, connection=connection, cache=cache), ""
     except Exception as exc:  # recorded on the row, shown to staff only
         logger.exception("Delivery %s could not be built", delivery.pk)
         return None, f"{type(exc).__name__}: {exc}"[:1000]
