@@ -58,6 +58,7 @@ def main() -> int:
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--phase", choices=["plan", "claim", "send"], default="send")
     parser.add_argument("--sort", default="cumulative")
+    parser.add_argument("--no-send", action="store_true", help="plan and claim only")
     args = parser.parse_args()
 
     import django
@@ -105,13 +106,15 @@ def main() -> int:
                         break
                     claims.append(claim)
             profiled["claim"] = phase.profiler
-            with Phase("send", args.count, args.phase == "send") as phase:
-                sent = sum(
-                    reminders.send_batch(delivery_ids=c.delivery_ids, claim=c.token).sent
-                    for c in claims
-                )
-            profiled["send"] = phase.profiler
-            arrived = sink.wait_for(args.count, timeout=30)
+            sent = 0
+            if not args.no_send:
+                with Phase("send", args.count, args.phase == "send") as phase:
+                    sent = sum(
+                        reminders.send_batch(delivery_ids=c.delivery_ids, claim=c.token).sent
+                        for c in claims
+                    )
+                profiled["send"] = phase.profiler
+            arrived = sink.wait_for(sent, timeout=30)
             received = sink.received()
         print(
             f"planned {planned.planned}, claimed {sum(len(c.delivery_ids) for c in claims)} in "
@@ -121,6 +124,8 @@ def main() -> int:
     finally:
         Event.objects.filter(pk=event.pk).delete()
     print()
+    if profiled.get(args.phase) is None:
+        return 0
     stats = pstats.Stats(profiled[args.phase]).sort_stats(args.sort)
     stats.print_stats(args.top)
     if os.environ.get("BENCH_CALLERS"):
