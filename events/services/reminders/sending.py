@@ -1,5 +1,5 @@
-"""Sending: one batch of claimed rows over one SMTP connection, each row marked right after
-its own SMTP transaction, so a row is sent once (see README "Reminders")."""
+"""Sending: one batch of claimed rows over one SMTP connection, each row marked by the next
+statement after its own SMTP transaction, so a row is sent once (see README "Reminders")."""
 
 import logging
 import smtplib
