@@ -58,7 +58,7 @@ def due_rows(*registrations_kwargs) -> list[ReminderDelivery]:
     return list(
         ReminderDelivery.objects.filter(event=event)
         .select_related("event__venue", "registration")
-        .order_by("pk")
+        .order_by("registration_id")
     )
 
 
