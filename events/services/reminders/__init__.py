@@ -3,16 +3,17 @@
 The ReminderDelivery table is the record of what is due and what went out. Every email is a row
 before anything is sent (planned), a sweep claims due rows inside a transaction before it queues
 them (the claim is the guarantee: a second sweep, beat or retry skips claimed rows), and a row is
-marked sent right after its own SMTP transaction. A missed run therefore sends late, never not at
-all, and a re-run finds the rows already there and sends nothing twice.
+marked sent by the batch's next statement after its own SMTP transaction, before the next
+message goes out. A missed run therefore sends late, never not at all, and a re-run finds the
+rows already there and sends nothing twice.
 
     timing    when a reminder or the digest is due
     plan      the rows of upcoming events; notices of cancellations and moves; pausing
     digest    the weekly board digest's rows and content
     claiming  taking due rows for a batch; the sweep
-    sending   one batch over one SMTP connection
+    sending   one batch over one SMTP connection, one statement per row
     followups the owners' reminders of meeting outcomes (contacts.Outcome.follow_up_on)
-    messages  the email of each kind of row
+    messages  the email of each kind of row; delegate reminders rendered once per group
 
 Callers import from here; the modules are the layout, not the interface.
 """

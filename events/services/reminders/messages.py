@@ -1,8 +1,22 @@
-"""The email of each kind of delivery row: template, context and the attached .ics."""
+"""The email of each kind of delivery row: template, context and the attached .ics.
 
+Delegate reminders go out by the thousand for one event, and within one batch they differ only
+by the greeting, the address and the Message-ID. build_delivery_wire renders such an email once
+per group of rows that share everything else (event, lead time, language, the recipient's zone)
+and fills in the three per recipient; build_delivery_message builds one email from scratch. Both
+use the same templates and context builders, so they give the same email (tested).
+"""
+
+import logging
+import re
+import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.mail.backends.smtp import EmailBackend as SmtpBackend
+from django.core.mail.message import sanitize_address
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -17,6 +31,8 @@ from ...timezones import zone_label
 from ..checkin import checkin_qr_png
 from .digest import board_digest_context
 from .timing import MINUTES_PER_DAY
+
+logger = logging.getLogger(__name__)
 
 # Emails carry the ics under this name; calendars import it as an update of the same event.
 ICS_MIMETYPE = "text/calendar"
@@ -82,14 +98,28 @@ def delivery_message_id(delivery: ReminderDelivery) -> str:
     return f"<delivery.{delivery.pk}.{delivery.recipient_key.replace(':', '-')}@{UID_DOMAIN}>"
 
 
-def _delegate_reminder(delivery, cache):
-    registration, event = delivery.registration, delivery.event
-    context = {
-        **_event_context(event, registration.time_zone),
-        "registration": registration,
-        **_lead_time(delivery.offset),
+def _greeting(registration) -> dict:
+    """ "Dear …," as the text and as the HTML part say it, in the active language."""
+    context = {"registration": registration}
+    return {
+        "text": render_to_string("emails/reminder_part_greeting.txt", context),
+        "html": render_to_string("emails/reminder_part_greeting.html", context),
     }
+
+
+def _delegate_reminder_shared(event, offset, recipient_zone, cache):
+    """Everything of a delegate reminder but the greeting: the same for a group of rows."""
+    context = {**_event_context(event, recipient_zone), **_lead_time(offset)}
     return "reminder_delegate", context, [_ics(event, cache)]
+
+
+def _delegate_reminder(delivery, cache):
+    registration = delivery.registration
+    template, context, attachments = _delegate_reminder_shared(
+        delivery.event, delivery.offset, registration.time_zone, cache
+    )
+    context = {**context, "registration": registration, "greeting": _greeting(registration)}
+    return template, context, attachments
 
 
 def _event_admin_url(event: Event) -> str:
@@ -173,3 +203,171 @@ _MESSAGES: dict[str, Callable] = {
     **delegation_deliveries.MESSAGES,
     DeliveryKind.OUTCOME_FOLLOW_UP: _outcome_follow_up,
 }
+
+
+class SharedPartError(Exception):
+    """A template's shared part read the recipient: it cannot be rendered once for a group."""
+
+
+class _PerRecipient:
+    """Stands in for the recipient while the shared part of a group's email is rendered.
+
+    Any use of it (an attribute, its text, its truth) raises SharedPartError, which Django's
+    templates do not silence: a template that reads the recipient outside the greeting fails
+    loudly instead of giving every recipient the first one's name.
+    """
+
+    def __init__(self, name: str):
+        self._name = name
+
+    def _fail(self, *args, **kwargs):
+        raise SharedPartError(f"the shared part of an email reads {self._name}")
+
+    __getattr__ = __getitem__ = __str__ = __bool__ = __iter__ = __len__ = _fail
+
+
+@dataclass(frozen=True)
+class WireMessage:
+    """One email as the SMTP server receives it, for a connection that is already open."""
+
+    connection: SmtpBackend
+    from_email: str
+    to: str
+    raw: bytes
+
+    def send(self) -> None:
+        """One SMTP transaction; raises smtplib's exceptions as EmailMessage.send() does."""
+        self.connection.connection.sendmail(self.from_email, [self.to], self.raw)
+
+
+@dataclass(frozen=True)
+class _Shared:
+    """A group's email as bytes, cut at the slots: bytes, then slot names, alternately."""
+
+    from_email: str
+    pieces: list
+    # A value that contained one would end its part early.
+    boundaries: list[bytes]
+
+
+# What a group's email is keyed by: everything the shared part may depend on.
+def _group_key(delivery) -> tuple:
+    event, registration = delivery.event, delivery.registration
+    return (
+        "shared",
+        delivery.kind,
+        event.pk,
+        event.sequence,
+        event.status,
+        event.start,
+        delivery.offset,
+        registration.language,
+        registration.time_zone,
+    )
+
+
+# An address that goes on the wire as it is: ASCII, no display name, nothing to encode or fold.
+_PLAIN_ADDRESS = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+")
+_SLOTS = ("to", "mid", "text", "html")
+# The longest greeting filled in as it is (8bit lines must stay under 998 octets).
+_MAX_SLOT_BYTES = 500
+
+
+def _shared_email(delivery, cache) -> _Shared | None:
+    """Render the shared part of this row's group once; None if it cannot be filled in safely."""
+    token = uuid.uuid4().hex
+    slot = {name: f"{token}{name}" for name in _SLOTS}
+    event, registration = delivery.event, delivery.registration
+    language = registration.language
+    with translation.override(language):
+        template, context, attachments = _delegate_reminder_shared(
+            event, delivery.offset, registration.time_zone, cache
+        )
+    stand_in = _PerRecipient("the recipient")
+    message = build_message(
+        template=template,
+        context={
+            "delivery": stand_in,
+            "registration": stand_in,
+            **context,
+            "greeting": {"text": slot["text"], "html": slot["html"]},
+        },
+        to=f"{slot['to']}@slot.invalid",
+        language=language,
+        attachments=attachments,
+        message_id=f"<{slot['mid']}@slot.invalid>",
+    )
+    mime = message.message()
+    # The greeting is filled into the bytes of its part: only an 8bit part carries it verbatim.
+    parts = list(mime.walk())
+    if any(
+        part.get_content_type() in ("text/plain", "text/html")
+        and part["Content-Transfer-Encoding"] != "8bit"
+        for part in parts
+    ):
+        return None
+    raw = mime.as_bytes(linesep="\r\n")
+    # The generator chose them while writing the bytes.
+    boundaries = [part.get_boundary().encode() for part in parts if part.is_multipart()]
+    names = {f"{slot['to']}@slot.invalid": "to", f"<{slot['mid']}@slot.invalid>": "mid"}
+    names |= {slot["text"]: "text", slot["html"]: "html"}
+    pattern = re.compile(b"|".join(re.escape(found.encode()) for found in names))
+    pieces, at = [], 0
+    for match in pattern.finditer(raw):
+        pieces += [raw[at : match.start()], names[match.group().decode()]]
+        at = match.end()
+    pieces.append(raw[at:])
+    if sorted(pieces[1::2]) != sorted(_SLOTS):
+        return None  # a slot lost or doubled (encoded, folded): build each email on its own
+    return _Shared(
+        from_email=sanitize_address(message.from_email, message.encoding),
+        pieces=pieces,
+        boundaries=boundaries,
+    )
+
+
+def build_delivery_wire(delivery: ReminderDelivery, *, connection, cache: dict):
+    """This row's email as bytes for `connection`, from its group's shared rendering.
+
+    Only for delegate reminders over an open SMTP connection (Django's SMTP backend), to a plain
+    ASCII address; None otherwise, and the caller builds the email with build_delivery_message.
+    `cache` is the batch's: it holds each group's rendering (see _group_key).
+    """
+    registration = delivery.registration
+    if (
+        delivery.kind != DeliveryKind.DELEGATE_REMINDER
+        or registration is None
+        or delivery.event is None
+        or not isinstance(connection, SmtpBackend)
+        or connection.connection is None
+        or not _PLAIN_ADDRESS.fullmatch(registration.email)
+    ):
+        return None
+    key = _group_key(delivery)
+    if key not in cache:
+        try:
+            cache[key] = _shared_email(delivery, cache)
+        except SharedPartError:
+            logger.exception("The shared part of %s reads the recipient", delivery.kind)
+            cache[key] = None
+    shared = cache[key]
+    if shared is None:
+        return None
+    with translation.override(registration.language):
+        greeting = _greeting(registration)
+    values = {
+        "to": registration.email.encode(),
+        "mid": delivery_message_id(delivery).encode(),
+        "text": greeting["text"].encode(),
+        "html": greeting["html"].encode(),
+    }
+    if any(
+        len(value) > _MAX_SLOT_BYTES
+        or b"\n" in value
+        or b"\r" in value
+        or any(boundary in value for boundary in shared.boundaries)
+        for value in values.values()
+    ):
+        return None
+    raw = b"".join(piece if isinstance(piece, bytes) else values[piece] for piece in shared.pieces)
+    return WireMessage(connection, shared.from_email, registration.email, raw)

@@ -9,8 +9,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from django.db import transaction
-from django.db.models import Exists, F, OuterRef, Q
+from django.db import connection, transaction
+from django.db.models import CharField, Exists, F, OuterRef, Q, QuerySet, Value
+from django.db.models.constants import OnConflict
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -51,6 +53,12 @@ class Recipient:
         )
 
 
+# What a recipient is made of. event_id too: a queryset of event.registrations fills in each
+# row's event from the one it came from, which reads event_id, and a deferred event_id would
+# cost a query per registration.
+RECIPIENT_FIELDS = ("pk", "event_id", "email", "language", "confirmed_at", "created_at")
+
+
 def registration_recipient(registration: Registration) -> Recipient:
     return Recipient(
         key=f"registration:{registration.pk}",
@@ -66,6 +74,59 @@ def create_missing(rows: list[ReminderDelivery]) -> int:
     it is, whatever state it is in. Returns how many were offered."""
     ReminderDelivery.objects.bulk_create(rows, ignore_conflicts=True, batch_size=1000)
     return len(rows)
+
+
+# How registration_recipient() makes a recipient, as SQL over the registrations table: the
+# columns of a row that come from the registration (tested against the Python path).
+def _registration_columns(table: str) -> dict[str, str]:
+    q = connection.ops.quote_name
+    return {
+        "recipient_key": f"'registration:' || {table}.{q('id')}",
+        "email": f"{table}.{q('email')}",
+        "language": f"{table}.{q('language')}",
+        "registration_id": f"{table}.{q('id')}",
+    }
+
+
+def _recipient_keys(registrations: QuerySet) -> QuerySet:
+    """The recipient keys of these registrations, as a subquery."""
+    key = Concat(Value("registration:"), Cast("pk", output_field=CharField()))
+    return registrations.annotate(recipient_key=key).values("recipient_key")
+
+
+def create_missing_for_registrations(*, registrations: QuerySet, row: ReminderDelivery) -> int:
+    """create_missing() for one row per registration, in one INSERT … SELECT.
+
+    `row` is the row as Recipient.row() makes it for any of them (kind, subject, due time,
+    event, offset); each registration gives the rest (see registration_recipient()), and one
+    whose recipient came along at or after the row's due time gets none. A row that exists
+    already is left as it is. Returns how many rows were created.
+    """
+    q = connection.ops.quote_name
+    table = q(Registration._meta.db_table)
+    per_registration = _registration_columns(table)
+    columns, values, params = [], [], []
+    for field in ReminderDelivery._meta.concrete_fields:
+        if field.primary_key:
+            continue
+        columns.append(q(field.column))
+        if field.attname in per_registration:
+            values.append(per_registration[field.attname])
+        else:
+            values.append("%s")
+            params.append(field.get_db_prep_save(field.pre_save(row, add=True), connection))
+    chosen, chosen_params = registrations.values("pk").query.sql_with_params()
+    due = ReminderDelivery._meta.get_field("due_at").get_db_prep_save(row.due_at, connection)
+    sql = (
+        f"{connection.ops.insert_statement(on_conflict=OnConflict.IGNORE)} "
+        f"{q(ReminderDelivery._meta.db_table)} ({', '.join(columns)}) "
+        f"SELECT {', '.join(values)} FROM {table} WHERE {table}.{q('id')} IN ({chosen}) "
+        f"AND COALESCE({table}.{q('confirmed_at')}, {table}.{q('created_at')}) < %s "
+        f"{connection.ops.on_conflict_suffix_sql([], OnConflict.IGNORE, [], [])}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *chosen_params, due])
+        return cursor.rowcount
 
 
 def skip(queryset, reason) -> int:
@@ -88,10 +149,14 @@ def _plan_rows(
     kind: str,
     subject_key: str,
     offsets: list[int],
-    recipients: Iterable[Recipient],
+    recipients: Iterable[Recipient] = (),
+    registrations: QuerySet | None = None,
     now: datetime,
 ) -> int:
-    """Create the missing rows at `offsets`, re-time pending ones. Returns rows created."""
+    """Create the missing rows at `offsets`, re-time pending ones. Returns rows created.
+
+    The recipients are `recipients`, or `registrations` (one each, as registration_recipient()
+    makes it), whose rows are then written by the database in one statement per offset."""
     recipients = list(recipients)
     of_kind = ReminderDelivery.objects.filter(event=event, kind=kind)
     earlier_times = of_kind.exclude(subject_key=subject_key)
@@ -102,11 +167,14 @@ def _plan_rows(
     rows = of_kind.filter(subject_key=subject_key)
     # Moved back to a time whose reminders were skipped by the move: those not yet due go out
     # after all (the other reasons to skip concern recipients no longer listed, or the past).
+    listed = (
+        _recipient_keys(registrations) if registrations is not None else [r.key for r in recipients]
+    )
     rows.filter(
         state=DeliveryState.SKIPPED,
         sent_at__isnull=True,
         due_at__gt=now,
-        recipient_key__in=[r.key for r in recipients],
+        recipient_key__in=listed,
     ).update(state=DeliveryState.PENDING, last_error="")
     # Offsets the event no longer uses: their pending rows were never due, so they just go.
     rows.pending().exclude(offset__in=offsets).delete()
@@ -121,6 +189,20 @@ def _plan_rows(
             skip(retimed, _("The event moved; this reminder's time had already passed."))
         else:
             retimed.update(due_at=due)
+    # After a move, a moment already past is not reminded of late: the time-changed notice has
+    # told the delegate (a missed sweep, though, still sends late).
+    dues = {o: due for o, due in dues.items() if not (event_moved and due <= now)}
+    if registrations is not None:
+        template = Recipient(key="", email="", language="", since=None, links={})
+        return sum(
+            create_missing_for_registrations(
+                registrations=registrations,
+                row=template.row(
+                    kind=kind, subject_key=subject_key, due_at=due, event=event, offset=offset
+                ),
+            )
+            for offset, due in dues.items()
+        )
     have = set(rows.values_list("recipient_key", "offset"))
     return create_missing(
         [
@@ -129,28 +211,20 @@ def _plan_rows(
             )
             for recipient in recipients
             for offset, due in dues.items()
-            if (recipient.key, offset) not in have
-            and due > recipient.since
-            # After a move, a moment already past is not reminded of late: the time-changed
-            # notice has told the delegate (a missed sweep, though, still sends late).
-            and not (event_moved and due <= now)
+            if (recipient.key, offset) not in have and due > recipient.since
         ]
     )
 
 
 def _plan_delegates(event: Event, now: datetime) -> int:
     # Demo registrations carry made-up addresses: the demo program never emails anyone.
-    registrations = (
-        event.registrations.confirmed()
-        .filter(is_demo=False)
-        .only("pk", "email", "language", "confirmed_at", "created_at")
-    )
+    registrations = event.registrations.confirmed().filter(is_demo=False).only(*RECIPIENT_FIELDS)
     return _plan_rows(
         event=event,
         kind=DeliveryKind.DELEGATE_REMINDER,
         subject_key=timed_subject_key(event, "reminder"),
         offsets=delegate_offsets(event),
-        recipients=(registration_recipient(r) for r in registrations),
+        registrations=registrations,
         now=now,
     )
 
@@ -247,11 +321,7 @@ def plan_reminders(*, event: Event | None = None, now: datetime | None = None) -
 
 
 def _notify_registrations(*, event: Event, kind: str, subject_key: str, now: datetime) -> int:
-    registrations = (
-        event.registrations.active()
-        .filter(is_demo=False)
-        .only("pk", "email", "language", "confirmed_at", "created_at")
-    )
+    registrations = event.registrations.active().filter(is_demo=False).only(*RECIPIENT_FIELDS)
     have = set(
         ReminderDelivery.objects.filter(subject_key=subject_key).values_list(
             "recipient_key", flat=True

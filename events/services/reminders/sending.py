@@ -1,5 +1,5 @@
-"""Sending: one batch of claimed rows over one SMTP connection, each row marked right after
-its own SMTP transaction, so a row is sent once (see README "Reminders")."""
+"""Sending: one batch of claimed rows over one SMTP connection, each row marked by the next
+statement after its own SMTP transaction, so a row is sent once (see README "Reminders")."""
 
 import logging
 import smtplib
@@ -19,7 +19,7 @@ from ...delegations import deliveries as delegation_deliveries
 from ...enums import DeliveryKind, DeliveryState, EventStatus, RegistrationStatus
 from ...mail import describe_smtp_error
 from ...models import Event, Registration, ReminderDelivery
-from .messages import build_delivery_message
+from .messages import build_delivery_message, build_delivery_wire
 
 logger = logging.getLogger(__name__)
 
@@ -45,10 +45,15 @@ class BatchResult:
 
 
 class SendStatements:
-    """The statements send_batch runs per message (take, then finish), as parameterized SQL.
+    """The statements send_batch runs per message, as parameterized SQL: one round trip each.
 
     They run once per email (10,000 in the bench), where building ORM queries would cost more
-    than rendering and sending the email; each touches one row by primary key.
+    than rendering and sending the email. Per row, one statement *takes* it (still `sending`
+    under this claim? then extend the lease, count a try, and read what decides relevance) and
+    *finishes* the row before it (sent, skipped, failed, released), whose outcome `finish()`
+    only records. A row's mark therefore reaches the database before anything else is sent:
+    the next statement after its SMTP transaction is the one that marks it (or `flush()`, for
+    the last row of a batch, and on the way out of an error).
     """
 
     def __init__(self):
@@ -56,11 +61,24 @@ class SendStatements:
         d, e = q(ReminderDelivery._meta.db_table), q(Event._meta.db_table)
         r, u = q(Registration._meta.db_table), q(get_user_model()._meta.db_table)
         self.adapt = db_connection.ops.adapt_datetimefield_value
+        self.unfinished: tuple | None = None
+        self.prepared = {"prepare": True} if db_connection.vendor == "postgresql" else {}
+        row_id, state, token, claimed = q("id"), q("state"), q("claim_token"), q("claimed_at")
+        attempts, error, sent_at = q("attempts"), q("last_error"), q("sent_at")
+
+        def finished_or(column: str, otherwise: str) -> str:
+            # The row being finished gets its outcome; the row being taken keeps `otherwise`.
+            return f"{column} = CASE WHEN {row_id} = %s THEN %s ELSE {otherwise} END"
+
         # Renewing the lease and reading what decides relevance is one round trip: the
         # statement returns the event's, registration's and account's state as of now.
-        self.renew_sql = (
-            f"UPDATE {d} SET {q('claimed_at')} = %s, {q('attempts')} = {q('attempts')} + 1 "
-            f"WHERE {q('id')} = %s AND {q('state')} = %s AND {q('claim_token')} = %s RETURNING "
+        self.take_sql = (
+            f"UPDATE {d} SET {finished_or(state, state)}, {finished_or(error, error)}, "
+            f"{finished_or(sent_at, sent_at)}, {finished_or(token, token)}, "
+            f"{finished_or(claimed, '%s')}, "
+            f"{attempts} = CASE WHEN {row_id} = %s THEN {attempts} ELSE {attempts} + 1 END "
+            f"WHERE {token} = %s AND ({row_id} = %s OR ({row_id} = %s AND {state} = %s)) "
+            f"RETURNING {row_id}, "
             f"(SELECT {q('status')} FROM {e} WHERE {q('id')} = {d}.{q('event_id')}), "
             f"(SELECT {q('reminders_paused')} FROM {e} WHERE {q('id')} = {d}.{q('event_id')}), "
             f"(SELECT {q('responsible_id')} FROM {e} WHERE {q('id')} = {d}.{q('event_id')}), "
@@ -70,21 +88,62 @@ class SendStatements:
             f"(SELECT {q('is_active')} FROM {u} WHERE {q('id')} = {d}.{q('user_id')})"
         )
         self.finish_sql = (
-            f"UPDATE {d} SET {q('state')} = %s, {q('last_error')} = %s, {q('sent_at')} = %s, "
-            f"{q('claim_token')} = '', {q('claimed_at')} = %s "
-            f"WHERE {q('id')} = %s AND {q('claim_token')} = %s"
+            f"UPDATE {d} SET {state} = %s, {error} = %s, {sent_at} = %s, "
+            f"{token} = '', {claimed} = %s WHERE {row_id} = %s AND {token} = %s"
         )
-        self.note_sql = f"UPDATE {d} SET {q('last_error')} = %s WHERE {q('id')} = %s AND {q('claim_token')} = %s"
+        self.note_sql = f"UPDATE {d} SET {error} = %s WHERE {row_id} = %s AND {token} = %s"
+
+    def _cursor(self):
+        """A cursor for the per-row statements. On PostgreSQL one that binds on the server, so
+        that psycopg prepares the statement once per connection (prepare=True) instead of the
+        server parsing and planning it for every email; elsewhere Django's own."""
+        if self.prepared:
+            import psycopg  # noqa: PLC0415 (PostgreSQL only)
+
+            db_connection.ensure_connection()
+            return psycopg.Cursor(db_connection.connection)
+        return db_connection.cursor()
+
+    def _outcome(self) -> tuple:
+        """(pk, state, error, sent_at, claimed_at) of the row to finish; pk None if none."""
+        if self.unfinished is None:
+            return (None, None, None, None, None)
+        pk, state, error = self.unfinished
+        now = self.adapt(timezone.now())
+        return (
+            pk,
+            state,
+            error,
+            now if state == DeliveryState.SENT else None,
+            None if state == DeliveryState.PENDING else now,
+        )
 
     def take(self, delivery: ReminderDelivery, claim: str) -> bool:
-        """Atomically: is the row still `sending` under this claim? Then extend the lease, count
-        a try, and refresh what decides relevance (event, registration, account) as it is now."""
+        """Atomically: finish the row before (see finish()); is this row still `sending` under
+        this claim? Then extend the lease, count a try, and refresh what decides relevance
+        (event, registration, account) as it is now."""
         event = delivery.event
         start = self.adapt(event.start) if event else None
-        params = [self.adapt(timezone.now()), delivery.pk, DeliveryState.SENDING, claim, start]
-        with db_connection.cursor() as cursor:
-            cursor.execute(self.renew_sql, params)
-            live = cursor.fetchone()
+        done, state, error, sent_at, claimed_at = self._outcome()
+        now = self.adapt(timezone.now())
+        params = [
+            *(done, state),
+            *(done, error),
+            *(done, sent_at),
+            *(done, ""),
+            *(done, claimed_at, now),
+            done,
+            claim,
+            done,
+            delivery.pk,
+            DeliveryState.SENDING,
+            start,
+        ]
+        with self._cursor() as cursor:
+            cursor.execute(self.take_sql, params, **self.prepared)
+            rows = cursor.fetchall()
+        self.unfinished = None
+        live = next((row[1:] for row in rows if row[0] == delivery.pk), None)
         if live is None:
             return False
         status, paused, responsible_id, same_start, registration_status, active = live
@@ -105,12 +164,22 @@ class SendStatements:
         return True
 
     def finish(self, pk: int, claim: str, state: str, error: str = "") -> None:
-        sent_at = self.adapt(timezone.now()) if state == DeliveryState.SENT else None
-        claimed_at = None if state == DeliveryState.PENDING else self.adapt(timezone.now())
+        """Record the row's outcome; the next take() or flush() writes it (this claim's)."""
+        self.flush()
+        self.unfinished = (pk, state, error)
+        self.claim = claim
+
+    def flush(self) -> None:
+        """Write a recorded outcome that no take() has written yet."""
+        if self.unfinished is None:
+            return
+        pk, state, error, sent_at, claimed_at = self._outcome()
+        self.unfinished = None
         with db_connection.cursor() as cursor:
-            cursor.execute(self.finish_sql, [state, error, sent_at, claimed_at, pk, claim])
+            cursor.execute(self.finish_sql, [state, error, sent_at, claimed_at, pk, self.claim])
 
     def note(self, pk: int, claim: str, error: str) -> None:
+        self.flush()
         with db_connection.cursor() as cursor:
             cursor.execute(self.note_sql, [error, pk, claim])
 
@@ -191,13 +260,16 @@ def _registration_email_skip_reason(delivery: ReminderDelivery, now: datetime) -
 
 
 def _build(delivery, connection, cache):
-    """The message, or the error that stopped it being built (rendering, the .ics, the QR).
+    """The message (an EmailMessage, or the bytes of one rendered for its group: see
+    messages.build_delivery_wire), or the error that stopped it being built (rendering, the
+    .ics, the QR).
 
     Any error is caught on purpose: one row's bad data must fail that row alone, at once, with
     its error on record, instead of holding back the rest of the batch for retries.
     """
     try:
-        return build_delivery_message(delivery, connection=connection, cache=cache), ""
+        wire = build_delivery_wire(delivery, connection=connection, cache=cache)
+        return wire or build_delivery_message(delivery, connection=connection, cache=cache), ""
     except Exception as exc:  # recorded on the row, shown to staff only
         logger.exception("Delivery %s could not be built", delivery.pk)
         return None, f"{type(exc).__name__}: {exc}"[:1000]
@@ -207,8 +279,9 @@ def send_batch(*, delivery_ids: list[int], claim: str) -> BatchResult:
     """Send the rows of one claim over one SMTP connection, each exactly once.
 
     Per row: renew the lease (only if the row is still `sending` under this claim), re-check it
-    is still relevant (else skipped, or released if the event is paused), send, mark sent at
-    once. A permanent SMTP error (5xx) marks the row failed and the batch goes on; a temporary
+    is still relevant (else skipped, or released if the event is paused), send, mark sent with
+    the next statement, before the next message is sent (SendStatements: one round trip per
+    row). A permanent SMTP error (5xx) marks the row failed and the batch goes on; a temporary
     one (4xx) leaves the row claimed and the batch goes on, then TemporaryDeliveryError is
     raised for a retry of the rest; a lost connection raises it at once. Rows already finished
     (a retry, a redelivered task) are left alone.
@@ -272,11 +345,15 @@ def send_batch(*, delivery_ids: list[int], claim: str) -> BatchResult:
                     raise TemporaryDeliveryError(error) from exc
                 temporary.append(error)
                 continue
-            # At once, before the next message: a crash after this line cannot resend it.
+            # Written by the next statement, which runs before anything else is sent (the next
+            # row's take, or the flush below): a crash can resend this one message, no other.
             sql.finish(pk, claim, DeliveryState.SENT)
             result.sent += 1
     finally:
-        connection.close()
+        try:
+            sql.flush()
+        finally:
+            connection.close()
     if temporary:
         raise TemporaryDeliveryError(f"{len(temporary)} deferred, last: {temporary[-1]}")
     return result
