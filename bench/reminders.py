@@ -2,7 +2,7 @@
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/kardes_reminders \\
     TEST_REDIS_URL=redis://127.0.0.1:6379/13 \\
-    .venv/bin/python bench/reminders.py [--count 10000] [--concurrency 4]
+    .venv/bin/python bench/reminders.py [--count 10000] [--concurrency 8]
 
 Run from the project root. Creates one event with N confirmed registrations whose 1-day
 reminder is due, runs one sweep (plan, claim, queue in batches of 100) against the real Redis
@@ -45,7 +45,9 @@ SLUG = "bench-reminders"
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=10_000)
-    parser.add_argument("--concurrency", type=int, default=4, help="worker processes (prefork)")
+    parser.add_argument(
+        "--concurrency", type=int, default=8, help="worker processes (prefork; production runs 8)"
+    )
     parser.add_argument("--timeout", type=float, default=300)
     parser.add_argument("--ratio-target", type=float, default=0.50)
     args = parser.parse_args()
