@@ -39,3 +39,21 @@ def language_links(request) -> dict:
         )
     bare = request.get_full_path().replace(f"/{current}/", "/", 1)
     return {"language_links": links, "language_default_url": settings.SITE_URL + bare}
+
+
+def requested_language(asked: str | None) -> str | None:
+    """One of settings.LANGUAGES for a language a visitor typed into an address (`?lang=`),
+    or None when it names none of ours.
+
+    Case-insensitive and region subtags dropped ("AZ", "az-AZ", "en_GB", "EN" -> "az", "en",
+    "en"), by Django's `get_supported_language_variant` (BCP 47 tags, RFC 5646; the `_`
+    form of POSIX locales accepted too). Callers choose what an unknown language means: the
+    feed answers in the site's default (Turkish), the board's report says there is none.
+    """
+    if not asked or len(asked) > 35:  # LANGUAGE_CODE_MAX_LENGTH-ish: not a language tag
+        return None
+    tag = asked.strip().replace("_", "-").lower()
+    try:
+        return translation.get_supported_language_variant(tag)
+    except LookupError:
+        return None
