@@ -96,6 +96,18 @@ def event_when(event: Event) -> str:
 
 
 @register.simple_tag
+def event_when_for(event: Event, time_zone: str | None) -> str:
+    """event_when(), and the start in `time_zone` (the recipient's) when it is neither the
+    venue's nor the twin city's, which event_when already names: "… · 21:30 Europe/Berlin"
+    (with its day when that is another, see `zone_time`)."""
+    text = event_when(event)
+    if not event.is_exact or not time_zone or time_zone in (event.time_zone, event.other_zone):
+        return text
+    start, _end = _occurrence(event)
+    return f"{text} · {zone_time(start, event.time_zone, time_zone)}"
+
+
+@register.simple_tag
 def public_status(event: Event) -> str:
     """The status as delegates see it: the board's own stages (idea, planned) read "to be
     confirmed"; a plan whose date was never fixed says so."""
@@ -134,3 +146,9 @@ def event_moment_for(event: Event, moment, time_zone: str | None) -> str:
 def event_local_time(event: Event) -> str:
     """ "19:00" in the venue's zone, for compact listings such as the calendar grid."""
     return _time(event.local_start) if event.is_exact else ""
+
+
+@register.filter
+def zone_name(time_zone: str) -> str:
+    """{{ zone|zone_name }}: the zone as its city in the active language (`zone_label`)."""
+    return zone_label(time_zone) if time_zone else ""
