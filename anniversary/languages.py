@@ -14,7 +14,8 @@ from django.utils import translation
 def language_links(request) -> dict:
     """`language_links`: per language its code, local name, the path of the same page (query
     kept) and the absolute URL; `language_default_url`: the bare address (x-default), which
-    redirects by the visitor's cookie or Accept-Language."""
+    redirects by the visitor's cookie or Accept-Language; `language_cookie_name`: the cookie the
+    links set in the browser when clicked (the page itself sets none)."""
     current = translation.get_language_from_path(request.path_info)
     match = getattr(request, "resolver_match", None)
     if current is None or match is None:
@@ -38,7 +39,12 @@ def language_links(request) -> dict:
             }
         )
     bare = request.get_full_path().replace(f"/{current}/", "/", 1)
-    return {"language_links": links, "language_default_url": settings.SITE_URL + bare}
+    return {
+        "language_links": links,
+        "language_default_url": settings.SITE_URL + bare,
+        # The switcher's script remembers the choice in this cookie (static/js/language-links.js).
+        "language_cookie_name": settings.LANGUAGE_COOKIE_NAME,
+    }
 
 
 def requested_language(asked: str | None) -> str | None:
