@@ -18,6 +18,7 @@ from django.utils.text import smart_split, unescape_string_literal
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from django_countries.fields import CountryField
 from modeltranslation.admin import (
     TranslationAdmin,
     TranslationStackedInline,
@@ -25,6 +26,7 @@ from modeltranslation.admin import (
 )
 
 from .cities import city_menu, city_name, in_city
+from .countries import active_language, country_formfield, country_menu
 from .models import (
     Affiliation,
     DelegationVisit,
@@ -187,8 +189,26 @@ def city_column(field: str, description=None):
 
 
 def country_filter(field: str = "country"):
-    """The countries that occur, by name (the full list of 250 is no use as a filter)."""
-    return values_filter(field, "country", _("country"), lambda code: countries.name(code))
+    """The countries that occur, by name in the page's language and its alphabet, Türkiye and
+    Azerbaijan first, as in every country menu (`country_menu`; the full list of 250 is no use
+    as a filter)."""
+    base = values_filter(field, "country", _("country"), lambda code: countries.name(code))
+
+    class CountryFilter(base):
+        def lookups(self, request, model_admin):
+            found = {str(code) for code, _label in super().lookups(request, model_admin)}
+            return [(code, name) for code, name in country_menu(active_language()) if code in found]
+
+    return CountryFilter
+
+
+class CountryMenuAdminMixin:
+    """Country fields in the admin's forms (and inlines) get the site's one country menu."""
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if isinstance(db_field, CountryField):
+            return country_formfield(db_field, **kwargs)
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
 
 
 def month_bounds(value: str | None) -> tuple[date, date] | None:
@@ -322,7 +342,9 @@ class SourceAdmin(FoldedSearchMixin, TranslationAdmin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(InLanguageOrderMixin, FoldedSearchMixin, TranslationAdmin):
+class OrganizationAdmin(
+    CountryMenuAdminMixin, InLanguageOrderMixin, FoldedSearchMixin, TranslationAdmin
+):
     formfield_overrides = HTTPS_URLS
     list_display = ("name", "short_name", "kind", "country", city_column("city"), "people")
     list_filter = ("kind", city_filter("city"), country_filter())
@@ -344,7 +366,7 @@ class OrganizationAdmin(InLanguageOrderMixin, FoldedSearchMixin, TranslationAdmi
 
 
 @admin.register(Person)
-class PersonAdmin(InLanguageOrderMixin, FoldedSearchMixin, admin.ModelAdmin):
+class PersonAdmin(CountryMenuAdminMixin, InLanguageOrderMixin, FoldedSearchMixin, admin.ModelAdmin):
     list_display = ("__str__", "roles", "country", "email", "preferred_language")
     list_display_links = ("__str__",)
     list_filter = (country_filter(), city_filter("city"), "preferred_language")

@@ -8,6 +8,7 @@ sorts a language's names by its own alphabet (contacts.text.collation_key), Tür
 Azerbaijan first.
 """
 
+import functools
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,9 +16,12 @@ from babel import Locale
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import write_po
+from django import forms
+from django.conf import settings
 from django.utils import translation
 from django_countries import countries
 from django_countries.data import COUNTRIES
+from django_countries.fields import CountryField
 
 from .text import collation_key
 
@@ -80,3 +84,40 @@ def country_menu(language: str) -> list[tuple[str, str]]:
         )
         menu = _menus[language] = [*first, *rest]
     return menu
+
+
+def country_choices(blank_label: str = "---------") -> list[tuple[str, str]]:
+    """`country_menu()` in the active language, after a blank choice (`blank_label`)."""
+    return [("", blank_label), *country_menu(active_language())]
+
+
+def active_language() -> str:
+    return (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+@functools.cache
+def _country_codes() -> frozenset[str]:
+    return frozenset(code for code, _name in countries)
+
+
+class CountryChoiceField(forms.ChoiceField):
+    """Every country menu of the site (public, board, admin): `country_menu()` in the page's
+    language, validated against the set of codes instead of the 250 choices. Takes the
+    arguments a model field passes its choice field (choices, coerce and empty_value are
+    ignored: the menu is always the full sorted one); cleans to the code, "" when blank."""
+
+    def __init__(self, *, blank_label="---------", **kwargs):
+        for ignored in ("choices", "coerce", "empty_value", "max_length", "limit_choices_to"):
+            kwargs.pop(ignored, None)
+        super().__init__(choices=functools.partial(country_choices, blank_label), **kwargs)
+
+    def valid_value(self, value) -> bool:
+        return str(value) in _country_codes()
+
+
+def country_formfield(db_field, **kwargs):
+    """`formfield_callback` for model forms and the admin: a CountryField gets the site's
+    country menu (CountryChoiceField), every other field its own form field."""
+    if isinstance(db_field, CountryField):
+        kwargs["choices_form_class"] = CountryChoiceField
+    return db_field.formfield(**kwargs)

@@ -11,6 +11,7 @@ from django.utils import formats
 from django.utils.text import Truncator, format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from .countries import country_formfield
 from .models import Affiliation, DelegationVisit, Meeting, Organization, Outcome, Person, Source
 from .translation import per_language
 
@@ -92,7 +93,7 @@ def _https_urls(field, **kwargs):
     # Addresses typed without a scheme are taken as https (Django 6's default, already today).
     if isinstance(field, models.URLField):
         kwargs["assume_scheme"] = "https"
-    return field.formfield(**kwargs)
+    return country_formfield(field, **kwargs)  # and the site's country menu
 
 
 class PersonForm(forms.ModelForm):
@@ -100,6 +101,7 @@ class PersonForm(forms.ModelForm):
 
     class Meta:
         model = Person
+        formfield_callback = country_formfield
         fields = [
             "honorific",
             "full_name",

@@ -11,8 +11,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .enums import EventStatus
-from .models import Event
+from .enums import EventStatus, RegistrationStatus
+from .models import Event, Registration
 
 # States, from the delegate's point of view.
 OPEN = "open"  # seats left (or no limit)
@@ -107,3 +107,14 @@ def availability(event: Event, *, seats_held: int, now: datetime | None = None) 
         ngettext("%(count)d seat left.", "%(count)d seats left.", seats_left)
         % {"count": seats_left},
     )
+
+
+def can_register_again(registration: Registration, *, now: datetime | None = None) -> bool:
+    """A cancelled or expired registration whose public event still takes registrations
+    (seats or the waitlist): what its page and its last email offer instead of "cancel".
+    One query (the seats held)."""
+    event = registration.event
+    if registration.status in RegistrationStatus.active() or not event.is_public:
+        return False
+    seats_held = event.registrations.holding_seat().count()
+    return availability(event, seats_held=seats_held, now=now).can_register

@@ -15,7 +15,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from contacts.cities import city_beside
+from contacts.cities import city_name
+from contacts.content import active_language, translation_of
 
 from .enums import EventStatus, Recurrence
 from .models import Event
@@ -64,10 +65,13 @@ def event_component(event: Event, *, stamp: datetime | None = None) -> icalendar
     component.add("dtstamp", stamp or timezone.now())
     component.add("last-modified", event.updated_at or timezone.now())
     component.add("sequence", event.sequence)
-    summary = one_line(event.title)
+    # Each text says its language (LANGUAGE, RFC 5545 §3.2.10): the requested one, or "tr"
+    # where the event has no text of its own in it and the Turkish stands in.
+    title = translation_of(event, "title")
+    summary = one_line(title.text)
     if event.date_to_be_announced:
         summary = _("%(title)s (date to be announced)") % {"title": summary}
-    component.add("summary", summary)
+    component.add("summary", summary, parameters={"language": title.language})
     if event.is_exact:
         component.add("dtstart", event.local_start)
         component.add("dtend", event.local_end)
@@ -82,31 +86,44 @@ def event_component(event: Event, *, stamp: datetime | None = None) -> icalendar
     component.add("status", ical_status(event.status))
     if event.venue_id:
         venue = event.venue
+        name, address = translation_of(venue, "name"), translation_of(venue, "address")
+        # Turkish as soon as the name or the address is the Turkish standing in; the city is
+        # then spelled in Turkish too: one language on the line.
+        language = next((t.lang for t in (name, address) if t.lang), "") or active_language()
+        parts = (name.text, address.text, city_name(venue.city, language))
         component.add(
             "location",
-            # Plain text cannot mark a Turkish fallback: the city in the name's language.
-            ", ".join(
-                one_line(p)
-                for p in (venue.name, venue.address, city_beside(venue, "name", venue.city))
-                if p
-            ),
+            ", ".join(one_line(p) for p in parts if p),
+            parameters={"language": language},
         )
-    if event.description:
-        component.add("description", multi_line(event.description))
+    description = translation_of(event, "description")
+    if description.text:
+        component.add(
+            "description",
+            multi_line(description.text),
+            parameters={"language": description.language},
+        )
     component.add("url", f"{settings.SITE_URL}{event.get_absolute_url()}")
     return component
 
 
 def build_calendar(
-    events: Iterable[Event], *, name: str, stamp: datetime | None = None
+    events: Iterable[Event],
+    *,
+    name: str,
+    stamp: datetime | None = None,
+    time_zone: str | None = None,
 ) -> icalendar.Calendar:
+    """A VCALENDAR of `events` with a VTIMEZONE for every zone they use. X-WR-TIMEZONE (the
+    de-facto zone a client shows a calendar in) is `time_zone`, default the site's: the
+    whole program's feed keeps İzmir's, one event's file says its venue's."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", one_line(name))
-    calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    calendar.add("x-wr-timezone", time_zone or settings.TIME_ZONE)
     for event in events:
         calendar.add_component(event_component(event, stamp=stamp))
     # As calendar.add_missing_timezones() does, with each zone's VTIMEZONE computed once.
@@ -129,4 +146,7 @@ def _vtimezone(tzid: str) -> icalendar.Timezone | None:
 
 
 def event_ics(event: Event, *, stamp: datetime | None = None) -> bytes:
-    return build_calendar([event], name=event.title, stamp=stamp).to_ical()
+    """One event's .ics in the active language, in its venue's zone (X-WR-TIMEZONE too)."""
+    return build_calendar(
+        [event], name=event.title, stamp=stamp, time_zone=event.time_zone
+    ).to_ical()

@@ -11,41 +11,15 @@ Plain-text emails need no marker and read the field itself (`{{ event.title }}`)
 already falls back to Turkish.
 """
 
-from dataclasses import dataclass
-
 from django import template
-from django.conf import settings
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language
+
+from ..content import Translated, translation_of
 
 register = template.Library()
 
-
-@dataclass(frozen=True)
-class Translated:
-    text: str
-    # The language the text is in when it is not the page's ("tr"), else "".
-    lang: str
-
-    def __str__(self) -> str:
-        return self.text
-
-    def __html__(self) -> str:
-        if self.lang and self.text:
-            return format_html('<span lang="{}">{}</span>', self.lang, self.text)
-        return str(conditional_escape(self.text))
-
-
-def translation_of(obj, field: str) -> Translated:
-    """The text of `field` in the active language, and whether it fell back to Turkish."""
-    fallback = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-    language = (get_language() or fallback).split("-")[0]
-    own = getattr(obj, f"{field}_{language}", None)
-    if own or language == fallback:
-        return Translated(text=own or "", lang="")
-    text = getattr(obj, f"{field}_{fallback}", None) or ""
-    return Translated(text=text, lang=fallback if text else "")
+__all__ = ["Translated", "translation_of", "translated"]
 
 
 @register.simple_tag

@@ -4,6 +4,8 @@ staff see everything and correct plain data (e.g. link a delegation to its visit
 
 from django.contrib import admin
 
+from contacts.admin import CountryMenuAdminMixin, country_filter
+
 from ..b2b.models import Matchmaking, Meeting, MeetingRequest, MeetingSession, Participant
 from ..delegations.models import DelegationGroup, DelegationMember
 
@@ -14,9 +16,9 @@ class MatchmakingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Participant)
-class ParticipantAdmin(admin.ModelAdmin):
+class ParticipantAdmin(CountryMenuAdminMixin, admin.ModelAdmin):
     list_display = ["organization_name", "event", "sector", "country", "is_visible"]
-    list_filter = ["sector", "country"]
+    list_filter = ["sector", country_filter()]
     search_fields = ["organization_name", "registration__full_name"]
     raw_id_fields = ["registration", "organization"]
     list_select_related = ["event"]
@@ -49,14 +51,14 @@ class MeetingAdmin(admin.ModelAdmin):
     ]
 
 
-class DelegationMemberInline(admin.TabularInline):
+class DelegationMemberInline(CountryMenuAdminMixin, admin.TabularInline):
     model = DelegationMember
     extra = 0
     readonly_fields = ["registration"]
 
 
 @admin.register(DelegationGroup)
-class DelegationGroupAdmin(admin.ModelAdmin):
+class DelegationGroupAdmin(CountryMenuAdminMixin, admin.ModelAdmin):
     list_display = ["name", "event", "status", "head_name", "created_at"]
     list_filter = ["status"]
     search_fields = ["name", "head_name", "head_email"]

@@ -24,7 +24,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from modeltranslation.admin import TranslationAdmin
 
-from contacts.admin import DemoFilter, FoldedSearchMixin, city_filter, demo_badge, month_bounds
+from contacts.admin import (
+    CountryMenuAdminMixin,
+    DemoFilter,
+    FoldedSearchMixin,
+    city_filter,
+    demo_badge,
+    month_bounds,
+)
 from contacts.cities import city_name
 
 # The private helpers are the rule itself; reusing them keeps the list and the change page in
@@ -244,7 +251,7 @@ class EventMonthFilter(admin.SimpleListFilter):
 
 
 @admin.register(Venue)
-class VenueAdmin(FoldedSearchMixin, TranslationAdmin):
+class VenueAdmin(CountryMenuAdminMixin, FoldedSearchMixin, TranslationAdmin):
     # Explicit: the count annotations below add a GROUP BY, which drops the model's default
     # ordering, and the autocomplete widgets paginate these results.
     ordering = ("city", "name")

@@ -6,7 +6,14 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from contacts.admin import DemoFilter, FoldedSearchMixin, city_filter, country_filter, demo_badge
+from contacts.admin import (
+    CountryMenuAdminMixin,
+    DemoFilter,
+    FoldedSearchMixin,
+    city_filter,
+    country_filter,
+    demo_badge,
+)
 
 from ..models import Registration
 from ..services.privacy import erase_delegate
@@ -25,7 +32,7 @@ class RegistrationAdminForm(forms.ModelForm):
             self.add_error("email", error.messages)
 
 
-class RegistrationInline(admin.TabularInline):
+class RegistrationInline(CountryMenuAdminMixin, admin.TabularInline):
     """Read-mostly: registrations change through the registration flow, not by hand here."""
 
     model = Registration
@@ -45,7 +52,7 @@ class RegistrationInline(admin.TabularInline):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(FoldedSearchMixin, admin.ModelAdmin):
+class RegistrationAdmin(CountryMenuAdminMixin, FoldedSearchMixin, admin.ModelAdmin):
     """Registrations come in through the public form; here staff look them up and fix details."""
 
     form = RegistrationAdminForm

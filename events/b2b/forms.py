@@ -4,8 +4,8 @@ The board's forms are in board_forms.py."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
-from django_countries.fields import LazyTypedChoiceField
+
+from contacts.countries import CountryChoiceField, country_formfield
 
 from .enums import Sector, SpokenLanguage
 from .models import Participant
@@ -20,6 +20,7 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = Participant
+        formfield_callback = country_formfield
         fields = [
             "organization_name",
             "sector",
@@ -55,9 +56,7 @@ class DirectoryFilterForm(forms.Form):
     sector = forms.ChoiceField(
         label=_("Sector"), required=False, choices=[("", _("All sectors")), *Sector.choices]
     )
-    country = LazyTypedChoiceField(
-        label=_("Country"), required=False, choices=[("", _("All countries")), *countries]
-    )
+    country = CountryChoiceField(label=_("Country"), required=False, blank_label=_("All countries"))
     language = forms.ChoiceField(
         label=_("Language"),
         required=False,

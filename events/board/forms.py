@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from contacts.countries import country_formfield
 from contacts.forms import CityChoiceField
 from contacts.text import search_key
 from events.board.selectors import audited_content_types, venue_cities
@@ -351,6 +352,7 @@ class PlanningItemForm(forms.ModelForm):
 class VenueForm(forms.ModelForm):
     class Meta:
         model = Venue
+        formfield_callback = country_formfield
         fields = [
             *per_language("name"),
             *per_language("address"),

@@ -12,10 +12,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from contacts.countries import CountryChoiceField
 from contacts.emails import NormalizedEmailFormField, clean_text
 from contacts.enums import Language
 
-from ..public.forms import CountryChoiceField
 from .services import MAX_MEMBERS, MemberData
 
 CSV_COLUMNS = ("full_name", "email", "role", "language")

@@ -165,6 +165,22 @@ class Registration(models.Model):
         )
 
     @property
+    def can_be_cancelled(self) -> bool:
+        """Holding a seat or a place in line for an event still to come and not cancelled:
+        the only registrations whose page and emails offer "cancel"."""
+        return (
+            self.status in RegistrationStatus.active()
+            and not self.event.is_past
+            and not self.event.is_cancelled
+        )
+
+    @property
+    def offers_calendar(self) -> bool:
+        """Its page and emails offer the event's .ics only while the registration is live and
+        the event is not cancelled: a cancelled seat is nothing to add to a calendar."""
+        return self.status in RegistrationStatus.active() and not self.event.is_cancelled
+
+    @property
     def awaits_confirmation(self) -> bool:
         """Pending, or waitlisted after its seat hold ran out: the confirm link still works."""
         return self.status == RegistrationStatus.PENDING or (

@@ -25,6 +25,7 @@ from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
 
 from anniversary.cache import quiet_add, quiet_get, quiet_set
+from anniversary.languages import requested_language
 from events.ics import build_calendar, event_ics
 from events.models import Event
 from events.public import selectors
@@ -112,9 +113,10 @@ def calendar_feed(request):
 
 
 def feed_language(asked: str | None) -> str:
-    """The feed's language: `?lang=` when it names one of ours, else the site's default."""
-    codes = {code for code, _name in settings.LANGUAGES}
-    return asked if asked in codes else settings.LANGUAGE_CODE
+    """The feed's language: `?lang=` when it names one of ours in any case or with a region
+    ("AZ", "az-AZ", "en-GB"; see `requested_language`), else the site's default, Turkish
+    (an unknown or empty one too: the feed never fails over its language)."""
+    return requested_language(asked) or settings.LANGUAGE_CODE
 
 
 @require_safe

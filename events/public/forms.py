@@ -1,6 +1,5 @@
 """Public forms: the program filter and the delegate registration."""
 
-import functools
 import re
 from datetime import date
 
@@ -13,35 +12,14 @@ from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
-from contacts.countries import country_menu
+from contacts.countries import CountryChoiceField
 from contacts.emails import NormalizedEmailFormField, clean_text
 from contacts.enums import Language
 from contacts.forms import CityChoiceField
 from events.enums import EventKind
 
 _PHONE = re.compile(r"^\+?[0-9 ()./-]{6,30}$")
-
-
-def _country_choices() -> list[tuple[str, str]]:
-    """The country menu in the active language (CLDR names, the language's own order)."""
-    return [("", "---------"), *country_menu(get_language() or "tr")]
-
-
-@functools.cache
-def _country_codes() -> frozenset[str]:
-    return frozenset(code for code, _name in countries)
-
-
-class CountryChoiceField(forms.ChoiceField):
-    """The country menu, validated against the set of codes instead of the menu itself."""
-
-    def __init__(self, **kwargs):
-        super().__init__(choices=_country_choices, **kwargs)
-
-    def valid_value(self, value) -> bool:
-        return str(value) in _country_codes()
 
 
 class ProgramFilterForm(forms.Form):

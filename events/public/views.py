@@ -25,7 +25,7 @@ from django.views.decorators.http import (
 )
 
 from anniversary.clientip import client_ip
-from events.availability import availability
+from events.availability import availability, can_register_again
 from events.enums import RegistrationStatus
 from events.links import checkin_url
 from events.models import Event, Registration
@@ -309,13 +309,6 @@ def _manage_url(registration: Registration, token: str) -> str:
     return reverse("events:manage", args=[registration.pk, token])
 
 
-def _can_register_again(registration: Registration, event: Event) -> bool:
-    """A cancelled or expired registration, while the event still takes seats or a waitlist."""
-    if registration.status in RegistrationStatus.active() or not event.is_public:
-        return False
-    return availability(event, seats_held=selectors.seats_held(event)).can_register
-
-
 @never_cache
 @require_safe
 def manage(request, pk: int, token: str):
@@ -335,11 +328,9 @@ def manage(request, pk: int, token: str):
             "event": event,
             "token": token,
             "qr_png": qr,
-            "can_cancel": registration.status in RegistrationStatus.active() and not event.is_past,
-            "can_erase": not (
-                registration.status in RegistrationStatus.active() and not event.is_past
-            ),
-            "can_register_again": _can_register_again(registration, event),
+            "can_cancel": registration.can_be_cancelled,
+            "can_erase": not registration.can_be_cancelled,
+            "can_register_again": can_register_again(registration),
         },
     )
 

@@ -25,6 +25,39 @@ def _date(moment) -> str:
     return formats.date_format(moment, "j F Y")
 
 
+def _day_month(moment) -> str:
+    # The other city's date beside the venue's: the year is the venue's ("19 December").
+    return formats.date_format(moment, "j F")
+
+
+def zone_time(moment, venue_zone: str, time_zone: str) -> str:
+    """The instant `moment` (aware) as it reads in `time_zone`, for printing beside the
+    venue's own date and time: "23:30 İzmir", or "19 December, 23:30 İzmir" when the local
+    day there differs from the venue's (a Bakü event at 00:30 is the evening before in
+    İzmir). The city in the active language (`zone_label`). The one home for "the other
+    city's time" on every page, email and board screen.
+    """
+    theirs, ours = localize(moment, time_zone), localize(moment, venue_zone)
+    time = _time(theirs)
+    if theirs.date() != ours.date():
+        time = f"{_day_month(theirs)}, {time}"
+    return f"{time} {zone_label(time_zone)}"
+
+
+@register.simple_tag(name="zone_time")
+def zone_time_tag(moment, venue_zone: str, time_zone: str) -> str:
+    """{% zone_time moment venue_zone time_zone %}: see `zone_time`; "" without a moment."""
+    if moment is None or not time_zone:
+        return ""
+    return zone_time(moment, venue_zone, time_zone)
+
+
+@register.simple_tag
+def other_city_time(event: Event) -> str:
+    """The event's start in the twin city ("23:30 İzmir" / "19 December, 23:30 İzmir")."""
+    return zone_time(event.start, event.time_zone, event.other_zone)
+
+
 def _occurrence(event: Event):
     start, end = (
         event.next_occurrence()
@@ -57,16 +90,22 @@ def event_when(event: Event) -> str:
         if last_day <= start.date():
             return _date(start)
         return f"{_date(start)} – {_date(last_day)}"
-    other = localize(start, event.other_zone)
+    other = zone_time(start, event.time_zone, event.other_zone)
     if end.date() == start.date():
-        return (
-            f"{_date(start)}, {_time(start)}–{_time(end)} {event.zone_label}"
-            f" · {_time(other)} {event.other_zone_label}"
-        )
-    return (
-        f"{_date(start)} {_time(start)} – {_date(end)} {_time(end)} {event.zone_label}"
-        f" · {_time(other)} {event.other_zone_label}"
-    )
+        return f"{_date(start)}, {_time(start)}–{_time(end)} {event.zone_label} · {other}"
+    return f"{_date(start)} {_time(start)} – {_date(end)} {_time(end)} {event.zone_label} · {other}"
+
+
+@register.simple_tag
+def event_when_for(event: Event, time_zone: str | None) -> str:
+    """event_when(), and the start in `time_zone` (the recipient's) when it is neither the
+    venue's nor the twin city's, which event_when already names: "… · 21:30 Europe/Berlin"
+    (with its day when that is another, see `zone_time`)."""
+    text = event_when(event)
+    if not event.is_exact or not time_zone or time_zone in (event.time_zone, event.other_zone):
+        return text
+    start, _end = _occurrence(event)
+    return f"{text} · {zone_time(start, event.time_zone, time_zone)}"
 
 
 @register.simple_tag
@@ -99,16 +138,21 @@ def event_moment(event: Event, moment) -> str:
 @register.simple_tag
 def event_moment_for(event: Event, moment, time_zone: str | None) -> str:
     """event_moment(), and the same instant in `time_zone` (the delegate's) when it differs:
-    "10 Aralık 2026 18:00 İzmir · 19:00 Bakü"."""
+    "10 Aralık 2026 19:00 Bakü · 18:00 İzmir" (with that day when it is another, see
+    `zone_time`)."""
     text = event_moment(event, moment)
     if not text or not time_zone or time_zone == event.time_zone:
         return text
-    theirs, ours = localize(moment, time_zone), localize(moment, event.time_zone)
-    other = _time(theirs) if theirs.date() == ours.date() else f"{_date(theirs)} {_time(theirs)}"
-    return f"{text} · {other} {zone_label(time_zone)}"
+    return f"{text} · {zone_time(moment, event.time_zone, time_zone)}"
 
 
 @register.simple_tag
 def event_local_time(event: Event) -> str:
     """ "19:00" in the venue's zone, for compact listings such as the calendar grid."""
     return _time(event.local_start) if event.is_exact else ""
+
+
+@register.filter
+def zone_name(time_zone: str) -> str:
+    """{{ zone|zone_name }}: the zone as its city in the active language (`zone_label`)."""
+    return zone_label(time_zone) if time_zone else ""

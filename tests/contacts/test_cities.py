@@ -50,4 +50,4 @@ def test_ics_location_uses_the_requested_language():
     with translation.override("en"):
         body = event_ics(event).decode()
 
-    assert "LOCATION:Dom\\, Baku" in body
+    assert "LOCATION;LANGUAGE=en:Dom\\, Baku" in body

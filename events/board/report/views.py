@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from anniversary.languages import requested_language
 from anniversary.permissions import board_permission
 from contacts.spreadsheets import CSV, XLSX, table_response
 
@@ -85,7 +86,8 @@ def _context(request, form, report, year) -> dict:
 def report_pdf(request, year):
     """The whole report as a PDF, in the language asked for (?lang=az) or the page's own."""
     form = _period_form(request, year)
-    language = request.GET.get("lang") or translation.get_language()
+    asked = request.GET.get("lang")
+    language = requested_language(asked) if asked else translation.get_language()
     if language not in dict(settings.LANGUAGES):
         messages.error(request, _("There is no report in that language."))
         return redirect(reverse("board:report", kwargs={"year": year}))

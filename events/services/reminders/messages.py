@@ -20,6 +20,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from ...availability import can_register_again
 from ...b2b import deliveries as b2b_deliveries
 from ...delegations import deliveries as delegation_deliveries
 from ...enums import DeliveryKind
@@ -164,6 +165,12 @@ def _registration_email(delivery, cache):
         "manage_url": self_service_url(registration),
         "confirm_url": confirm_url(registration),
         "event_url": f"{settings.SITE_URL}{event.get_absolute_url()}",
+        # A cancelled or expired registration is offered a new one, not "cancel".
+        "register_again_url": (
+            f"{settings.SITE_URL}{reverse('events:register', args=[event.slug])}"
+            if can_register_again(registration)
+            else ""
+        ),
     }
     attachments = []
     if delivery.kind == DeliveryKind.REGISTRATION_CONFIRMED:

@@ -279,6 +279,15 @@ def test_pdf_in_the_asked_language_carries_the_totals(
     assert "Delegate " not in text
 
 
+@pytest.mark.parametrize("asked", ["AZ", "az-AZ"])
+def test_pdf_language_is_read_whatever_its_case_or_region(board_client, report_year, asked):
+    url = reverse("board:report_pdf", kwargs={"year": report_year.year}) + f"?lang={asked}"
+
+    response = board_client.get(url)
+
+    assert response["Content-Disposition"].endswith(f'-{report_year.year}-az.pdf"')
+
+
 def test_pdf_in_an_unknown_language_goes_back_with_a_message(board_client, report_year):
     url = reverse("board:report_pdf", kwargs={"year": report_year.year}) + "?lang=xx"
 

@@ -1,0 +1,49 @@
+"""Which language a stored text is shown in: the active one, or Turkish when it has none.
+
+Content is stored per language (events/translation.py, real columns <field>_tr/_az/_en);
+Azerbaijani and English fall back to Turkish where empty. Whoever shows the text marks the
+fallback in its own format: the pages with `lang="tr"` (events/templatetags/content.py), the
+.ics with the LANGUAGE parameter (events/ics.py, RFC 5545 §3.2.10).
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils.html import conditional_escape, format_html
+from django.utils.translation import get_language
+
+
+@dataclass(frozen=True)
+class Translated:
+    text: str
+    # The language the text is in when it is not the page's ("tr"), else "".
+    lang: str
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __html__(self) -> str:
+        if self.lang and self.text:
+            return format_html('<span lang="{}">{}</span>', self.lang, self.text)
+        return str(conditional_escape(self.text))
+
+    @property
+    def language(self) -> str:
+        """The language the text is written in: the fallback's, else the active one."""
+        return self.lang or active_language()
+
+
+def active_language() -> str:
+    """The active language's base code ("az" for "az-AZ"), the default when none is active."""
+    return (get_language() or settings.MODELTRANSLATION_DEFAULT_LANGUAGE).split("-")[0]
+
+
+def translation_of(obj, field: str) -> Translated:
+    """The text of `field` in the active language, and whether it fell back to Turkish."""
+    fallback = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    language = active_language()
+    own = getattr(obj, f"{field}_{language}", None)
+    if own or language == fallback:
+        return Translated(text=own or "", lang="")
+    text = getattr(obj, f"{field}_{fallback}", None) or ""
+    return Translated(text=text, lang=fallback if text else "")
