@@ -87,9 +87,9 @@ def event_component(event: Event, *, stamp: datetime | None = None) -> icalendar
     if event.venue_id:
         venue = event.venue
         name, address = translation_of(venue, "name"), translation_of(venue, "address")
-        # Turkish as soon as the name or the address is the Turkish standing in; the city is
-        # then spelled in Turkish too: one language on the line.
-        language = next((t.lang for t in (name, address) if t.lang), "") or active_language()
+        # The line is in the language its name is shown in (the Turkish standing in, or the
+        # asked one), and the city spelled in it: an address is mostly proper names.
+        language = name.lang or active_language()
         parts = (name.text, address.text, city_name(venue.city, language))
         component.add(
             "location",
