@@ -636,8 +636,8 @@ DEMO = {
         "address": t("Nümunə ünvan, Alsancak", "Sample address, Alsancak"),
     },
     "demo:venue:baku": {
-        "name": t("Nümunə zal, İçərişəhər (demo)", "Sample hall, İçərişəhər (demo)"),
-        "address": t("Nümunə ünvan, İçərişəhər", "Sample address, İçərişəhər"),
+        "name": t("Nümunə zal, İçərişəhər (demo)", "Sample hall, Icherisheher (demo)"),
+        "address": t("Nümunə ünvan, İçərişəhər", "Sample address, Old City (Icherisheher)"),
     },
     "demo:event:izmir-reception-today": _demo(
         "Bu gün İzmirdə qarşılama ziyafəti", "Welcome reception in Izmir today"
