@@ -5,6 +5,8 @@ through `city_name()`, so an Azerbaijani page never says "Bakı" in one place an
 next. A city not in the table is printed as stored.
 """
 
+import re
+
 from django.utils.translation import get_language
 
 from .text import search_key
@@ -39,3 +41,15 @@ def city_name(city: str, language: str | None = None) -> str:
     if names is None:
         return city
     return names.get(language, names["tr"])
+
+
+def names_city(text: str, city: str) -> bool:
+    """Whether `text` already names `city` as a word, in any language's spelling: "Baku — venues
+    to be announced" and "Bakü'de bir salon" both name Bakü. Folded as search keys (case and
+    dotted capitals do not matter)."""
+    if not text or not city:
+        return False
+    names = CITY_NAMES.get(search_key(city), {})
+    spellings = {search_key(city), *(search_key(name) for name in names.values())}
+    folded = search_key(text)
+    return any(re.search(rf"\b{re.escape(spelling)}\b", folded) for spelling in spellings)

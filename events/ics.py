@@ -13,8 +13,6 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from contacts.cities import city_name
-
 from .enums import DatePrecision, EventStatus, Recurrence
 from .models import Event
 
@@ -79,11 +77,7 @@ def event_component(event: Event, *, stamp: datetime | None = None) -> icalendar
         component.add("rrule", {"freq": "yearly"})
     component.add("status", ical_status(event.status))
     if event.venue_id:
-        venue = event.venue
-        component.add(
-            "location",
-            ", ".join(one_line(p) for p in (venue.name, venue.address, city_name(venue.city)) if p),
-        )
+        component.add("location", one_line(event.venue.where()))
     if event.description:
         component.add("description", multi_line(event.description))
     component.add("url", f"{settings.SITE_URL}{event.get_absolute_url()}")

@@ -75,7 +75,7 @@ def agenda_ics(participant: Participant, items: list[AgendaItem]) -> bytes:
             )
             location = [_("Table %(table)s") % {"table": meeting.table}]
             if event.venue_id:
-                location += [event.venue.name, event.venue.city]
+                location.append(str(event.venue))
             component.add("location", ", ".join(location))
             component.add("description", meeting.request.reason)
             calendar.add_component(component)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from contacts.cities import city_name, names_city
 from contacts.emails import validate_one_line
 from contacts.models import (
     DelegationVisit,
@@ -68,7 +69,21 @@ class Venue(SeededModel):
         ]
 
     def __str__(self):
-        return f"{self.name}, {self.city}"
+        return ", ".join(part for part in (self.name, self.city_to_show(self.name)) if part)
+
+    def city_to_show(self, *texts: str) -> str:
+        """The city in the active language (contacts.cities), or "" when one of `texts` (the
+        name, the address, as the line shows them) already names it: a line never says the city
+        twice ("Baku — venues to be announced, Baku"). Every "name, city" line asks here."""
+        if any(names_city(text, self.city) for text in texts if text):
+            return ""
+        return city_name(self.city)
+
+    def where(self) -> str:
+        """One plain line for emails and calendar files: name, address and city in the active
+        language, the city left out when the name or the address names it already."""
+        parts = [self.name, self.address]
+        return ", ".join(part for part in (*parts, self.city_to_show(*parts)) if part)
 
 
 class EventQuerySet(models.QuerySet):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.translation import get_language
 
 register = template.Library()
@@ -48,3 +48,17 @@ def translation_of(obj, field: str) -> Translated:
 @register.simple_tag
 def translated(obj, field: str) -> Translated:
     return translation_of(obj, field)
+
+
+@register.simple_tag
+def venue_line(venue, with_address: bool = True) -> str:
+    """`{% venue_line event.venue %}`: "name, address, city" in the page's language, each text
+    marked where it falls back to Turkish; the city only where the name or the address does not
+    name it already (Venue.city_to_show). `with_address=False` for the short "name, city"."""
+    parts = [translation_of(venue, "name")]
+    if with_address and venue.address:
+        parts.append(translation_of(venue, "address"))
+    city = venue.city_to_show(*(part.text for part in parts))
+    if city:
+        parts.append(city)
+    return format_html_join(", ", "{}", ((part,) for part in parts))
