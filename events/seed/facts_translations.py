@@ -389,13 +389,13 @@ VENUES = {
     "venue:izmir-program": {
         "name": t(
             "İzmir — yerlər sonra elan olunacaq (40 illik proqramı)",
-            "Izmir — venues to be announced (40th-year programme)",
+            "Izmir — venues to be announced (40th-year program)",
         )
     },
     "venue:baku-program": {
         "name": t(
             "Bakı — yerlər sonra elan olunacaq (40 illik proqramı)",
-            "Baku — venues to be announced (40th-year programme)",
+            "Baku — venues to be announced (40th-year program)",
         )
     },
     "venue:baku-unnamed": {
