@@ -128,6 +128,8 @@ class PersonForm(forms.ModelForm):
 # The organization's name in each language (contacts/translation.py), Turkish first: the name
 # as registered, required; the others fall back to it where empty.
 ORGANIZATION_NAMES = tuple(f"name_{code}" for code in settings.MODELTRANSLATION_LANGUAGES)
+# "TDT STK Platformu", "TDT QHT Platforması", "OTS NGO Platform": the short name per language too.
+SHORT_NAMES = tuple(f"short_name_{code}" for code in settings.MODELTRANSLATION_LANGUAGES)
 
 
 class OrganizationForm(forms.ModelForm):
@@ -140,7 +142,7 @@ class OrganizationForm(forms.ModelForm):
         formfield_callback = _https_urls
         fields = [
             *ORGANIZATION_NAMES,
-            "short_name",
+            *SHORT_NAMES,
             "kind",
             "country",
             "city",
@@ -156,7 +158,7 @@ class OrganizationForm(forms.ModelForm):
         self.helper = _helper(
             # Side by side on a desk, stacked on a phone, as the event form's title.
             Row(*(Column(name, css_class="col-md-4") for name in ORGANIZATION_NAMES)),
-            Row(Column("short_name", css_class="col-md-4")),
+            Row(*(Column(name, css_class="col-md-4") for name in SHORT_NAMES)),
             Row(Column("kind"), Column("country"), Column("city")),
             "website",
             "notes",
