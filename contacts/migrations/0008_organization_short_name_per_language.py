@@ -17,7 +17,14 @@ SHORT_NAMES = {
     "org:cascfen": ("CASCFEN", "CASCFEN"),
     "org:yeni-azerbaycan-partiyasi": ("YAP", "YAP"),
 }
-# The registered (Turkish) name first seeded in its Azerbaijani spelling.
+# Names first seeded with another language's words: the registered (Turkish) name of the party
+# in its Azerbaijani spelling, and YTB's Azerbaijani name with the Turkish "Topluluklar".
+AZERBAIJANI_NAMES = {
+    "org:ytb": (
+        "Xaricdəki Türklər və Qohum Topluluqlar İdarəsi",
+        "Xaricdəki Türklər və Qohum İcmalar İdarəsi",
+    )
+}
 TURKISH_NAMES = {
     "org:yeni-azerbaycan-partiyasi": ("Yeni Azərbaycan Partiyası", "Yeni Azerbaycan Partisi")
 }
@@ -36,6 +43,8 @@ def to_languages(apps, schema_editor):
             ).update(**{f"short_name_{code}": text})
     for key, (old, new) in TURKISH_NAMES.items():
         Organization.objects.filter(seed_key=key, name_tr=old).update(name_tr=new, name=new)
+    for key, (old, new) in AZERBAIJANI_NAMES.items():
+        Organization.objects.filter(seed_key=key, name_az=old).update(name_az=new)
     # The search and sort keys as Organization.save() derives them, now from every short name.
     for organization in Organization.objects.filter(seed_key__in=SHORT_NAMES):
         names = [organization.name_tr, organization.short_name_tr, organization.short_name_az]

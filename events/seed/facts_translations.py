@@ -148,7 +148,7 @@ ORGANIZATIONS = {
     },
     "org:ytb": {
         "name": t(
-            "Xaricdəki Türklər və Qohum Topluluqlar İdarəsi",
+            "Xaricdəki Türklər və Qohum İcmalar İdarəsi",
             "Presidency for Turks Abroad and Related Communities",
         ),
         "short_name": t("YTB", "YTB"),
