@@ -189,3 +189,19 @@ def test_a_venue_line_leaves_out_the_city_its_name_gives():
     with translation.override("az"):
         assert venue.where() == "Bakü — yerler daha sonra duyurulacak"
         assert str(hall) == "Örnek salon, Bakı"
+
+
+@pytest.mark.django_db
+def test_venue_line_marks_the_turkish_it_falls_back_to():
+    hall = Venue.objects.create(
+        name_tr="Örnek salon", address_tr="Bakü'de bir sokak", city="Bakü", time_zone="Asia/Baku"
+    )
+    line = Template("{% load content %}{% venue_line venue %}")
+
+    with translation.override("az"):
+        shown = line.render(Context({"venue": hall}))
+
+    # The address names the city already: no ", Bakı" after it.
+    assert (
+        shown == '<span lang="tr">Örnek salon</span>, <span lang="tr">Bakü&#x27;de bir sokak</span>'
+    )
