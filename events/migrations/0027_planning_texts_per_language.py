@@ -398,10 +398,16 @@ TEMPLATES = {
 LANGUAGES = ("tr", "az", "en")
 
 
+def _seeded(text: str) -> list[str]:
+    """The seeded English text as it may stand: first written with "programme", and "program"
+    once the starting checklists took the spelling of the rest of the English interface."""
+    return list(dict.fromkeys([text, text.replace("programme", "program")]))
+
+
 def _write(rows, seeded: str, texts: tuple[str, str, str]) -> None:
     """Set the three titles of `rows` still reading the seeded English text; fill az and en
     where they are empty on the rest (already converted, or edited in Turkish by the board)."""
-    rows.filter(title_tr=seeded).update(title_tr=texts[0], title=texts[0])
+    rows.filter(title_tr__in=_seeded(seeded)).update(title_tr=texts[0], title=texts[0])
     for code, text in zip(LANGUAGES[1:], texts[1:], strict=True):
         rows.filter(Q(**{f"title_{code}__isnull": True}) | Q(**{f"title_{code}": ""})).update(
             **{f"title_{code}": text}
@@ -417,18 +423,18 @@ def to_three_languages(apps, schema_editor):
     for kind, ((seeded, *texts), items) in TEMPLATES.items():
         templates = ChecklistTemplate.objects.filter(kind=kind)
         # Only a template still carrying its seeded title or texts is the seed's to translate.
-        ours = templates.filter(Q(title_tr=seeded) | Q(title_tr=texts[0]))
+        ours = templates.filter(Q(title_tr__in=_seeded(seeded)) | Q(title_tr=texts[0]))
         if not ours.exists():
             continue
         _write(ours, seeded, tuple(texts))
         for item_seeded, *item_texts in items:
             lines = ChecklistTemplateItem.objects.filter(template__in=ours).filter(
-                Q(title_tr=item_seeded) | Q(title_tr=item_texts[0])
+                Q(title_tr__in=_seeded(item_seeded)) | Q(title_tr=item_texts[0])
             )
             _write(lines, item_seeded, tuple(item_texts))
             # Planning items made from these lines and not retitled since.
             made = PlanningItem.objects.filter(template_item__in=lines).filter(
-                Q(title_tr=item_seeded) | Q(title_tr=item_texts[0])
+                Q(title_tr__in=_seeded(item_seeded)) | Q(title_tr=item_texts[0])
             )
             _write(made, item_seeded, tuple(item_texts))
 

@@ -99,6 +99,22 @@ def _as_first_seeded():
             )
 
 
+def test_migration_translates_items_already_respelled_program():
+    _as_first_seeded()
+    ChecklistTemplateItem.objects.filter(title_tr="Print programme and name badges").update(
+        title_tr="Print program and name badges"
+    )
+    state = MigrationLoader(connection).project_state(("events", MIGRATION.__name__.split(".")[-1]))
+
+    MIGRATION.to_three_languages(state.apps, None)
+
+    assert [row.title_tr for row in _rows() if row.title_tr == row.title_en] == []
+    assert (
+        ChecklistTemplateItem.objects.filter(title_tr="Programı ve yaka kartlarını bastır").count()
+        == 2
+    )
+
+
 def test_migration_translates_an_old_database_once_and_keeps_edits():
     _as_first_seeded()
     b2b = ChecklistTemplate.objects.get(kind=EventKind.B2B_MEETING)
