@@ -68,6 +68,8 @@ MIDDLEWARE = [
     # A number too large for its column (a forged form value) answers 400, not 500.
     "anniversary.middleware.OutOfRangeInputMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Below SecurityMiddleware, so that its Referrer-Policy default leaves ours in place.
+    "anniversary.personal_links.PersonalLinkMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -97,7 +99,10 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "anniversary.languages.language_links",
+                "anniversary.personal_links.personal_link",
             ],
+            # |date writes month names as each language does (az: "15 iyun 2027").
+            "builtins": ["anniversary.dates"],
         },
     },
 ]

@@ -7,6 +7,7 @@ month and demo filters.
 import calendar
 from datetime import date
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.utils import lookup_spawns_duplicates
 from django.db.models import Count, F, Prefetch, Q, TextField, URLField, Value
@@ -14,10 +15,16 @@ from django.db.models.functions import Lower, Replace
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.text import smart_split, unescape_string_literal
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
-from modeltranslation.admin import TranslationAdmin
+from modeltranslation.admin import (
+    TranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
 
+from .cities import city_menu, city_name, in_city
 from .models import (
     Affiliation,
     DelegationVisit,
@@ -28,7 +35,8 @@ from .models import (
     Source,
     sort_field,
 )
-from .text import search_key
+from .text import collation_key, search_key
+from .translation import per_language
 
 # --- shared by every admin in the project ---------------------------------------------------
 
@@ -127,7 +135,10 @@ def values_filter(field: str, parameter: str, title, label=str):
                 .values_list(field, flat=True)
                 .distinct()
             )
-            return [(value, label(value)) for value in values]
+            # By the label in the admin's language, not by the stored value (a code, a key).
+            choices = [(value, str(label(value))) for value in values]
+            language = get_language() or "tr"
+            return sorted(choices, key=lambda choice: collation_key(choice[1], language))
 
         def queryset(self, request, queryset):
             if self.value():
@@ -139,8 +150,40 @@ def values_filter(field: str, parameter: str, title, label=str):
 
 
 def city_filter(field: str, title=None):
-    """The cities that occur in `field` (e.g. "venue__city")."""
-    return values_filter(field, "city", title or _("city"))
+    """The cities that occur in `field` (e.g. "venue__city"), each once in the admin's
+    language (contacts.cities.city_menu), finding the rows in every spelling of the city."""
+
+    class CityFilter(admin.SimpleListFilter):
+        parameter_name = "city"
+
+        def lookups(self, request, model_admin):
+            stored = (
+                model_admin.model._default_manager.exclude(**{field: ""})
+                .exclude(**{f"{field}__isnull": True})
+                .order_by()
+                .values_list(field, flat=True)
+                .distinct()
+            )
+            return city_menu(stored)
+
+        def queryset(self, request, queryset):
+            if self.value():
+                return queryset.filter(in_city(field, self.value()))
+            return queryset
+
+    CityFilter.title = title or _("city")
+    return CityFilter
+
+
+def city_column(field: str, description=None):
+    """A list column printing `field` through the city table in the admin's language."""
+
+    @admin.display(description=description or _("city"), ordering=field)
+    def column(obj) -> str:
+        return city_name(getattr(obj, field))
+
+    column.__name__ = f"{field}_label"
+    return column
 
 
 def country_filter(field: str = "country"):
@@ -216,14 +259,31 @@ def demo_badge(obj) -> str:
 # --- contacts ---------------------------------------------------------------------------------
 
 
-class AffiliationInline(admin.TabularInline):
+def language_groups(*fields: str) -> tuple:
+    """One fieldset per language with that language's column of each field ("title_az", ...),
+    Turkish first, as the event admin groups its title and description (no tabs: modeltranslation's
+    tabs load jQuery UI from a CDN, which the offline site and its Content-Security-Policy do not
+    allow)."""
+    return tuple(
+        (name, {"fields": tuple(f"{field}_{code}" for field in fields)})
+        for code, name in settings.LANGUAGES
+    )
+
+
+def searched_in_every_language(*fields: str) -> tuple[str, ...]:
+    """Search columns: each language's column of each field (the plain column holds whichever
+    language was active when the row was saved)."""
+    return tuple(column for field in fields for column in per_language(field))
+
+
+class AffiliationInline(TranslationTabularInline):
     model = Affiliation
     extra = 1
     fields = ("organization", "role", "start", "end", "sources")
     autocomplete_fields = ("organization", "sources")
 
 
-class MemberInline(admin.TabularInline):
+class MemberInline(TranslationTabularInline):
     """The same roles, seen from the organization."""
 
     model = Affiliation
@@ -235,29 +295,36 @@ class MemberInline(admin.TabularInline):
 
 
 @admin.register(Source)
-class SourceAdmin(FoldedSearchMixin, admin.ModelAdmin):
+class SourceAdmin(FoldedSearchMixin, TranslationAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = ("headline", "publication", "published_on", "language", "file_name")
     list_filter = ("language", date_month_filter("published_on"))
-    search_fields = ("headline", "publication", "summary", "file_name")
+    search_fields = ("headline", "publication", *searched_in_every_language("summary"), "file_name")
     date_hierarchy = "published_on"
     readonly_fields = ("seed_key",)
-    fields = (
-        "headline",
-        "publication",
-        "published_on",
-        "language",
-        "file_name",
-        "url",
-        "summary",
-        "seed_key",
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": (
+                    "headline",
+                    "publication",
+                    "published_on",
+                    "language",
+                    "file_name",
+                    "url",
+                    "seed_key",
+                )
+            },
+        ),
+        *language_groups("summary"),
     )
 
 
 @admin.register(Organization)
 class OrganizationAdmin(InLanguageOrderMixin, FoldedSearchMixin, TranslationAdmin):
     formfield_overrides = HTTPS_URLS
-    list_display = ("name", "short_name", "kind", "country", "city", "people")
+    list_display = ("name", "short_name", "kind", "country", city_column("city"), "people")
     list_filter = ("kind", city_filter("city"), country_filter())
     search_fields = ("search_name", "notes")
     autocomplete_fields = ("sources",)
@@ -306,40 +373,46 @@ class PersonAdmin(InLanguageOrderMixin, FoldedSearchMixin, admin.ModelAdmin):
 
 
 @admin.register(Affiliation)
-class AffiliationAdmin(FoldedSearchMixin, admin.ModelAdmin):
+class AffiliationAdmin(FoldedSearchMixin, TranslationAdmin):
     list_display = ("person", "role", "organization", "start", "end")
     list_select_related = ("person", "organization")
     list_filter = ("organization__kind",)
-    search_fields = ("person__search_name", "organization__search_name", "role")
+    search_fields = (
+        "person__search_name",
+        "organization__search_name",
+        *searched_in_every_language("role"),
+    )
     autocomplete_fields = ("person", "organization", "sources")
     date_hierarchy = "start"
     readonly_fields = ("seed_key",)
 
 
-class MeetingInline(admin.StackedInline):
+class MeetingInline(TranslationStackedInline):
     model = Meeting
     extra = 0
+    # One line per language: its title and place, then its topics and outcomes.
     fields = (
-        ("title", "date", "dated_by_publication"),
-        ("city", "place", "host_organization"),
+        ("date", "dated_by_publication", "city", "host_organization"),
+        *(
+            (f"title_{code}", f"place_{code}", f"topics_{code}", f"outcomes_{code}")
+            for code in settings.MODELTRANSLATION_LANGUAGES
+        ),
         "participants",
         "organizations",
-        "topics",
-        "outcomes",
         "sources",
     )
     autocomplete_fields = ("host_organization", "participants", "organizations", "sources")
 
 
 @admin.register(DelegationVisit)
-class DelegationVisitAdmin(FoldedSearchMixin, admin.ModelAdmin):
+class DelegationVisitAdmin(FoldedSearchMixin, TranslationAdmin):
     # Explicit: the count annotations below add a GROUP BY, which drops the model's default
     # ordering, and the autocomplete widgets paginate these results.
     ordering = (F("start_date").desc(nulls_last=True), "pk")
     list_display = (
         "title",
-        "origin_city",
-        "destination_city",
+        city_column("origin_city", _("from city")),
+        city_column("destination_city", _("to city")),
         "start_date",
         "end_date",
         "meeting_count",
@@ -348,11 +421,32 @@ class DelegationVisitAdmin(FoldedSearchMixin, admin.ModelAdmin):
         city_filter("destination_city", _("to city")),
         date_month_filter("start_date"),
     )
-    search_fields = ("title", "purpose", "origin_city", "destination_city")
+    search_fields = (
+        *searched_in_every_language("title", "purpose"),
+        "origin_city",
+        "destination_city",
+    )
     date_hierarchy = "start_date"
     autocomplete_fields = ("host_organization", "travellers", "organizations", "sources")
     inlines = [MeetingInline]
     readonly_fields = ("seed_key",)
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": (
+                    ("origin_city", "destination_city"),
+                    ("start_date", "end_date"),
+                    "host_organization",
+                    "travellers",
+                    "organizations",
+                    "sources",
+                    "seed_key",
+                )
+            },
+        ),
+        *language_groups("title", "dates_note", "purpose"),
+    )
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_meetings=Count("meetings"))
@@ -362,19 +456,44 @@ class DelegationVisitAdmin(FoldedSearchMixin, admin.ModelAdmin):
         return obj._meetings
 
 
-class OutcomeInline(admin.TabularInline):
+class OutcomeInline(TranslationTabularInline):
     model = Outcome
     extra = 0
     fields = ("kind", "text", "owner", "follow_up_on", "done_at")
 
 
 @admin.register(Meeting)
-class MeetingAdmin(FoldedSearchMixin, admin.ModelAdmin):
+class MeetingAdmin(FoldedSearchMixin, TranslationAdmin):
     inlines = [OutcomeInline]
-    list_display = ("title", "date", "dated_by_publication", "city", "visit", "host_organization")
+    list_display = (
+        "title",
+        "date",
+        "dated_by_publication",
+        city_column("city"),
+        "visit",
+        "host_organization",
+    )
     list_select_related = ("visit", "host_organization")
     list_filter = (city_filter("city"), "dated_by_publication", date_month_filter("date"))
-    search_fields = ("title", "topics", "outcomes", "place", "city")
+    search_fields = (*searched_in_every_language("title", "topics", "outcomes", "place"), "city")
     date_hierarchy = "date"
     autocomplete_fields = ("visit", "host_organization", "participants", "organizations", "sources")
     readonly_fields = ("seed_key",)
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": (
+                    "visit",
+                    ("date", "dated_by_publication"),
+                    "city",
+                    "host_organization",
+                    "participants",
+                    "organizations",
+                    "sources",
+                    "seed_key",
+                )
+            },
+        ),
+        *language_groups("title", "place", "topics", "outcomes"),
+    )

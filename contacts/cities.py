@@ -6,10 +6,14 @@ next. A city not in the table is printed as stored.
 """
 
 import re
+from collections.abc import Iterable
 
+from django.conf import settings
+from django.db.models import F
+from django.db.models.lookups import In
 from django.utils.translation import get_language
 
-from .text import search_key
+from .text import collation_key, folded, search_key
 
 # Keyed by search_key() of every spelling we know; values: (tr, az, en).
 _CITIES = [
@@ -34,13 +38,74 @@ CITY_NAMES: dict[str, dict[str, str]] = {
 }
 
 
+def _language(language: str | None) -> str:
+    return (language or get_language() or "tr")[:2]
+
+
 def city_name(city: str, language: str | None = None) -> str:
     """`city` spelled in `language` (default: the active one; tr, az or en), else as given."""
-    language = (language or get_language() or "tr")[:2]
+    language = _language(language)
     names = CITY_NAMES.get(search_key(city or ""))
     if names is None:
         return city
     return names.get(language, names["tr"])
+
+
+def city_beside(obj, field: str, city: str) -> str:
+    """`city` spelled in the language `obj.<field>` is shown in, for a one-line label (a menu
+    entry, a list row, an audit record) that prints both and cannot mark a fallback with `lang`.
+
+    The active language when `field` has its own filled column for it (django-modeltranslation's
+    `<field>_az`, `<field>_en`); else Turkish, the language records are typed in and fall back to:
+    an English menu reads "Bakü Kongre Merkezi, Bakü" while the hall has no English name, and
+    "Baku Congress Centre, Baku" once it has, never "Bakü Kongre Merkezi, Baku".
+    """
+    language = _language(None)
+    fallback = getattr(settings, "MODELTRANSLATION_DEFAULT_LANGUAGE", "tr")
+    shown = language if getattr(obj, f"{field}_{language}", None) else fallback
+    return city_name(city, shown)
+
+
+def city_key(city: str) -> str:
+    """One key per city whatever its spelling, case or marks: search_key() of its Turkish
+    name ("baku" for Bakü, Bakı, Baku, BAKÜ), or of the text itself for a city not in the
+    table. Two stored cities with the same key are one city on every menu and report."""
+    names = CITY_NAMES.get(search_key(city or ""))
+    return search_key(names["tr"] if names else city or "")
+
+
+def city_spellings(city: str) -> list[str]:
+    """search_key() of every spelling of `city` the table knows (of `city` itself when not in
+    it), sorted: what a stored city, folded, is compared with to be found in any spelling."""
+    names = CITY_NAMES.get(search_key(city or ""))
+    spellings = names.values() if names else [city or ""]
+    return sorted({search_key(name) for name in spellings})
+
+
+def in_city(field: str, city: str) -> In:
+    """A filter() condition: the city stored in `field` ("venue__city") is `city` in any of
+    its spellings, case and marks aside ("Baku", "bakı", "BAKÜ", "Bakü" are one city). One
+    SQL condition, no extra query; the same folding as search_key() (contacts.text.folded)."""
+    return In(folded(F(field)), city_spellings(city))
+
+
+def city_menu(cities: Iterable[str], language: str | None = None) -> list[tuple[str, str]]:
+    """(value, label) once per city among `cities` (as stored, any spelling), both spelled in
+    `language` (default: the active one), in that language's alphabetical order."""
+    language = _language(language)
+    names = {}
+    for city in cities:
+        if city:
+            names.setdefault(city_key(city), city_name(city, language))
+    ordered = sorted(names.values(), key=lambda name: collation_key(name, language))
+    return [(name, name) for name in ordered]
+
+
+def menu_city(value: str, menu: Iterable[tuple[str, str]]) -> str | None:
+    """The menu's value for `value` in any spelling of a city on it ("baku" → "Bakü" on a
+    Turkish menu), or None when that city is not on the menu."""
+    wanted = city_key(value or "")
+    return next((choice for choice, _label in menu if city_key(choice) == wanted), None)
 
 
 def names_city(text: str, city: str) -> bool:

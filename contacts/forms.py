@@ -1,10 +1,43 @@
+from collections.abc import Iterable
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Field, Layout, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .cities import city_menu, menu_city
 from .resources import PEOPLE, RESOURCES
 from .spreadsheets import MAX_UPLOAD_BYTES, TableError, format_of, read_table
+
+
+class CityChoiceField(forms.ChoiceField):
+    """A menu of cities, each once, spelled in the active language (contacts.cities.city_menu).
+
+    Accepts any spelling of a city on the menu, in any case, with or without its letters'
+    marks ("Baku", "bakı", "BAKÜ", "Shusha", "susa"), and cleans it to the menu's spelling, so
+    every spelling gives the same page. A city not on the menu is a clear error, never a 500.
+    """
+
+    default_error_messages = {
+        "invalid_choice": _("There are no events in “%(value)s”: choose a city from the list."),
+    }
+
+    def __init__(self, *, cities: Iterable[str] = (), all_label=None, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+        self.all_label = all_label
+        self.set_cities(cities)
+
+    def set_cities(self, cities: Iterable[str]) -> None:
+        """Offer these cities (as stored, any spelling), in the active language."""
+        self.menu = city_menu(cities)
+        self.choices = [("", self.all_label or _("All cities")), *self.menu]
+
+    def to_python(self, value) -> str:
+        text = " ".join(super().to_python(value).split())
+        if not text:
+            return ""
+        return menu_city(text, self.menu) or text
 
 
 class DirectorySearchForm(forms.Form):

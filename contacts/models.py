@@ -7,6 +7,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from .cities import city_beside
 from .emails import CleanCharField, NormalizedEmailField
 from .enums import Language, OrganizationKind, OutcomeKind
 from .text import SORT_LANGUAGES, language_sort_key, match_key, match_pattern, search_key
@@ -21,9 +22,23 @@ def sort_field(prefix: str = "") -> str:
     return f"{prefix}sort_name_{language}"
 
 
+class SortKeyField(models.CharField):
+    """A stored sort key (contacts.text.language_sort_key), compared by code point whatever the
+    database's default collation: "C" (byte order) on PostgreSQL, SQLite's default BINARY
+    elsewhere. A language collation (en-US, tr-TR) would reorder or ignore the key's letters,
+    which are private ranks (U+2000 on), not text; the key already holds the language's order.
+    """
+
+    def db_parameters(self, connection):
+        params = super().db_parameters(connection)
+        if connection.vendor == "postgresql":
+            params["collation"] = "C"
+        return params
+
+
 def _sort_key_field():
     # Room for the key and its tie-break (contacts.text.language_sort_key): twice the name.
-    return models.CharField(max_length=600, editable=False, db_index=True, default="")
+    return SortKeyField(max_length=600, editable=False, db_index=True, default="")
 
 
 class SeededModel(models.Model):
@@ -183,13 +198,16 @@ class Affiliation(SeededModel):
         verbose_name = _("affiliation")
         verbose_name_plural = _("affiliations")
         ordering = ["person__sort_name_tr", "-start"]
+        # The role is told apart by its Turkish title (contacts/translation.py), the one always
+        # written: the plain `role` column holds whichever language was active at the save.
         constraints = [
             models.UniqueConstraint(
-                fields=["person", "organization", "role", "start"], name="affiliation_unique_role"
+                fields=["person", "organization", "role_tr", "start"],
+                name="affiliation_unique_role",
             ),
             # NULLs are distinct in a unique index, so an undated role needs its own rule.
             models.UniqueConstraint(
-                fields=["person", "organization", "role"],
+                fields=["person", "organization", "role_tr"],
                 condition=Q(start__isnull=True),
                 name="affiliation_unique_undated_role",
             ),
@@ -207,7 +225,14 @@ class DelegationVisit(SeededModel):
     """Who travelled from which city to which, when, and why."""
 
     title = models.CharField(_("title"), max_length=250)
-    origin_city = models.CharField(_("from city"), max_length=100)
+    # Empty when the source does not say where the delegation came from: pages then say so in
+    # their own language, rather than a sentence in Turkish standing where a city belongs.
+    origin_city = models.CharField(
+        _("from city"),
+        max_length=100,
+        blank=True,
+        help_text=_("Leave empty when the source does not say."),
+    )
     destination_city = models.CharField(_("to city"), max_length=100)
     # Empty when the source gives no date at all (article 003): no date is ever invented.
     start_date = models.DateField(_("start date"), null=True, blank=True)
@@ -251,7 +276,12 @@ class DelegationVisit(SeededModel):
 
     def __str__(self):
         date = self.start_date.isoformat() if self.start_date else _("date not given")
-        return f"{self.title} ({self.origin_city} → {self.destination_city}, {date})"
+        # The route in the language the title is shown in: one spelling on the line.
+        origin = (
+            city_beside(self, "title", self.origin_city) if self.origin_city else _("not given")
+        )
+        destination = city_beside(self, "title", self.destination_city)
+        return f"{self.title} ({origin} → {destination}, {date})"
 
 
 class Meeting(SeededModel):

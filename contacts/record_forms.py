@@ -8,10 +8,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils import formats
-from django.utils.text import Truncator
+from django.utils.text import Truncator, format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .models import Affiliation, DelegationVisit, Meeting, Organization, Outcome, Person, Source
+from .translation import per_language
 
 
 class DateInput(forms.DateInput):
@@ -125,11 +126,23 @@ class PersonForm(forms.ModelForm):
         )
 
 
+def side_by_side(field: str) -> Row:
+    """The three languages of a text stored per language (contacts/translation.py), Turkish
+    first and required, the others falling back to it where empty: side by side on a desk,
+    stacked on a phone (Bootstrap's col-md), as the board's event form shows its title."""
+    return Row(*(Column(name, css_class="col-md-4") for name in per_language(field)))
+
+
+def _text_areas(rows: int, *fields: str) -> dict[str, forms.Textarea]:
+    """A text area of `rows` lines for each language's column of each field."""
+    return {name: forms.Textarea(attrs={"rows": rows}) for f in fields for name in per_language(f)}
+
+
 # The organization's name in each language (contacts/translation.py), Turkish first: the name
 # as registered, required; the others fall back to it where empty.
-ORGANIZATION_NAMES = tuple(f"name_{code}" for code in settings.MODELTRANSLATION_LANGUAGES)
+ORGANIZATION_NAMES = per_language("name")
 # "TDT STK Platformu", "TDT QHT Platforması", "OTS NGO Platform": the short name per language too.
-SHORT_NAMES = tuple(f"short_name_{code}" for code in settings.MODELTRANSLATION_LANGUAGES)
+SHORT_NAMES = per_language("short_name")
 
 
 class OrganizationForm(forms.ModelForm):
@@ -156,9 +169,8 @@ class OrganizationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["sources"].widget.attrs["size"] = 5
         self.helper = _helper(
-            # Side by side on a desk, stacked on a phone, as the event form's title.
-            Row(*(Column(name, css_class="col-md-4") for name in ORGANIZATION_NAMES)),
-            Row(*(Column(name, css_class="col-md-4") for name in SHORT_NAMES)),
+            side_by_side("name"),
+            side_by_side("short_name"),
             Row(Column("kind"), Column("country"), Column("city")),
             "website",
             "notes",
@@ -168,19 +180,20 @@ class OrganizationForm(forms.ModelForm):
 
 
 class AffiliationForm(InlineRow, forms.ModelForm):
-    summary_fields = ("role", "organization", "start", "end")
+    summary_fields = ("role_tr", "organization", "start", "end")
 
     class Meta:
         model = Affiliation
-        fields = ["organization", "role", "start", "end"]
+        fields = ["organization", *per_language("role"), "start", "end"]
         widgets = {"start": DateInput(), "end": DateInput()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = inline_helper()
-        # Two columns from a tablet's width up; the dates side by side even on a phone.
+        # The role title in its three languages; the dates side by side even on a phone.
         self.helper.layout = Layout(
-            Row(Column("organization", css_class="col-md-6"), Column("role", css_class="col-md-6")),
+            Row(Column("organization", css_class="col-md-6")),
+            side_by_side("role"),
             Row(
                 Column("start", css_class="col-6 col-md-3"),
                 Column("end", css_class="col-6 col-md-3"),
@@ -229,10 +242,10 @@ class SourceForm(forms.ModelForm):
             "language",
             "url",
             "file_name",
-            "summary",
+            *per_language("summary"),
         ]
-        widgets = {"published_on": DateInput(), "summary": forms.Textarea(attrs={"rows": 4})}
-        help_texts = {"summary": _("In our own words: never copy the article.")}
+        widgets = {"published_on": DateInput(), **_text_areas(4, "summary")}
+        help_texts = {"summary_tr": _("In our own words: never copy the article.")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -240,7 +253,7 @@ class SourceForm(forms.ModelForm):
             "headline",
             Row(Column("publication"), Column("published_on"), Column("language")),
             Row(Column("url"), Column("file_name")),
-            "summary",
+            side_by_side("summary"),
         )
 
     def clean(self):
@@ -262,13 +275,13 @@ class VisitForm(forms.ModelForm):
     class Meta:
         model = DelegationVisit
         fields = [
-            "title",
+            *per_language("title"),
             "origin_city",
             "destination_city",
             "start_date",
             "end_date",
-            "dates_note",
-            "purpose",
+            *per_language("dates_note"),
+            *per_language("purpose"),
             "host_organization",
             "travellers",
             "organizations",
@@ -277,7 +290,7 @@ class VisitForm(forms.ModelForm):
         widgets = {
             "start_date": DateInput(),
             "end_date": DateInput(),
-            "purpose": forms.Textarea(attrs={"rows": 3}),
+            **_text_areas(3, "purpose"),
         }
 
     def __init__(self, *args, **kwargs):
@@ -288,14 +301,14 @@ class VisitForm(forms.ModelForm):
         self.helper = _helper(
             Fieldset(
                 _("The trip"),
-                "title",
+                side_by_side("title"),
                 Row(
                     Column("origin_city", css_class="col-6"),
                     Column("destination_city", css_class="col-6"),
                 ),
                 Row(Column("start_date", css_class="col-6"), Column("end_date", css_class="col-6")),
-                "dates_note",
-                "purpose",
+                side_by_side("dates_note"),
+                side_by_side("purpose"),
             ),
             Fieldset(
                 _("Who"),
@@ -316,29 +329,31 @@ class VisitForm(forms.ModelForm):
 
 
 class MeetingForm(InlineRow, forms.ModelForm):
-    summary_fields = ("date", "title", "city")
+    summary_fields = ("date", "title_tr", "city")
 
     class Meta:
         model = Meeting
         fields = [
-            "title",
+            *per_language("title"),
             "date",
             "dated_by_publication",
-            "place",
+            *per_language("place"),
             "city",
             "host_organization",
             "participants",
             "organizations",
-            "topics",
-            "outcomes",
+            *per_language("topics"),
+            *per_language("outcomes"),
             "sources",
         ]
-        labels = {"outcomes": _("Summary of the outcomes")}
-        widgets = {
-            "date": DateInput(),
-            "topics": forms.Textarea(attrs={"rows": 2}),
-            "outcomes": forms.Textarea(attrs={"rows": 2}),
+        # Labelled as modeltranslation labels each language's column: "… [az]".
+        labels = {
+            name: format_lazy("{} [{}]", _("Summary of the outcomes"), code)
+            for name, code in zip(
+                per_language("outcomes"), settings.MODELTRANSLATION_LANGUAGES, strict=True
+            )
         }
+        widgets = {"date": DateInput(), **_text_areas(2, "topics", "outcomes")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -348,22 +363,21 @@ class MeetingForm(InlineRow, forms.ModelForm):
         for name in ("participants", "organizations", "sources"):
             self.fields[name].widget.attrs["size"] = 4
         self.helper = _helper(
+            side_by_side("title"),
             Row(
-                Column("title", css_class="col-md-6"),
                 Column("date", css_class="col-6 col-md-3"),
                 Column("city", css_class="col-6 col-md-3"),
-            ),
-            Row(
-                Column("place", css_class="col-md-6"),
                 Column("dated_by_publication", css_class="col-md-6"),
             ),
+            side_by_side("place"),
             "host_organization",
             Row(
                 Column("participants", css_class="col-md-4"),
                 Column("organizations", css_class="col-md-4"),
                 Column("sources", css_class="col-md-4"),
             ),
-            Row(Column("topics", css_class="col-md-6"), Column("outcomes", css_class="col-md-6")),
+            side_by_side("topics"),
+            side_by_side("outcomes"),
         )
 
     def clean(self):
@@ -392,12 +406,12 @@ def possible_owners():
 
 
 class OutcomeForm(InlineRow, forms.ModelForm):
-    summary_fields = ("kind", "text", "owner", "follow_up_on")
+    summary_fields = ("kind", "text_tr", "owner", "follow_up_on")
 
     class Meta:
         model = Outcome
-        fields = ["kind", "text", "owner", "follow_up_on"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 2}), "follow_up_on": DateInput()}
+        fields = ["kind", *per_language("text"), "owner", "follow_up_on"]
+        widgets = {"follow_up_on": DateInput(), **_text_areas(2, "text")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -412,7 +426,7 @@ class OutcomeForm(InlineRow, forms.ModelForm):
                 Column("owner", css_class="col-6 col-md-4"),
                 Column("follow_up_on", css_class="col-6 col-md-4"),
             ),
-            "text",
+            side_by_side("text"),
         )
 
     def clean(self):

@@ -7,7 +7,9 @@ letters ("ISMAYILOV" is "İsmayilov"); unmatched rows add a person. A named orga
 not exist yet is added. Organizations: matched by `id`, else by name (the same way).
 
 Column names are stable English identifiers (not translated), so that a file exported in one
-interface language imports in another.
+interface language imports in another. Texts stored per language (contacts/translation.py) have
+a column per language: `role` is the Turkish title, `role_az` and `role_en` its Azerbaijani and
+English (empty: they read the Turkish); likewise an organization's `name`, `name_az`, `name_en`.
 """
 
 from datetime import date, datetime
@@ -196,11 +198,15 @@ class PersonResource(ContactResource):
         "city",
         "organization",
         "role",
+        "role_az",
+        "role_en",
         "role_from",
         "role_until",
         "notes",
     )
-    ROLE_COLUMNS = ("organization", "role", "role_from", "role_until")
+    ROLE_COLUMNS = ("organization", "role", "role_az", "role_en", "role_from", "role_until")
+    # The role title's other languages, beside the Turkish `role` column.
+    ROLE_TRANSLATIONS = ("role_az", "role_en")
 
     id = Field(attribute="id", column_name="id", readonly=True, widget=widgets.IntegerWidget())
     preferred_language = Field(
@@ -255,8 +261,15 @@ class PersonResource(ContactResource):
             errors["organization"] = [_("Name the organization this role is held in.")]
         if len(organization) > Organization._meta.get_field("name").max_length:
             errors["organization"] = [_("The organization's name is too long.")]
-        if len(role) > Affiliation._meta.get_field("role").max_length:
+        limit = Affiliation._meta.get_field("role").max_length
+        if len(role) > limit:
             errors["role"] = [_("The role is too long.")]
+        others = {column: _text(row, column) for column in self.ROLE_TRANSLATIONS}
+        for column, text in others.items():
+            if len(text) > limit:
+                errors[column] = [_("The role is too long.")]
+            elif text and not role:
+                errors["role"] = [_("Give the role's Turkish title too.")]
         start, end = dates.get("role_from"), dates.get("role_until")
         if start and end and end < start:
             errors["role_until"] = [_("The role ends before it starts.")]
@@ -264,7 +277,13 @@ class PersonResource(ContactResource):
             raise ValidationError(errors)
         if not (organization or role):
             return None
-        return {"organization": organization, "role": role, "start": start, "end": end}
+        return {
+            "organization": organization,
+            "role": role,
+            "start": start,
+            "end": end,
+            "translations": others,
+        }
 
     def import_instance(self, instance, row, **kwargs):
         errors = {}
@@ -290,15 +309,19 @@ class PersonResource(ContactResource):
         if person.pk is None:
             return False
         organization = _find_organization(role["organization"])
-        return (
-            organization is not None
-            and Affiliation.objects.filter(
-                person=person,
-                organization=organization,
-                role=role["role"],
-                start=role["start"],
-                end=role["end"],
-            ).exists()
+        if organization is None:
+            return False
+        affiliation = Affiliation.objects.filter(
+            person=person,
+            organization=organization,
+            role_tr=role["role"],
+            start=role["start"],
+            end=role["end"],
+        ).first()
+        # A role title given in another language that the row does not hold yet is a change.
+        return affiliation is not None and all(
+            not text or getattr(affiliation, column) == text
+            for column, text in role["translations"].items()
         )
 
     def after_save_instance(self, instance, row, **kwargs):
@@ -312,16 +335,20 @@ class PersonResource(ContactResource):
                 kwargs.get("row_number"),
                 _("adds the organization “%(name)s”") % {"name": organization.name},
             )
+        # Given translations are written; an empty column leaves what the role already has.
+        given = {column: text for column, text in role["translations"].items() if text}
         affiliation, created = Affiliation.objects.get_or_create(
             person=instance,
             organization=organization,
-            role=role["role"],
+            role_tr=role["role"],
             start=role["start"],
-            defaults={"end": role["end"]},
+            defaults={"end": role["end"], **given},
         )
-        if not created and affiliation.end != role["end"]:
-            affiliation.end = role["end"]
-            affiliation.save(update_fields=["end"])
+        changed = {"end": role["end"], **given}
+        if not created and any(getattr(affiliation, k) != v for k, v in changed.items()):
+            for column, value in changed.items():
+                setattr(affiliation, column, value)
+            affiliation.save(update_fields=list(changed))
 
     def export_table(self, queryset) -> tablib.Dataset:
         """One row per role (or one row for a person without a role)."""
@@ -342,7 +369,9 @@ def _role_values(affiliation: Affiliation | None) -> dict[str, str]:
         return dict.fromkeys(PersonResource.ROLE_COLUMNS, "")
     return {
         "organization": affiliation.organization.name,
-        "role": affiliation.role,
+        "role": affiliation.role_tr,
+        "role_az": affiliation.role_az or "",
+        "role_en": affiliation.role_en or "",
         "role_from": affiliation.start.isoformat() if affiliation.start else "",
         "role_until": affiliation.end.isoformat() if affiliation.end else "",
     }

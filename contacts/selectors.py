@@ -21,6 +21,7 @@ from .models import (
     Source,
 )
 from .text import folded, search_key
+from .translation import per_language
 
 VISIT = "visit"
 MEETING = "meeting"
@@ -69,15 +70,13 @@ def visits_for_directory(query: str = "") -> QuerySet:
     )
     key = search_key(query or "")
     if key:
-        visits = visits.alias(
-            title_key=folded(F("title")),
-            origin_key=folded(F("origin_city")),
-            destination_key=folded(F("destination_city")),
-        ).filter(
-            Q(title_key__contains=key)
-            | Q(origin_key__contains=key)
-            | Q(destination_key__contains=key)
-        )
+        # The title in any language (contacts/translation.py) and the cities.
+        columns = [*per_language("title"), "origin_city", "destination_city"]
+        keys = {f"{column}_key": folded(F(column)) for column in columns}
+        match = Q()
+        for name in keys:
+            match |= Q(**{f"{name}__contains": key})
+        visits = visits.alias(**keys).filter(match)
     # Distinct: the two joins would otherwise multiply each other's counts.
     return visits.annotate(
         meeting_count=Count("meetings", distinct=True),

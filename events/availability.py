@@ -38,6 +38,11 @@ def _local(moment: datetime, event: Event) -> str:
     )
 
 
+def _over(event: Event, now: datetime) -> bool:
+    # Event.is_past's rule (a yearly series is never over), the end itself counting as over.
+    return event.next_occurrence(now)[1] <= now
+
+
 def why_registration_closed(event: Event, *, now: datetime | None = None) -> str | None:
     """Why the event takes no registration now, said plainly; None when it does."""
     now = now or timezone.now()
@@ -46,9 +51,12 @@ def why_registration_closed(event: Event, *, now: datetime | None = None) -> str
     if event.status == EventStatus.IDEA:
         # An idea may never happen: nobody should plan their travel around it.
         return _("This event is still an idea; registration opens once it is planned.")
-    if event.is_undated:
+    if event.date_never_fixed:
+        return _("The date of this plan was never fixed.")
+    if event.date_to_be_announced:
         return _("Registration opens once the date is fixed.")
-    if event.end <= now:
+    # Known only by a year or month that is over (the 1986 protocol): past, never open.
+    if _over(event, now) or event.is_undated:
         return _("This event has already taken place.")
     if event.registration_opens and now < event.registration_opens:
         return _("Registration opens on %(when)s.") % {
@@ -77,9 +85,9 @@ def availability(event: Event, *, seats_held: int, now: datetime | None = None) 
     problem = why_registration_closed(event, now=now)
     if event.is_cancelled:
         return Availability(CANCELLED, seats_left, problem)
-    if event.is_undated:
+    if event.date_to_be_announced or event.date_never_fixed:
         return Availability(NOT_OPEN, seats_left, problem)
-    if event.end <= now:
+    if _over(event, now) or event.is_undated:
         return Availability(PAST, seats_left, problem)
     if problem and event.registration_opens and now < event.registration_opens:
         return Availability(NOT_YET_OPEN, seats_left, problem)

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .enums import DatePrecision, EventStatus, Recurrence
+from .enums import EventStatus, Recurrence
 from .models import Event
 
 UID_DOMAIN = "kardes40.izazder.org"
@@ -61,7 +61,7 @@ def event_component(event: Event, *, stamp: datetime | None = None) -> icalendar
     component.add("last-modified", event.updated_at or timezone.now())
     component.add("sequence", event.sequence)
     summary = one_line(event.title)
-    if event.date_precision in (DatePrecision.MONTH, DatePrecision.YEAR):
+    if event.date_to_be_announced:
         summary = _("%(title)s (date to be announced)") % {"title": summary}
     component.add("summary", summary)
     if event.is_exact:

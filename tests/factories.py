@@ -18,15 +18,18 @@ from contacts.models import (
     Person,
     Source,
 )
+from contacts.translation import TRANSLATED_FIELDS as CONTACT_TEXTS
 from events.enums import DatePrecision, EventKind, EventStatus, RegistrationStatus
 from events.models import Event, PodcastEpisode, PodcastSeries, Registration, Venue
 from events.roles import ensure_board_group
 from events.timezones import BAKU, IZMIR
-from events.translation import TRANSLATED_FIELDS
+from events.translation import TRANSLATED_FIELDS as EVENT_TEXTS
+
+TRANSLATED_FIELDS = {**CONTACT_TEXTS, **EVENT_TEXTS}
 
 
 class TranslatedFactory(factory.django.DjangoModelFactory):
-    """For models with content per language (events/translation.py): the plain `title=` fills
+    """For models with content per language (events/ and contacts/translation.py): the plain `title=` fills
     the Turkish column and the active language's (modeltranslation), and an explicit
     `title_tr=` wins over the factory's default plain title instead of sitting beside it."""
 
@@ -56,7 +59,7 @@ class StaffFactory(UserFactory):
     is_superuser = True
 
 
-class SourceFactory(factory.django.DjangoModelFactory):
+class SourceFactory(TranslatedFactory):
     class Meta:
         model = Source
 
@@ -85,7 +88,7 @@ class PersonFactory(factory.django.DjangoModelFactory):
     country = "TR"
 
 
-class AffiliationFactory(factory.django.DjangoModelFactory):
+class AffiliationFactory(TranslatedFactory):
     class Meta:
         model = Affiliation
 
@@ -94,7 +97,7 @@ class AffiliationFactory(factory.django.DjangoModelFactory):
     role = "Member"
 
 
-class DelegationVisitFactory(factory.django.DjangoModelFactory):
+class DelegationVisitFactory(TranslatedFactory):
     class Meta:
         model = DelegationVisit
 
@@ -104,7 +107,7 @@ class DelegationVisitFactory(factory.django.DjangoModelFactory):
     start_date = factory.LazyFunction(lambda: timezone.localdate())
 
 
-class MeetingFactory(factory.django.DjangoModelFactory):
+class MeetingFactory(TranslatedFactory):
     class Meta:
         model = Meeting
 
@@ -114,7 +117,7 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     city = "Bakü"
 
 
-class OutcomeFactory(factory.django.DjangoModelFactory):
+class OutcomeFactory(TranslatedFactory):
     """A follow-up owned by a board member, due in a week (İzmir's calendar)."""
 
     class Meta:

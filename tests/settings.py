@@ -27,6 +27,12 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not memory: the Celery worker an integration test starts must see the same rows.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "db.sqlite3.test")}  # noqa: F405
+elif os.environ.get("KARDES40_TEST_DB_TEMPLATE"):
+    # The test database copies this one, with its locale: a default collation other than C
+    # (ICU en-US, say) shows whether an order depends on it (tests/contacts/test_sort_collation.py).
+    DATABASES["default"].setdefault("TEST", {})["TEMPLATE"] = os.environ[  # noqa: F405
+        "KARDES40_TEST_DB_TEMPLATE"
+    ]
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 # One queue per test session (the worker it starts inherits the name through the environment),
 # so two sessions sharing a Redis database never take each other's tasks.

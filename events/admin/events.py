@@ -248,13 +248,18 @@ class VenueAdmin(FoldedSearchMixin, TranslationAdmin):
     # Explicit: the count annotations below add a GROUP BY, which drops the model's default
     # ordering, and the autocomplete widgets paginate these results.
     ordering = ("city", "name")
-    list_display = ("name", "city", "zone", "capacity", "event_count", demo_badge)
+    list_display = ("name", "city_label", "zone", "capacity", "event_count", demo_badge)
     list_filter = (city_filter("city"), "time_zone", DemoFilter)
     search_fields = (*per_language("name"), "city", *per_language("address"))
     readonly_fields = (demo_badge, "seed_key")
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_events=Count("events"))
+
+    @admin.display(description=gettext_lazy("city"), ordering="city")
+    def city_label(self, obj) -> str:
+        """The city in the admin's language, as every page prints it (contacts.cities)."""
+        return city_name(obj.city)
 
     @admin.display(description=gettext_lazy("time zone"), ordering="time_zone")
     def zone(self, obj) -> str:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from contacts.forms import CityChoiceField
 from contacts.text import search_key
 from events.board.selectors import audited_content_types, venue_cities
 from events.enums import DatePrecision, EpisodeStatus, EventKind, EventStatus
@@ -303,7 +304,7 @@ class RescheduleForm(forms.Form):
 class CalendarFilterForm(forms.Form):
     """GET filters shared by the month and week views; an unknown value is simply ignored."""
 
-    city = forms.ChoiceField(label=_("City"), required=False)
+    city = CityChoiceField(label=_("City"))
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("All kinds")), *EventKind.choices]
     )
@@ -313,9 +314,7 @@ class CalendarFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["city"].choices = [("", _("All cities"))] + [
-            (city, city) for city in venue_cities()
-        ]
+        self.fields["city"].set_cities(venue_cities())
         self.helper = FormHelper()
         self.helper.form_method = "get"
         self.helper.form_tag = False
@@ -325,7 +324,11 @@ class CalendarFilterForm(forms.Form):
         if not self.is_bound:
             return dict.fromkeys(self.fields, "")
         self.is_valid()  # a bad value drops that filter only: cleaned_data keeps the good ones
-        return {name: self.cleaned_data.get(name) or "" for name in self.fields}
+        found = {name: self.cleaned_data.get(name) or "" for name in self.fields}
+        if "city" in self.errors:
+            # A city with no venue, in any spelling: no events (the error says why), not all.
+            found["city"] = " ".join(str(self.data.get("city", "")).split())
+        return found
 
 
 class PlanningItemForm(forms.ModelForm):

@@ -19,6 +19,7 @@ from django.db.models import BooleanField, Count, DateTimeField, F, ForeignObjec
 from django.utils import timezone
 from django.utils.translation import pgettext
 
+from contacts.cities import in_city
 from contacts.models import DelegationVisit, Outcome
 from events.conflicts import Conflict, conflicts_between
 from events.enums import DatePrecision, EventStatus, Recurrence
@@ -167,7 +168,7 @@ def calendar_events(start: datetime, end: datetime, *, city="", kind="", status=
         .order_by("start", "pk")
     )
     if city:
-        events = events.filter(venue__city=city)
+        events = events.filter(in_city("venue__city", city))  # any spelling of it
     if kind:
         events = events.filter(kind=kind)
     if status:
@@ -176,7 +177,8 @@ def calendar_events(start: datetime, end: datetime, *, city="", kind="", status=
 
 
 def venue_cities() -> list[str]:
-    return list(Venue.objects.order_by("city").values_list("city", flat=True).distinct())
+    """The venues' cities as stored (the menu spells and sorts them: contacts.cities)."""
+    return list(Venue.objects.order_by().values_list("city", flat=True).distinct())
 
 
 def _day_bounds(first: date, last: date) -> tuple[datetime, datetime]:
@@ -221,6 +223,8 @@ class MonthCalendar:
     unfixed: list[Event]
     # Year-precision plans of this year: one strip, never spread over the days or months.
     this_year: list[Event] = field(default_factory=list)
+    # Known only by this month, and the month is over: no longer "not fixed yet".
+    day_not_recorded: list[Event] = field(default_factory=list)
 
     @property
     def days_with_events(self) -> list[CalendarDay]:
@@ -251,7 +255,7 @@ def month_calendar(year: int, month: int, **filters) -> MonthCalendar:
     month_start, month_end = date(year, month, 1), date(year, month, 1) + timedelta(days=32)
     events = calendar_events(*_day_bounds(first, last), **filters)
     undated = _place(days, events, first, last)
-    unfixed = [
+    by_month = [
         event
         for event in undated
         # "Sometime in March" belongs to March, not to the days of February shown in its grid.
@@ -268,8 +272,9 @@ def month_calendar(year: int, month: int, **filters) -> MonthCalendar:
         year=year,
         month=month,
         weeks=[[days[day] for day in week] for week in weeks_dates],
-        unfixed=unfixed,
+        unfixed=[event for event in by_month if event.date_to_be_announced],
         this_year=this_year,
+        day_not_recorded=[event for event in by_month if not event.date_to_be_announced],
     )
 
 

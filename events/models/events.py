@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from contacts.cities import city_name, names_city
+from contacts.cities import city_beside, city_name, names_city
 from contacts.emails import validate_one_line
 from contacts.models import (
     DelegationVisit,
@@ -69,19 +69,24 @@ class Venue(SeededModel):
         ]
 
     def __str__(self):
+        # Menus, admin lists and the registrants' pages print this: the city in the language
+        # the name is shown in (the page's, or Turkish while the name has no translation),
+        # and only where the name does not name it already.
         return ", ".join(part for part in (self.name, self.city_to_show(self.name)) if part)
 
-    def city_to_show(self, *texts: str) -> str:
-        """The city in the active language (contacts.cities), or "" when one of `texts` (the
-        name, the address, as the line shows them) already names it: a line never says the city
-        twice ("Baku — venues to be announced, Baku"). Every "name, city" line asks here."""
+    def city_to_show(self, *texts: str, marked: bool = False) -> str:
+        """The city for a line that shows `texts` (the name, the address) beside it, or "" when
+        one of them already names it: a line never says the city twice ("Baku — venues to be
+        announced, Baku"). Plain text spells it in the language the name is shown in
+        (contacts.cities.city_beside); a `marked` line (HTML that marks a Turkish fallback with
+        `lang`) in the page's language. Every "name, city" line asks here."""
         if any(names_city(text, self.city) for text in texts if text):
             return ""
-        return city_name(self.city)
+        return city_name(self.city) if marked else city_beside(self, "name", self.city)
 
     def where(self) -> str:
-        """One plain line for emails and calendar files: name, address and city in the active
-        language, the city left out when the name or the address names it already."""
+        """One plain line for emails and calendar files: name, address and city, the city left
+        out when the name or the address names it already (`city_to_show`)."""
         parts = [self.name, self.address]
         return ", ".join(part for part in (*parts, self.city_to_show(*parts)) if part)
 
@@ -109,10 +114,13 @@ class EventQuerySet(models.QuerySet):
         return self.filter(is_demo=True)
 
     def upcoming(self, now: datetime | None = None):
-        return self.filter(end__gte=now or timezone.now())
+        """Not over yet: the end to come, or yearly (a yearly series always comes round
+        again). The rows `Event.is_past` calls not past."""
+        return self.filter(Q(end__gte=now or timezone.now()) | Q(recurrence=Recurrence.YEARLY))
 
     def past(self, now: datetime | None = None):
-        return self.filter(end__lt=now or timezone.now())
+        """Over: ended, and not yearly. The rows `Event.is_past` calls past."""
+        return self.filter(end__lt=now or timezone.now()).exclude(recurrence=Recurrence.YEARLY)
 
     def active(self):
         return self.exclude(status=EventStatus.CANCELLED)
@@ -423,12 +431,29 @@ class Event(SeededModel):
 
     @property
     def is_past(self) -> bool:
-        return self.end < timezone.now()
+        """Over: its next occurrence (its own dates, or a yearly event's next anniversary, see
+        `next_occurrence`) has ended. A yearly series is never past. Every page, tile, badge
+        and email that says "took place" or "upcoming" reads this (`past_at` for a given now);
+        `EventQuerySet.upcoming()`/`past()` are the same rule in SQL."""
+        return self.past_at(timezone.now())
+
+    def past_at(self, now: datetime) -> bool:
+        """`is_past` at the instant `now` (aware)."""
+        return self.next_occurrence(now)[1] < now
 
     @property
     def is_undated(self) -> bool:
         """Known only by its month or year: a plan, not yet a day in anyone's calendar."""
         return self.date_precision in (DatePrecision.MONTH, DatePrecision.YEAR)
+
+    @property
+    def date_to_be_announced(self) -> bool:
+        """Known only by its month or year, and that month or year not over yet: the one case
+        in which a page, feed or mail says "date to be announced" and "registration opens once
+        the date is fixed". Once over (the 1986 protocol, a plan of last June) the record reads
+        as past at the precision it is known ("1986", "June 2025"), and a cancelled plan
+        announces nothing."""
+        return self.is_undated and not self.is_cancelled and self.end > timezone.now()
 
     @property
     def date_never_fixed(self) -> bool:
@@ -438,6 +463,7 @@ class Event(SeededModel):
             self.is_undated
             and not self.is_milestone
             and self.status in (EventStatus.IDEA, EventStatus.PLANNED, EventStatus.CONFIRMED)
+            and self.recurrence != Recurrence.YEARLY  # a yearly plan comes round again
             and self.end <= timezone.now()
         )
 

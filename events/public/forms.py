@@ -18,6 +18,7 @@ from django_countries import countries
 from contacts.countries import country_menu
 from contacts.emails import NormalizedEmailFormField, clean_text
 from contacts.enums import Language
+from contacts.forms import CityChoiceField
 from events.enums import EventKind
 
 _PHONE = re.compile(r"^\+?[0-9 ()./-]{6,30}$")
@@ -46,7 +47,7 @@ class CountryChoiceField(forms.ChoiceField):
 class ProgramFilterForm(forms.Form):
     """GET filters of the program list. Invalid values are simply ignored (cleaned_data)."""
 
-    city = forms.ChoiceField(label=_("City"), required=False)
+    city = CityChoiceField(label=_("City"))
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("All kinds")), *EventKind.choices]
     )
@@ -55,7 +56,7 @@ class ProgramFilterForm(forms.Form):
 
     def __init__(self, *args, cities: list[str], months: list[date], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["city"].choices = [("", _("All cities")), *((c, c) for c in cities)]
+        self.fields["city"].set_cities(cities)
         self.set_months(months)
         self.helper = FormHelper()
         self.helper.form_method = "get"
@@ -100,14 +101,14 @@ def _parse_month(value: str) -> date | None:
 class CalendarFilterForm(forms.Form):
     """GET filters of the month calendar; the month itself is in the address."""
 
-    city = forms.ChoiceField(label=_("City"), required=False)
+    city = CityChoiceField(label=_("City"))
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("All kinds")), *EventKind.choices]
     )
 
     def __init__(self, *args, cities: list[str], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["city"].choices = [("", _("All cities")), *((c, c) for c in cities)]
+        self.fields["city"].set_cities(cities)
         self.helper = FormHelper()
         self.helper.form_method = "get"
         self.helper.form_class = "row g-2 align-items-end mb-3"

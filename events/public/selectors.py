@@ -14,6 +14,7 @@ from django.core.cache import cache
 from django.db.models import Count, Max, Min, Prefetch, Q, Sum
 from django.utils import timezone
 
+from contacts.cities import in_city
 from contacts.models import Organization
 from events.availability import Availability, availability
 from events.enums import DatePrecision, Recurrence
@@ -134,7 +135,8 @@ def month_counts(first: date, last: date, *, city: str = "", kind: str = "") -> 
 
 def _filtered(events, *, city: str = "", kind: str = ""):
     if city:
-        events = events.filter(venue__city=city)
+        # Any spelling of the city, as stored or asked (contacts.cities.in_city).
+        events = events.filter(in_city("venue__city", city))
     if kind:
         events = events.filter(kind=kind)
     return events
@@ -160,17 +162,19 @@ class ProgramFilters:
 @dataclass
 class ProgramMonth:
     """One month of the program: dated events (by their start there), those whose day is not
-    fixed yet, and the plans known only by their year."""
+    fixed yet, those known only by this month and over (`Event.date_to_be_announced`), and
+    the plans known only by their year."""
 
     month: date
     events: list = field(default_factory=list)
     to_be_announced: list = field(default_factory=list)
+    day_not_recorded: list = field(default_factory=list)
     during_the_year: list = field(default_factory=list)
 
     @property
     def count(self) -> int:
         """As the month's tile and index entry count it: everything but the year plans."""
-        return len(self.events) + len(self.to_be_announced)
+        return len(self.events) + len(self.to_be_announced) + len(self.day_not_recorded)
 
 
 def program_index(
@@ -241,7 +245,9 @@ def program_month(filters: ProgramFilters, month: date) -> ProgramMonth:
         if occurrence is None:
             continue
         if event.date_precision == DatePrecision.MONTH:
-            page.to_be_announced.append(event)
+            (page.to_be_announced if event.date_to_be_announced else page.day_not_recorded).append(
+                event
+            )
         else:
             dated.append((occurrence[0], event.pk, event))
     page.events = [event for _start, _pk, event in sorted(dated, key=lambda row: row[:2])]
@@ -249,12 +255,10 @@ def program_month(filters: ProgramFilters, month: date) -> ProgramMonth:
 
 
 def program_cities() -> list[str]:
+    """The cities of the listed events' venues, as stored (any spelling; the menu spells and
+    sorts them in the page's language: contacts.cities.city_menu)."""
     return list(
-        _listed()
-        .exclude(venue=None)
-        .order_by("venue__city")
-        .values_list("venue__city", flat=True)
-        .distinct()
+        _listed().exclude(venue=None).order_by().values_list("venue__city", flat=True).distinct()
     )
 
 
@@ -267,14 +271,18 @@ class CalendarDay:
     in_month: bool
     is_today: bool
     events: list = field(default_factory=list)
+    # Events whose occurrence on this day is over: a yearly series' last June is past though
+    # the series is not (Event.is_past reads its next occurrence).
+    ended: set = field(default_factory=set)
 
 
 @dataclass
 class MonthCalendar:
     month: date
     weeks: list[list[CalendarDay]]
-    to_be_announced: list  # month precision, this month
+    to_be_announced: list  # month precision, this month, not over (date_to_be_announced)
     during_the_year: list  # year precision, this year
+    day_not_recorded: list = field(default_factory=list)  # month precision, this month, over
 
     @property
     def previous(self) -> date:
@@ -292,7 +300,8 @@ class MonthCalendar:
     def count(self) -> int:
         """Events on a day of the month or announced for it, each once: the month's tile."""
         on_days = {event.pk for day in self.days_with_events for event in day.events}
-        return len(on_days | {event.pk for event in self.to_be_announced})
+        by_month = [*self.to_be_announced, *self.day_not_recorded]
+        return len(on_days | {event.pk for event in by_month})
 
 
 def month_calendar(
@@ -320,7 +329,8 @@ def month_calendar(
     ).order_by("start", "pk")
 
     by_day: dict[date, list] = defaultdict(list)
-    to_be_announced, during_the_year = [], []
+    ended: dict[date, set] = defaultdict(set)
+    to_be_announced, during_the_year, day_not_recorded = [], [], []
     for event in events:
         if event.date_precision == DatePrecision.YEAR:
             if event.local_start.year == year:
@@ -330,13 +340,15 @@ def month_calendar(
         if not found:
             continue
         if event.date_precision == DatePrecision.MONTH:
-            to_be_announced.append(event)
+            (to_be_announced if event.date_to_be_announced else day_not_recorded).append(event)
             continue
         for start, end in found:
             day, final = local_days(start, end, event.time_zone)
             day = max(day, first)
             while day <= min(final, last):
                 by_day[day].append(event)
+                if end < now:
+                    ended[day].add(event.pk)
                 day += timedelta(days=1)
 
     today = timezone.localdate(now)
@@ -344,11 +356,11 @@ def month_calendar(
     for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month):
         weeks.append(
             [
-                CalendarDay(day, day.month == month, day == today, by_day.get(day, []))
+                CalendarDay(day, day.month == month, day == today, by_day.get(day, []), ended[day])
                 for day in week
             ]
         )
-    return MonthCalendar(first, weeks, to_be_announced, during_the_year)
+    return MonthCalendar(first, weeks, to_be_announced, during_the_year, day_not_recorded)
 
 
 # --- home -----------------------------------------------------------------------------------
@@ -364,13 +376,19 @@ def milestones():
 def next_events(*, now: datetime | None = None, limit: int = 6) -> list[Event]:
     """What comes next, by date. Plans known only by their year would head the list for a
     whole year without saying when; the program lists them under "during the year"."""
-    return list(
+    now = now or timezone.now()
+    listed = (
         public_events()
-        .filter(is_milestone=False, end__gte=now or timezone.now())
+        .filter(is_milestone=False)
         .exclude(date_precision=DatePrecision.YEAR)
         .active()
-        .order_by("start", "pk")[:limit]
+        .upcoming(now)
     )
+    # A yearly series is upcoming (Event.is_past) and comes by its next occurrence, not by
+    # its first date: the few series in full, the first `limit` of the others.
+    yearly = Q(recurrence=Recurrence.YEARLY)
+    coming = [*listed.exclude(yearly).order_by("start", "pk")[:limit], *listed.filter(yearly)]
+    return sorted(coming, key=lambda event: (event.next_occurrence(now)[0], event.pk))[:limit]
 
 
 def months_of_year(year: int = ANNIVERSARY_YEAR) -> list[tuple[date, int]]:

@@ -63,13 +63,23 @@ def home(request):
     )
 
 
+def _asked_city(form) -> str:
+    """The city filter: the menu's spelling of the city asked for in any spelling; a city not
+    in the program as asked (it matches no event: the page says so beside the menu)."""
+    form.is_valid()  # a bad value drops that filter only: cleaned_data keeps the good ones
+    if "city" in form.errors:
+        return " ".join(str(form.data.get("city", "")).split())
+    return form.cleaned_data.get("city") or ""
+
+
 def _filters(form: ProgramFilterForm) -> selectors.ProgramFilters:
-    if not form.is_valid():
-        # A stale or edited filter (a city no longer in the program) just shows everything.
-        return selectors.ProgramFilters()
+    city = _asked_city(form)
     data = form.cleaned_data
     return selectors.ProgramFilters(
-        city=data["city"], kind=data["kind"], month=data["month"], include_past=data["past"]
+        city=city,
+        kind=data.get("kind") or "",
+        month=data.get("month"),
+        include_past=bool(data.get("past")),
     )
 
 
@@ -115,9 +125,9 @@ def month_calendar(request, year: int, month: int):
     if not (1 <= month <= 12 and 1900 <= year <= 2200):
         raise Http404(_("No such month."))
     form = CalendarFilterForm(request.GET, cities=selectors.program_cities())
-    # Unknown values (a city no longer in the program) simply show everything.
-    city = form.cleaned_data.get("city", "") if form.is_valid() else ""
-    kind = form.cleaned_data.get("kind", "") if form.is_valid() else ""
+    # An unknown kind shows every kind; an unknown city shows none, and says so.
+    city = _asked_city(form)
+    kind = form.cleaned_data.get("kind") or ""
     grid = selectors.month_calendar(year, month, city=city, kind=kind)
     query = urlencode({k: v for k, v in (("city", city), ("kind", kind)) if v})
     return render(

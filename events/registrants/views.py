@@ -16,12 +16,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from anniversary.permissions import board_permission
 from contacts.spreadsheets import CSV, XLSX, table_response
-from contacts.text import natural_sort_key
+from contacts.text import SORT_LANGUAGES, language_sort_key
 from events.enums import DatePrecision, RegistrationStatus
 from events.models import Event, Registration
 from events.registrants.forms import BoardStatus, DoorSearchForm, RegistrantFilterForm
@@ -58,6 +59,15 @@ def _status_counts(event: Event) -> dict[str, int]:
     )
 
 
+def _by_name(registration) -> str:
+    """Delegates in the alphabetical order of the page's language (as Person.alphabetical),
+    numbers as numbers ("katılımcı 2" before "katılımcı 10")."""
+    language = (get_language() or "tr")[:2]
+    return language_sort_key(
+        registration.full_name, language if language in SORT_LANGUAGES else "tr"
+    )
+
+
 def _event(slug: str) -> Event:
     return get_object_or_404(Event.objects.select_related("venue"), slug=slug)
 
@@ -87,9 +97,9 @@ def registrant_index(request):
         Q(date_precision__in=[DatePrecision.EXACT, DatePrecision.DAY]) | Q(total__gt=0)
     )
     events = (
-        events.filter(end__lt=day_ago).order_by("-start")
+        events.past(day_ago).order_by("-start")
         if show_past
-        else events.filter(end__gte=day_ago).order_by("start")
+        else events.upcoming(day_ago).order_by("start")
     )
     page = Paginator(events, EVENT_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
@@ -196,7 +206,7 @@ def registrant_door(request, slug):
     form = DoorSearchForm(request.GET)
     query = form.query
     confirmed = event.registrations.confirmed().search(query)
-    people = sorted(confirmed, key=lambda registration: natural_sort_key(registration.full_name))
+    people = sorted(confirmed, key=_by_name)
     page = Paginator(people, DOOR_PAGE_SIZE).get_page(request.GET.get("page"))
     # Someone at the door who is not on the confirmed list deserves a reason, not silence.
     others = []
@@ -291,10 +301,7 @@ def registrant_sheet(request, slug):
     """A printable list of confirmed delegates with a signature column (and QR codes if asked)."""
     event = _event(slug)
     with_qr = request.GET.get("qr") == "1"
-    people = sorted(
-        event.registrations.confirmed(),
-        key=lambda registration: natural_sort_key(registration.full_name),
-    )
+    people = sorted(event.registrations.confirmed(), key=_by_name)
     rows = []
     for registration in people:
         registration.event = event

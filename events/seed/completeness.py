@@ -1,8 +1,9 @@
 """How much of the seeded public text exists in Azerbaijani and English.
 
-Walks the seed records (not the database: a board member's later edits are not the seed's) and
-`translations.TRANSLATIONS`. A text counts when its record has Turkish in a translated field; it
-is complete in a language when the mapping has non-empty text for it.
+`measure` walks the seed records and `facts_translations.TRANSLATIONS` (what the seed would
+write); `measure_stored` reads the seeded rows' own columns (what the pages read). A text counts
+when it has Turkish in a translated field; it is complete in a language when that language has
+non-empty text.
 """
 
 from collections.abc import Iterable
@@ -10,6 +11,9 @@ from dataclasses import dataclass, field
 
 from .facts_translations import LANGUAGES, TRANSLATED_FIELDS, TRANSLATIONS
 from .records import Record
+
+# The seed keys a stored row carries; rows typed in by hand have none and are not the seed's.
+_SEEDED = {"seed_key__isnull": False}
 
 
 @dataclass
@@ -54,4 +58,30 @@ def measure(records: Iterable[Record], translations: dict | None = None) -> Comp
             result.texts_done[language] += len(names) - len(lacking)
             result.records_done[language] += not lacking
             result.missing += [f"{record.key} {name} {language}" for name in lacking]
+    return result
+
+
+def measure_stored(models: dict | None = None) -> Completeness:
+    """The same figures as `measure`, from the database: every seeded row (one with a seed key)
+    that delegates can see (an event only when public), its `<field>_tr` column against its
+    `_az` and `_en` columns; the rest named in `missing` as "<seed key> <field> <language>".
+    Reads one query per model."""
+    result = Completeness()
+    for model, names in (TRANSLATED_FIELDS if models is None else models).items():
+        rows = model._default_manager.filter(**_SEEDED)
+        if any(f.name == "is_public" for f in model._meta.fields):
+            rows = rows.filter(is_public=True)
+        columns = [f"{name}_{code}" for name in names for code in ("tr", *LANGUAGES)]
+        for key, *values in rows.order_by("seed_key").values_list("seed_key", *columns):
+            texts = dict(zip(columns, values, strict=True))
+            present = [name for name in names if (texts[f"{name}_tr"] or "").strip()]
+            if not present:
+                continue
+            result.records += 1
+            result.texts += len(present)
+            for language in LANGUAGES:
+                lacking = [n for n in present if not (texts[f"{n}_{language}"] or "").strip()]
+                result.texts_done[language] += len(present) - len(lacking)
+                result.records_done[language] += not lacking
+                result.missing += [f"{key} {name} {language}" for name in lacking]
     return result

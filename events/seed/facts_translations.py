@@ -25,7 +25,7 @@ TRANSLATED_FIELDS = {
     Venue: ("name", "address"),
     Event: ("title", "description"),
     PodcastSeries: ("title", "description"),
-    PodcastEpisode: ("title", "description"),
+    PodcastEpisode: ("title",),
 }
 
 # The words a record carries when its only date is a report's publication date; the same as
@@ -74,7 +74,7 @@ SOURCES = {
             "culture, education and trade, and Tugay invited Azerbaijani business people to the "
             "city. Altay recalled that the sister-city protocol dates from 1986 and said "
             "İZAZDER would declare 2026 the protocol's 40th year. The plans for the year "
-            "include festivals, business forums, youth and volunteering programmes, trade "
+            "include festivals, business forums, youth and volunteering programs, trade "
             "delegations, B2B meetings, business trips and a podcast series.",
         ),
     },
@@ -351,7 +351,7 @@ MEETINGS = {
             "Azərbaycan bayraqlı yaxa nişanı hədiyyə etdi.",
             "İZAZDER presented its project proposals. Tugay invited Azerbaijani business "
             "people to Izmir. Altay announced that İZAZDER would declare 2026 the 40th year of "
-            "the Izmir–Baku twinning and was preparing a programme for the whole year. Altay "
+            "the Izmir–Baku twinning and was preparing a program for the whole year. Altay "
             "gave Tugay a lapel pin with the Azerbaijani flag.",
         ),
     },
@@ -412,7 +412,7 @@ VENUES = {
 _FORTIETH_YEAR = t(
     "İZAZDER-in İzmir–Bakı qardaş şəhər protokolunun 40-cı ili üçün elan etdiyi, il boyu "
     "davam edən proqramın bir hissəsi.",
-    "Part of the year-long programme İZAZDER announced for the 40th year of the Izmir–Baku "
+    "Part of the year-long program İZAZDER announced for the 40th year of the Izmir–Baku "
     "sister-city protocol.",
 )
 _BY_THE_COMMITTEE = t(
@@ -508,7 +508,7 @@ EVENTS = {
             "beynəlxalq konfrans; Azərbaycanda “Heydər Əliyev İli” elan olunmuş 2023-cü ilin "
             "proqramı çərçivəsində keçirildi.",
             "An international conference marking both the second anniversary of the Shusha "
-            "Declaration and National Salvation Day; it was part of the programme of 2023, "
+            "Declaration and National Salvation Day; it was part of the program of 2023, "
             "declared the “Year of Heydar Aliyev” in Azerbaijan.",
         ),
     },
@@ -556,7 +556,7 @@ EVENTS = {
     ),
     "event:2026-youth-volunteering": _year_plan(
         "Gənclik və könüllülük proqramları (40 illik)",
-        "Youth and volunteering programmes (40th year)",
+        "Youth and volunteering programs (40th year)",
     ),
     "event:2026-business-forums": _year_plan(
         "Biznes forumları (40 illik)", "Business forums (40th year)"
@@ -622,7 +622,7 @@ _DEMO_DESCRIPTION = t(
     "siyahısına baxın, idarə panelində onu dəyişin. Həqiqi proqramın bir hissəsi deyil.",
     "A sample event for trying out Kardeş 40: register, look at how full it is and at the "
     "waiting list, and change it in the board's workspace. It is not part of the real "
-    "programme.",
+    "program.",
 )
 
 

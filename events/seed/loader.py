@@ -1,4 +1,5 @@
-"""Turn seed records into rows: create what is missing, never touch what exists."""
+"""Turn seed records into rows: create what is missing; leave what exists, unless it still holds
+exactly what an earlier version of the seed wrote (`Record.earlier`), which is brought up to date."""
 
 from collections import Counter
 from collections.abc import Iterable
@@ -9,23 +10,32 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import models, transaction
 from modeltranslation.translator import NotRegistered, translator
 
+from ..models import Event
+from ..services import scheduling
 from .facts_translations import TRANSLATIONS
 from .records import Record, Ref
 
 
 @dataclass
 class LoadReport:
-    """What a load did, per model verbose name: created, kept as found, adopted from hand entry."""
+    """What a load did, per model verbose name: created, kept as found, adopted from hand entry,
+    and updated from what an earlier version of the seed wrote (`updated_keys` names them)."""
 
     created: Counter = field(default_factory=Counter)
     kept: Counter = field(default_factory=Counter)
     adopted: Counter = field(default_factory=Counter)
+    updated: Counter = field(default_factory=Counter)
+    updated_keys: set[str] = field(default_factory=set)
     rows: dict[str, models.Model] = field(default_factory=dict)
     created_keys: set[str] = field(default_factory=set)
 
-    def lines(self) -> list[tuple[str, int, int, int]]:
-        names = sorted(set(self.created) | set(self.kept) | set(self.adopted))
-        return [(name, self.created[name], self.kept[name], self.adopted[name]) for name in names]
+    def lines(self) -> list[tuple[str, int, int, int, int]]:
+        """(name, created, kept, adopted, updated) per model, by name."""
+        names = sorted(set(self.created) | set(self.kept) | set(self.adopted) | set(self.updated))
+        return [
+            (name, self.created[name], self.kept[name], self.adopted[name], self.updated[name])
+            for name in names
+        ]
 
 
 def _label(model: type[models.Model]) -> str:
@@ -107,6 +117,69 @@ def translated_fields(
     return values
 
 
+def _stored(row: models.Model, name: str, translated: set[str]):
+    """A field's value as stored: a translated text's Turkish column, a foreign key's id."""
+    if name in translated:
+        return getattr(row, f"{name}_tr")
+    model_field = row._meta.get_field(name)
+    return getattr(row, model_field.attname)
+
+
+def _as_stored(row: models.Model, name: str, value, rows: dict[str, models.Model]):
+    value = _resolve(value, rows)
+    return value.pk if isinstance(value, models.Model) else value
+
+
+def _outdated_fields(record: Record, row: models.Model, rows: dict) -> tuple[str, ...]:
+    """The fields of the first earlier version the row still holds exactly; () when none."""
+    translated = _translated_fields(record.model)
+    for earlier in record.earlier:
+        if all(
+            _stored(row, name, translated) == _as_stored(row, name, value, rows)
+            for name, value in earlier.items()
+        ):
+            return tuple(earlier)
+    return ()
+
+
+def _bring_up_to_date(
+    record: Record, row: models.Model, names: tuple[str, ...], rows: dict[str, models.Model]
+) -> None:
+    """Write the record's current values (and their Azerbaijani and English) for `names`."""
+    current = {name: _resolve(record.fields[name], rows) for name in names}
+    values = _per_language(record.model, current)
+    values |= {
+        column: text
+        for column, text in translated_fields(record.model, record.key, current).items()
+        if column.rsplit("_", 1)[0] in names
+    }
+    for column, value in values.items():
+        setattr(row, column, value)
+    row.full_clean(exclude=[f.name for f in record.model._meta.fields if not f.editable])
+    if not isinstance(row, Event):
+        row.save()
+        return
+    # An event's times and status change through the scheduling services, which raise its
+    # calendar revision (iCal SEQUENCE, RFC 5546) so subscribed calendars replace their copy.
+    rest = [column for column in values if column not in _SCHEDULED]
+    if rest:
+        row.save(update_fields=rest)
+    if values.keys() & set(_SCHEDULED[:-1]):
+        row = scheduling.reschedule_event(
+            event=row,
+            start=row.start,
+            end=row.end,
+            date_precision=row.date_precision,
+            recurrence=row.recurrence,
+        )
+    if "status" in values:
+        scheduling.set_event_status(event=row, status=values["status"])
+
+
+# An event's fields written by its scheduling services (times, precision, recurrence; status).
+_SCHEDULED = ("start", "end", "date_precision", "recurrence", "status")
+
+
 def _create(record: Record, fields: dict, rows: dict[str, models.Model]) -> models.Model:
     row = record.model(
         seed_key=record.key, **fields, **translated_fields(record.model, record.key, fields)
@@ -124,14 +197,22 @@ def load_records(*, records: Iterable[Record]) -> LoadReport:
     """Create every record whose seed key has no row yet; return what was done.
 
     Side effects: inserts rows and their many-to-many links for new records only; sets the
-    `seed_key` of a hand-made row that matches a record's natural key (nothing else on it).
-    Existing rows, including their links, are never updated, so edits survive a re-run.
+    `seed_key` of a hand-made row that matches a record's natural key (nothing else on it);
+    updates the fields of an existing row that still holds exactly what an earlier version of
+    the seed wrote for them (`Record.earlier`; an event's times and status through
+    events.services.scheduling, which raises its calendar revision).
+    Other existing rows, and every row's links, are never updated, so edits survive a re-run,
+    and a second run changes nothing.
     """
     report = LoadReport()
     for record in records:
         label = _label(record.model)
         row = record.model.objects.filter(seed_key=record.key).first()
-        if row is not None:
+        if row is not None and (names := _outdated_fields(record, row, report.rows)):
+            _bring_up_to_date(record, row, names, report.rows)
+            report.updated[label] += 1
+            report.updated_keys.add(record.key)
+        elif row is not None:
             report.kept[label] += 1
         else:
             fields = _per_language(

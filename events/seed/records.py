@@ -30,6 +30,12 @@ class Record:
     many-to-many fields, also set on creation only, so that a board member's edits survive a
     re-run. `natural_key` names fields that identify a row typed in by hand before the seed ran:
     such a row is adopted (given the seed key) instead of duplicated, and otherwise left alone.
+
+    `earlier` holds what earlier versions of the seed wrote for some fields, one dict per
+    version ({"start": ..., "description": <the Turkish>}): a row still holding exactly one of
+    them (nobody has edited those fields since) is brought up to this record's values for the
+    fields that dict names, so a database seeded by an earlier version converges on a re-run.
+    A row that matches none, edited or already current, is left alone.
     """
 
     key: str
@@ -37,6 +43,7 @@ class Record:
     fields: dict[str, Any]
     links: dict[str, list[Ref]] = field(default_factory=dict)
     natural_key: tuple[str, ...] = ()
+    earlier: tuple[dict[str, Any], ...] = ()
 
 
 def _span(day: date, precision: str, zone: str) -> tuple[datetime, datetime]:

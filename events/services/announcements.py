@@ -2,6 +2,7 @@
 
 from datetime import date, datetime
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -66,11 +67,17 @@ def create_event_from_outcome(*, outcome: Outcome, now: datetime | None = None) 
             _("This announcement already has its event: “%(title)s”.") % {"title": existing}
         )
     meeting = outcome.meeting
-    title = " ".join(outcome.text.split())[:_TITLE_MAX] or meeting.title[:_TITLE_MAX]
+    # Each language's title and description from the outcome's text in that language (its
+    # Turkish always, az and en where the board wrote them), whatever the interface's language.
+    texts = {
+        code: getattr(outcome, f"text_{code}") or "" for code in settings.MODELTRANSLATION_LANGUAGES
+    }
+    titles = {code: " ".join(text.split())[:_TITLE_MAX] for code, text in texts.items()}
+    title = titles["tr"] or (meeting.title_tr or "")[:_TITLE_MAX]
     precision, start, end = _window(outcome, timezone.localdate(now or timezone.now()))
     event = Event.objects.create(
-        # What the board typed is Turkish, whatever language its interface is in.
         title_tr=title,
+        **{f"title_{code}": text for code, text in titles.items() if code != "tr" and text},
         slug=_slug_for(title),
         kind=EventKind.OTHER,
         status=EventStatus.PLANNED,
@@ -78,7 +85,7 @@ def create_event_from_outcome(*, outcome: Outcome, now: datetime | None = None) 
         start=start,
         end=end,
         is_public=False,
-        description_tr=outcome.text,
+        **{f"description_{code}": text for code, text in texts.items() if text},
         delegation_visit_id=meeting.visit_id,
         outcome=outcome,
     )

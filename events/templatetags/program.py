@@ -38,19 +38,20 @@ def _occurrence(event: Event):
 def event_when(event: Event) -> str:
     """The date (and for exact events the times in both cities) in the active language."""
     start, end = _occurrence(event)
-    if event.date_never_fixed:
+    if event.is_undated:
+        # Event.date_to_be_announced is the rule: over, a year or month reads as itself.
         period = (
             str(start.year)
             if event.date_precision == DatePrecision.YEAR
             else formats.date_format(start, "YEAR_MONTH_FORMAT")
         )
-        return _("%(period)s (date never fixed)") % {"period": period}
-    if event.date_precision == DatePrecision.YEAR:
-        return _("%(year)s (date to be announced)") % {"year": start.year}
-    if event.date_precision == DatePrecision.MONTH:
-        return _("%(month)s (date to be announced)") % {
-            "month": formats.date_format(start, "YEAR_MONTH_FORMAT")
-        }
+        if event.date_never_fixed:
+            return _("%(period)s (date never fixed)") % {"period": period}
+        if not event.date_to_be_announced:
+            return period
+        if event.date_precision == DatePrecision.YEAR:
+            return _("%(year)s (date to be announced)") % {"year": period}
+        return _("%(month)s (date to be announced)") % {"month": period}
     if event.date_precision == DatePrecision.DAY:
         _first, last_day = local_days(start, end, event.time_zone)
         if last_day <= start.date():
@@ -76,7 +77,10 @@ def public_status(event: Event) -> str:
         return _("Cancelled")
     if event.date_never_fixed:
         return _("Date never fixed")
-    if event.status == EventStatus.DONE or (event.is_past and not event.is_undated):
+    if event.is_past:
+        return _("Took place")
+    if event.status == EventStatus.DONE and event.recurrence != Recurrence.YEARLY:
+        # Marked held before its end is read; a yearly series "held" is only its last edition.
         return _("Took place")
     if event.status == EventStatus.CONFIRMED:
         return _("Confirmed")

@@ -383,3 +383,20 @@ def test_visit_list_query_count_is_constant(board_client, assert_constant_querie
     response = assert_constant_queries(lambda: board_client.get(url), grow, expected=10)
 
     assert len(response.context["page"].object_list) == 11
+
+
+def test_visit_list_finds_a_visit_by_its_title_in_any_language(board_client):
+    DelegationVisitFactory(title_tr="Ticaret heyeti", title_az="Ticarət heyəti", title_en="Trade")
+    DelegationVisitFactory(title_tr="Başka", origin_city="Ankara", destination_city="Ankara")
+
+    found = {
+        query: [
+            v.title_tr
+            for v in board_client.get(reverse("contacts:visits"), {"q": query})
+            .context["page"]
+            .object_list
+        ]
+        for query in ("ticaret", "heyəti", "trade")
+    }
+
+    assert found == {query: ["Ticaret heyeti"] for query in ("ticaret", "heyəti", "trade")}

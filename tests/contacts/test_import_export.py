@@ -76,7 +76,8 @@ def test_people_export_csv_has_one_row_per_role_and_keeps_turkish_letters(board_
     assert response["Content-Disposition"].startswith('attachment; filename="kardes40-people-')
     rows = _rows(response)
     assert rows[0][:4] == ["id", "full_name", "honorific", "email"]
-    by_name = [(row[1], row[8], row[9], row[10], row[11]) for row in rows[1:]]
+    # organization, role (the Turkish title), role_from, role_until
+    by_name = [(row[1], row[8], row[9], row[12], row[13]) for row in rows[1:]]
     assert by_name == [
         ("Ömer Işık", "", "", "", ""),
         ("Şəhla Ğasımova", "İZAZDER", "Başkan Yardımcısı", "2020-01-01", ""),
@@ -106,8 +107,8 @@ def test_export_escapes_formulas_in_csv_and_keeps_them_text_in_xlsx(board_client
     xlsx_response = board_client.get(reverse("contacts:export", args=["people", "xlsx"]))
 
     row = _rows(csv_response)[1]
-    assert (row[4], row[12]) == ("'+90 232", '\'=HYPERLINK("http://evil")')
-    cell = openpyxl.load_workbook(io.BytesIO(xlsx_response.content)).active["M2"]
+    assert (row[4], row[14]) == ("'+90 232", '\'=HYPERLINK("http://evil")')
+    cell = openpyxl.load_workbook(io.BytesIO(xlsx_response.content)).active["O2"]
     assert (cell.data_type, cell.value) == ("s", '=HYPERLINK("http://evil")')
 
 
@@ -372,3 +373,84 @@ def test_both_resources_import_all_or_nothing_with_per_row_validation(resource):
         True,
         True,
     )
+
+
+# --- role titles in each language ---------------------------------------------------------
+
+
+def test_people_export_carries_the_role_title_in_each_language(board_client):
+    AffiliationFactory(
+        person=PersonFactory(full_name="Perviz Altay"),
+        organization=OrganizationFactory(name="İZAZDER"),
+        role_tr="Başkan",
+        role_az="Sədr",
+        role_en="Chair",
+    )
+
+    # Whatever the page's language, `role` is the Turkish title.
+    response = board_client.get(
+        reverse("contacts:export", args=["people", "csv"]), HTTP_ACCEPT_LANGUAGE="en"
+    )
+
+    header, row = _rows(response)
+    values = dict(zip(header, row, strict=True))
+    assert (values["role"], values["role_az"], values["role_en"]) == ("Başkan", "Sədr", "Chair")
+
+
+def test_people_import_writes_the_role_title_in_each_language(board_client):
+    content = _csv(
+        "full_name,organization,role,role_az,role_en",
+        "Perviz Altay,İZAZDER,Başkan,Sədr,Chair",
+    )
+
+    _upload(board_client, content, "people.csv")
+    _confirm(board_client)
+
+    assert Affiliation.objects.values_list("role_tr", "role_az", "role_en").get() == (
+        "Başkan",
+        "Sədr",
+        "Chair",
+    )
+
+
+def test_people_import_adds_a_translation_to_an_existing_role_and_keeps_the_rest(board_client):
+    AffiliationFactory(
+        person=PersonFactory(full_name="Perviz Altay", email=""),
+        organization=OrganizationFactory(name="İZAZDER"),
+        role_tr="Başkan",
+        role_az="Sədr",
+    )
+    content = _csv(
+        "full_name,organization,role,role_az,role_en", "Perviz Altay,İZAZDER,Başkan,,Chair"
+    )
+
+    preview = _upload(board_client, content, "people.csv")
+    _confirm(board_client)
+
+    assert preview.context["report"].updated == 1
+    assert Affiliation.objects.values_list("role_tr", "role_az", "role_en").get() == (
+        "Başkan",
+        "Sədr",
+        "Chair",
+    )
+
+
+def test_people_import_refuses_a_translated_role_without_its_turkish(board_client):
+    content = _csv("full_name,organization,role,role_az,role_en", "Perviz Altay,İZAZDER,,Sədr,")
+
+    preview = _upload(board_client, content, "people.csv")
+
+    assert "Give the role&#x27;s Turkish title too." in preview.content.decode()
+    assert Affiliation.objects.count() == 0
+
+
+def test_reimporting_an_export_with_translated_roles_changes_nothing(board_client):
+    AffiliationFactory(
+        person=PersonFactory(full_name="Nərgiz Paşayeva"), role_tr="Başkan", role_en="Chair"
+    )
+    exported = board_client.get(reverse("contacts:export", args=["people", "csv"])).content
+
+    preview = _upload(board_client, exported, "people.csv")
+
+    report = preview.context["report"]
+    assert (report.new, report.updated, report.unchanged) == (0, 0, 1)

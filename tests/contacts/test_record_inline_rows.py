@@ -52,8 +52,8 @@ def test_a_new_person_starts_with_one_empty_role_row(board_client):
     page = board_client.get(reverse("contacts:person_create")).content.decode()
 
     assert _value(page, "roles-TOTAL_FORMS") == "1"
-    assert _value(page, "roles-0-role") == ""
-    assert _value(page, "roles-1-role") is None
+    assert _value(page, "roles-0-role_tr") == ""
+    assert _value(page, "roles-1-role_tr") is None
     # A row not saved yet has nothing to delete.
     assert 'name="roles-0-DELETE"' not in page
 
@@ -66,7 +66,7 @@ def test_adding_a_role_row_keeps_what_was_typed_and_saves_nothing(board_client):
         "email": "resad@example.az",
         **_management("roles", 1),
         "roles-0-organization": str(organization.pk),
-        "roles-0-role": "Secretary",
+        "roles-0-role_tr": "Secretary",
         "roles-0-start": "2024-02-01",
         "add_row": "roles",
     }
@@ -80,11 +80,11 @@ def test_adding_a_role_row_keeps_what_was_typed_and_saves_nothing(board_client):
     assert _value(page, "email") == "resad@example.az"
     assert _value(page, "roles-TOTAL_FORMS") == "2"
     assert _selected(page, "roles-0-organization") == [str(organization.pk)]
-    assert (_value(page, "roles-0-role"), _value(page, "roles-0-start")) == (
+    assert (_value(page, "roles-0-role_tr"), _value(page, "roles-0-start")) == (
         "Secretary",
         "2024-02-01",
     )
-    assert _value(page, "roles-1-role") == ""
+    assert _value(page, "roles-1-role_tr") == ""
     # The typed row folds into its line, marked as not saved; no errors for the empty new row.
     assert "Secretary · Bakı Gənclər Platforması · " in page
     assert "not saved yet" in page
@@ -98,8 +98,8 @@ def test_the_real_save_after_adding_a_row_writes_the_rows_that_were_filled(board
         "preferred_language": "az",
         **_management("roles", 2),
         "roles-0-organization": str(organization.pk),
-        "roles-0-role": "Chair",
-        "roles-1-role": "Adviser",
+        "roles-0-role_tr": "Chair",
+        "roles-1-role_tr": "Adviser",
         "roles-1-organization": str(organization.pk),
     }
 
@@ -112,12 +112,12 @@ def test_the_real_save_after_adding_a_row_writes_the_rows_that_were_filled(board
 
 def test_adding_a_meeting_row_to_a_new_visit_keeps_the_visit_and_its_meetings(board_client):
     data = {
-        "title": "Youth delegation to Bakü",
+        "title_tr": "Youth delegation to Bakü",
         "origin_city": "İzmir",
         "destination_city": "Bakü",
         "start_date": "2026-10-05",
         **_management("meetings", 1),
-        "meetings-0-title": "Ministry of Youth and Sport",
+        "meetings-0-title_tr": "Ministry of Youth and Sport",
         "meetings-0-date": "2026-10-05",
         "add_row": "meetings",
     }
@@ -127,16 +127,16 @@ def test_adding_a_meeting_row_to_a_new_visit_keeps_the_visit_and_its_meetings(bo
     page = response.content.decode()
     assert response.status_code == 200
     assert (DelegationVisit.objects.count(), Meeting.objects.count()) == (0, 0)
-    assert _value(page, "title") == "Youth delegation to Bakü"
+    assert _value(page, "title_tr") == "Youth delegation to Bakü"
     assert _value(page, "start_date") == "2026-10-05"
     assert _value(page, "meetings-TOTAL_FORMS") == "2"
-    assert _value(page, "meetings-0-title") == "Ministry of Youth and Sport"
-    assert _value(page, "meetings-1-title") == ""
+    assert _value(page, "meetings-0-title_tr") == "Ministry of Youth and Sport"
+    assert _value(page, "meetings-1-title_tr") == ""
 
 
 def test_a_half_filled_meeting_shows_no_errors_while_rows_are_added(board_client):
     data = {
-        "title": "",
+        "title_tr": "",
         "origin_city": "İzmir",
         **_management("meetings", 1),
         "meetings-0-date": "2026-10-05",
@@ -155,17 +155,17 @@ def test_adding_an_outcome_row_keeps_the_saved_ones_and_the_typed_one(board_clie
     meeting = MeetingFactory(title="Platform secretariat")
     saved = OutcomeFactory(meeting=meeting, owner=board_member, text="Send the draft")
     data = {
-        "title": "Platform secretariat (renamed)",
+        "title_tr": "Platform secretariat (renamed)",
         "date": meeting.date.isoformat(),
         **_management("outcomes", 2, initial=1),
         "outcomes-0-id": str(saved.pk),
         "outcomes-0-meeting": str(meeting.pk),
         "outcomes-0-kind": saved.kind,
-        "outcomes-0-text": "Send the draft",
+        "outcomes-0-text_tr": "Send the draft",
         "outcomes-0-owner": str(board_member.pk),
         "outcomes-0-follow_up_on": saved.follow_up_on.isoformat(),
         "outcomes-1-kind": OutcomeKind.ROADMAP_AGREED,
-        "outcomes-1-text": "Joint youth roadmap",
+        "outcomes-1-text_tr": "Joint youth roadmap",
         "add_row": "outcomes",
     }
 
@@ -176,10 +176,10 @@ def test_adding_an_outcome_row_keeps_the_saved_ones_and_the_typed_one(board_clie
     assert response.status_code == 200
     assert meeting.title == "Platform secretariat"
     assert list(Outcome.objects.values_list("text", flat=True)) == ["Send the draft"]
-    assert _value(page, "title") == "Platform secretariat (renamed)"
+    assert _value(page, "title_tr") == "Platform secretariat (renamed)"
     assert _value(page, "outcomes-TOTAL_FORMS") == "3"
-    assert _text(page, "outcomes-1-text") == "Joint youth roadmap"
-    assert _text(page, "outcomes-2-text") == ""
+    assert _text(page, "outcomes-1-text_tr") == "Joint youth roadmap"
+    assert _text(page, "outcomes-2-text_tr") == ""
     # The saved and the typed row fold; the new empty one stays open (its kind has a default).
     assert page.count("<details") == 2
     assert 'id="outcomes-new"' in page

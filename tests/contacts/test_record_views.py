@@ -42,7 +42,7 @@ def test_board_member_adds_a_person_with_a_role(board_client):
     data = _person("Rəşad Məcid", email="resad@example.org")
     data.update(
         _formset(
-            "roles", [{"organization": organization.pk, "role": "Chair", "start": "2020-01-01"}]
+            "roles", [{"organization": organization.pk, "role_tr": "Chair", "start": "2020-01-01"}]
         )
     )
 
@@ -99,7 +99,7 @@ def test_board_member_records_a_visit_with_its_meetings(board_client):
     source = SourceFactory()
     traveller = PersonFactory()
     data = {
-        "title": "Trade delegation to Bakü",
+        "title_tr": "Trade delegation to Bakü",
         "origin_city": "İzmir",
         "destination_city": "Bakü",
         "start_date": "2026-10-05",
@@ -111,8 +111,8 @@ def test_board_member_records_a_visit_with_its_meetings(board_client):
         _formset(
             "meetings",
             [
-                {"title": "Ministry of Economy", "date": "2026-10-06"},
-                {"title": "Platform secretariat", "date": "2026-10-07", "city": "Bakü"},
+                {"title_tr": "Ministry of Economy", "date": "2026-10-06"},
+                {"title_tr": "Platform secretariat", "date": "2026-10-07", "city": "Bakü"},
             ],
             total=3,
         )
@@ -131,7 +131,7 @@ def test_board_member_records_a_visit_with_its_meetings(board_client):
 
 def test_visit_whose_last_day_is_before_its_first_is_refused(board_client):
     data = {
-        "title": "Backwards",
+        "title_tr": "Backwards",
         "origin_city": "İzmir",
         "destination_city": "Bakü",
         "start_date": "2026-10-05",
@@ -146,16 +146,16 @@ def test_visit_whose_last_day_is_before_its_first_is_refused(board_client):
 
 def test_meeting_outcomes_are_recorded_inline(board_client, board_member):
     meeting = MeetingFactory()
-    data = {"title": meeting.title, "date": meeting.date.isoformat()}
+    data = {"title_tr": meeting.title, "date": meeting.date.isoformat()}
     day = timezone.localdate().isoformat()
     data.update(
         _formset(
             "outcomes",
             [
-                {"kind": OutcomeKind.ROADMAP_AGREED, "text": "Joint roadmap 2027"},
+                {"kind": OutcomeKind.ROADMAP_AGREED, "text_tr": "Joint roadmap 2027"},
                 {
                     "kind": OutcomeKind.FOLLOW_UP_NEEDED,
-                    "text": "Send the draft",
+                    "text_tr": "Send the draft",
                     "owner": board_member.pk,
                     "follow_up_on": day,
                 },
@@ -175,9 +175,9 @@ def test_meeting_outcomes_are_recorded_inline(board_client, board_member):
 
 def test_follow_up_without_an_owner_is_refused(board_client):
     meeting = MeetingFactory()
-    data = {"title": meeting.title} | _formset(
+    data = {"title_tr": meeting.title} | _formset(
         "outcomes",
-        [{"kind": OutcomeKind.OTHER, "text": "Call back", "follow_up_on": "2026-12-01"}],
+        [{"kind": OutcomeKind.OTHER, "text_tr": "Call back", "follow_up_on": "2026-12-01"}],
     )
 
     response = board_client.post(reverse("contacts:meeting_edit", args=[meeting.pk]), data)
@@ -209,7 +209,7 @@ def test_new_meeting_is_added_to_its_visit(board_client):
 
     board_client.post(
         reverse("contacts:meeting_create", args=[visit.pk]),
-        {"title": "Chamber of commerce", "date": "2026-10-06"} | _formset("outcomes", []),
+        {"title_tr": "Chamber of commerce", "date": "2026-10-06"} | _formset("outcomes", []),
     )
 
     assert list(Meeting.objects.filter(visit=visit).values_list("title", flat=True)) == [
@@ -223,7 +223,7 @@ def test_editing_a_visit_keeps_its_meetings_and_their_rows(board_client):
     page = board_client.get(reverse("contacts:visit_edit", args=[visit.pk]))
     form = page.context["formsets"][0]
     data = {
-        "title": visit.title,
+        "title_tr": visit.title,
         "origin_city": visit.origin_city,
         "destination_city": visit.destination_city,
         "meetings-TOTAL_FORMS": str(form.total_form_count()),
@@ -232,7 +232,7 @@ def test_editing_a_visit_keeps_its_meetings_and_their_rows(board_client):
         "meetings-MAX_NUM_FORMS": "1000",
         "meetings-0-id": str(meeting.pk),
         "meetings-0-visit": str(visit.pk),
-        "meetings-0-title": "New title",
+        "meetings-0-title_tr": "New title",
     }
 
     board_client.post(reverse("contacts:visit_edit", args=[visit.pk]), data)

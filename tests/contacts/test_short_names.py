@@ -15,7 +15,7 @@ from events.seed import load_facts
 from tests.contacts.test_import_export import _confirm, _csv, _rows, _upload
 from tests.factories import OrganizationFactory
 
-MIGRATION = importlib.import_module("contacts.migrations.0008_organization_short_name_per_language")
+MIGRATION = importlib.import_module("contacts.migrations.0011_organization_short_name_per_language")
 
 pytestmark = pytest.mark.django_db
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_countries import countries
 
+from contacts.cities import city_name
 from contacts.enums import Language, OrganizationKind, OutcomeKind
 from events.enums import EventKind
 from events.timezones import zone
@@ -156,7 +157,7 @@ def _events(data, period, now):
             Cell(event.title, reverse("board:event_detail", kwargs={"slug": event.slug})),
             Cell(event.get_kind_display()),
             Cell(_when(event.start, event.time_zone)),
-            Cell(event.city or _("No venue")),
+            Cell(city_name(event.city) if event.city else _("No venue")),
             Cell(labels[event.report_state]),
         ]
 
@@ -206,8 +207,8 @@ def _visits(data, period, now):
     def row(visit):
         return [
             Cell(visit.title, reverse("contacts:visit", kwargs={"pk": visit.pk})),
-            Cell(visit.origin_city),
-            Cell(visit.destination_city),
+            Cell(city_name(visit.origin_city) if visit.origin_city else _("not given")),
+            Cell(city_name(visit.destination_city)),
             Cell(date_format(visit.start_date, "SHORT_DATE_FORMAT")),
             Cell(labels[visit.direction]),
         ]
@@ -229,7 +230,7 @@ def _meetings(data, period, now):
         return [
             Cell(date_format(meeting.date, "SHORT_DATE_FORMAT")),
             Cell(meeting.title, meeting_url(meeting)),
-            Cell(meeting.city),
+            Cell(city_name(meeting.city)),
             Cell(meeting.outcomes),
         ]
 

@@ -27,6 +27,7 @@ from django.db.models import Case, Count, F, Min, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear
 from django.utils.translation import gettext_lazy as _
 
+from contacts.cities import in_city
 from contacts.models import DelegationVisit, Meeting, Organization, Outcome
 from contacts.text import folded, search_key
 from events.enums import DatePrecision, EpisodeStatus, EventStatus, RegistrationStatus
@@ -99,8 +100,10 @@ def filter_events(events: QuerySet, *, state="", kind="", month=None, city=None)
     if month:
         after = date(month.year + month.month // 12, month.month % 12 + 1, 1)
         events = events.filter(local_start_day__gte=month, local_start_day__lt=after)
-    if city is not None:
-        events = events.filter(report_city=city)
+    if city == "":
+        events = events.filter(report_city="")
+    elif city is not None:
+        events = events.filter(in_city("venue__city", city))  # in any of its spellings
     return events
 
 

@@ -10,11 +10,13 @@ from datetime import date, datetime
 
 from django.urls import reverse
 from django.utils.formats import date_format, number_format
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 from django_countries import countries
 
+from contacts.cities import city_name
 from contacts.enums import Language, OrganizationKind, OutcomeKind
+from contacts.text import collation_key
 from events.enums import EventKind
 
 from . import selectors
@@ -62,9 +64,14 @@ def program_tables(period: Period, links: Links, *, now: datetime) -> list[Table
     kind_total += [Cell(totals[s], links.list("events", state=s)) for s in EventState.values]
     kind_total.append(Cell(sum(totals.values()), links.list("events")))
 
-    by_city = grid(lambda row: row["city"])
+    # One row per city whatever spellings its venues were typed in, named in the page's
+    # language (contacts.cities); the drill-down link finds it in every spelling.
+    by_city = grid(lambda row: city_name(row["city"]) if row["city"] else "")
     city_rows = []
-    for city in sorted(by_city, key=lambda c: (-sum(by_city[c].values()), c == "", c)):
+    order = get_language() or "tr"
+    for city in sorted(
+        by_city, key=lambda c: (-sum(by_city[c].values()), c == "", collation_key(c, order))
+    ):
         cells = [Cell(city or _("No venue"), links.list("events", city=city or "-"))]
         cells += [
             Cell(by_city[city][s], links.list("events", city=city or "-", state=s))
@@ -252,7 +259,8 @@ def delegate_tables(period: Period, links: Links) -> list[Table]:
             other += n
         else:
             shown.append((code, n))
-    shown.sort(key=lambda item: (-item[1], str(countries.name(item[0]))))
+    order = get_language() or "tr"
+    shown.sort(key=lambda item: (-item[1], collation_key(str(countries.name(item[0])), order)))
 
     def delegates(**filters) -> str:
         return links.list(
@@ -320,6 +328,7 @@ def diplomacy_tables(period: Period, links: Links, outcomes) -> list[Table]:
     for row in organizations:
         countries_met[row["country"]] = countries_met.get(row["country"], 0) + row["n"]
         kinds_met[row["kind"]] = kinds_met.get(row["kind"], 0) + row["n"]
+    order = get_language() or "tr"
     country_rows = [
         [
             Cell(
@@ -328,7 +337,11 @@ def diplomacy_tables(period: Period, links: Links, outcomes) -> list[Table]:
             ),
             Cell(n),
         ]
-        for code, n in sorted(countries_met.items(), key=lambda item: (-item[1], item[0]))
+        for code, n in sorted(
+            countries_met.items(),
+            # Most first; ties by name in the page's language (CLDR names), not by code.
+            key=lambda item: (-item[1], collation_key(str(countries.name(item[0])), order)),
+        )
     ]
     kind_rows = [
         [Cell(label, links.list("organizations", kind=value)), Cell(kinds_met[value])]

@@ -1,4 +1,6 @@
-"""Load the facts from the source articles. Safe to run again: existing rows are never changed."""
+"""Load the facts from the source articles. Safe to run again: existing rows are left as they
+are, but for those still holding exactly what an earlier version of the seed wrote, which are
+brought up to date (events.seed.loader)."""
 
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
@@ -16,11 +18,16 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         report = load_facts()
-        for name, created, kept, adopted in report.lines():
+        for name, created, kept, adopted, updated in report.lines():
             self.stdout.write(
                 _("%(name)s: %(created)d created, %(kept)d already there, %(adopted)d adopted")
                 % {"name": name, "created": created, "kept": kept, "adopted": adopted}
             )
+            if updated:
+                self.stdout.write(
+                    _("%(name)s: %(updated)d brought up to date from an earlier seed")
+                    % {"name": name, "updated": updated}
+                )
         # The seed's own texts, so that a gap shows the day a record is added without them.
         completeness = measure(RECORDS)
         for language, label in (("az", _("Azerbaijani")), ("en", _("English"))):

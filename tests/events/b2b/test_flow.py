@@ -9,7 +9,7 @@ import icalendar
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from events.b2b.enums import RequestStatus
 from events.b2b.links import PARTICIPANT, participant_path
@@ -288,3 +288,40 @@ def test_agenda_ics_keeps_the_uid_and_raises_the_sequence_when_a_meeting_moves(c
     assert str(old["UID"]) == str(new["UID"])
     assert (old["SEQUENCE"], new["SEQUENCE"]) == (0, 1)
     assert new["DTSTART"].dt == session.slot_starts()[2]
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("tr", ["Cam Evi", "Çelik Yapı", "Ozan Lojistik", "Öz Tekstil", "Şirin Gıda"]),
+        ("en", ["Cam Evi", "Çelik Yapı", "Öz Tekstil", "Ozan Lojistik", "Şirin Gıda"]),
+    ],
+)
+def test_directory_lists_organizations_in_the_page_language_order(client, language, expected):
+    me = ParticipantFactory(organization_name="Ben")
+    for name in ["Şirin Gıda", "Öz Tekstil", "Çelik Yapı", "Ozan Lojistik", "Cam Evi"]:
+        ParticipantFactory(event=me.event, organization_name=name)
+
+    with translation.override(language):  # the address carries the page's language
+        url = participant_path(me, "directory")
+    response = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
+
+    assert [p.organization_name for p in response.context["people"]] == expected
+
+
+def test_agenda_ics_location_spells_the_city_in_the_agenda_language(client):
+    session = MeetingSessionFactory(tables=2)
+    venue = session.event.venue
+    venue.city, venue.name_tr, venue.name_en = "Bakı", "Sergi salonu", "Expo hall"
+    venue.save()
+    me = ParticipantFactory(event=session.event, registration__language="en")
+    MeetingRequestFactory(requester=me, recipient=ParticipantFactory(event=session.event))
+    run_scheduler(event=session.event)
+    publish_session(session=session)
+
+    with translation.override("en"):
+        url = participant_path(me, "agenda_ics")
+    calendar = icalendar.Calendar.from_ical(client.get(url).content)
+
+    (meeting,) = calendar.walk("VEVENT")
+    assert str(meeting["LOCATION"]).endswith("Expo hall, Baku")

@@ -203,7 +203,9 @@ def test_door_lists_confirmed_registrants_in_turkish_order(board_client):
         RegistrationFactory(event=event, full_name=name)
     RegistrationFactory(event=event, full_name="Pending Person", status=RegistrationStatus.PENDING)
 
-    response = board_client.get(reverse("registrants:door", args=[event.slug]))
+    response = board_client.get(
+        reverse("registrants:door", args=[event.slug]), HTTP_ACCEPT_LANGUAGE="tr"
+    )
 
     names = [r.full_name for r in response.context["page"].object_list]
     assert names == ["Cemil", "Çelik", "Ömer", "Zeynep"]
@@ -388,9 +390,17 @@ def test_sheet_lists_confirmed_delegates_with_signature_column(board_client):
     RegistrationFactory(event=event, full_name="Pending One", status=RegistrationStatus.PENDING)
 
     response = board_client.get(reverse("registrants:sheet", args=[event.slug]))
+    turkish = board_client.get(
+        reverse("registrants:sheet", args=[event.slug]), HTTP_ACCEPT_LANGUAGE="tr"
+    )
 
     content = response.content.decode()
+    # In the page's language: ş is s in English, a letter after s in Turkish.
     assert [row["registration"].full_name for row in response.context["rows"]] == [
+        "Şahin",
+        "Sevgi",
+    ]
+    assert [row["registration"].full_name for row in turkish.context["rows"]] == [
         "Sevgi",
         "Şahin",
     ]

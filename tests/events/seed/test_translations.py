@@ -12,8 +12,8 @@ from django.utils.translation import gettext
 from contacts.models import DelegationVisit, Meeting
 from events.models import Event, Venue
 from events.seed import load_facts
-from events.seed.completeness import is_public, measure, translatable_texts
-from events.seed.demo import demo_records
+from events.seed.completeness import is_public, measure, measure_stored, translatable_texts
+from events.seed.demo import demo_records, load_demo
 from events.seed.facts import RECORDS
 from events.seed.facts_translations import (
     DATED_BY_THE_REPORT,
@@ -55,6 +55,48 @@ def test_completeness_counts_every_public_record_and_text(seed_records):
         + ", ".join(f"{lang} {completeness.percent(lang):.0f} %" for lang in LANGUAGES)
     )
     assert [completeness.percent(lang) for lang in LANGUAGES] == [100.0, 100.0]
+
+
+def test_every_seeded_public_text_is_a_column_in_each_language():
+    # The completeness figures and the pages read the same columns.
+    assert [
+        f"{model.__name__}.{name}"
+        for model, names in TRANSLATED_FIELDS.items()
+        for name in names
+        for code in ("tr", *LANGUAGES)
+        if not hasattr(model, f"{name}_{code}")
+    ] == []
+
+
+@pytest.mark.django_db
+def test_every_public_seeded_record_has_azerbaijani_and_english_in_its_columns(now):
+    load_facts()
+    load_demo(now=now)
+
+    stored = measure_stored()
+
+    assert stored.missing == []
+    assert (stored.records, stored.texts) == (70, 122)
+    assert stored.records_done == {"az": 70, "en": 70}
+    print(
+        "stored seed completeness: "
+        + ", ".join(f"{lang} {stored.percent(lang):.0f} %" for lang in LANGUAGES)
+    )
+    assert [stored.percent(lang) for lang in LANGUAGES] == [100.0, 100.0]
+
+
+@pytest.mark.django_db
+def test_stored_completeness_names_an_emptied_column_and_skips_hand_made_rows():
+    load_facts()
+    Meeting.objects.filter(seed_key="meeting:altay-muradov").update(topics_en="")
+    DelegationVisit.objects.create(
+        title_tr="Elle girilen ziyaret", origin_city="İzmir", destination_city="Bakü"
+    )
+
+    stored = measure_stored()
+
+    assert stored.missing == ["meeting:altay-muradov topics en"]
+    assert (stored.records, stored.records_done["az"], stored.records_done["en"]) == (60, 60, 59)
 
 
 def test_completeness_names_a_missing_translation(seed_records):

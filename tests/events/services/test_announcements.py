@@ -96,3 +96,23 @@ def test_one_click_on_the_visit_page_opens_the_new_event_for_editing(board_clien
     assert response["Location"] == reverse("board:event_edit", args=[event.slug])
     page = board_client.get(reverse("contacts:visit", args=[outcome.meeting.visit_id]))
     assert event.get_board_url() in page.content.decode()
+
+
+def test_announced_event_takes_each_language_of_the_outcome():
+    outcome = OutcomeFactory(
+        kind=OutcomeKind.EVENT_ANNOUNCED,
+        text_tr="İzmir'de Azerbaycan kültür günleri",
+        text_en="Azerbaijani culture days in Izmir",
+    )
+
+    event = create_event_from_outcome(outcome=outcome)
+
+    assert (event.title_tr, event.title_az, event.title_en) == (
+        "İzmir'de Azerbaycan kültür günleri",
+        None,
+        "Azerbaijani culture days in Izmir",
+    )
+    assert (event.description_tr, event.description_en) == (
+        "İzmir'de Azerbaycan kültür günleri",
+        "Azerbaijani culture days in Izmir",
+    )

@@ -15,7 +15,7 @@ from tests.factories import EventFactory
 
 pytestmark = pytest.mark.django_db
 
-MIGRATION = importlib.import_module("events.migrations.0027_planning_texts_per_language")
+MIGRATION = importlib.import_module("events.migrations.0028_planning_texts_per_language")
 # Words a Turkish and an English title may share: names and loanwords spelled alike.
 SHARED_WORDS = {"b2b", "podcast", "program"}
 

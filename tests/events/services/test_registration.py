@@ -398,7 +398,7 @@ def test_promote_from_waitlist_fills_seats_added_by_staff():
         ("tr", "Aralık", "Lütfen kaydınızı onaylayın: Nevruz", "19:00–22:00 İzmir · 20:00 Bakü"),
         (
             "az",
-            "Dekabr",
+            "dekabr",
             "Zəhmət olmasa, qeydiyyatınızı təsdiqləyin: Nevruz",
             "19:00–22:00 İzmir · 20:00 Bakı",
         ),

@@ -60,7 +60,7 @@ def to_languages(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("contacts", "0007_sort_names_per_language"),
+        ("contacts", "0010_visit_origin_may_be_unknown"),
     ]
 
     operations = [

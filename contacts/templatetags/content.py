@@ -5,6 +5,8 @@ has no text of its own and the Turkish is shown instead, the text is wrapped in
 `<span lang="tr">`, so screen readers pronounce it as Turkish and browsers hyphenate it so.
 `{% translated event "description" as description %}` keeps the result for a block element:
 `<div{% if description.lang %} lang="{{ description.lang }}"{% endif %}>{{ description.text|linebreaks }}</div>`.
+`<p{{ visit|lang_attr:"purpose" }}>{{ visit.purpose|linebreaksbr }}</p>` marks an element
+whose filters need the field itself (` lang="tr"` or nothing).
 Plain-text emails need no marker and read the field itself (`{{ event.title }}`): the field
 already falls back to Turkish.
 """
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 from django import template
 from django.conf import settings
 from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
 register = template.Library()
@@ -50,6 +53,13 @@ def translated(obj, field: str) -> Translated:
     return translation_of(obj, field)
 
 
+@register.filter
+def lang_attr(obj, field: str) -> SafeString:
+    """` lang="tr"` when `field` of `obj` shows the Turkish in place of the page's language."""
+    lang = translation_of(obj, field).lang
+    return format_html(' lang="{}"', lang) if lang else SafeString("")
+
+
 @register.simple_tag
 def venue_line(venue, with_address: bool = True) -> str:
     """`{% venue_line event.venue %}`: "name, address, city" in the page's language, each text
@@ -58,7 +68,7 @@ def venue_line(venue, with_address: bool = True) -> str:
     parts = [translation_of(venue, "name")]
     if with_address and venue.address:
         parts.append(translation_of(venue, "address"))
-    city = venue.city_to_show(*(part.text for part in parts))
+    city = venue.city_to_show(*(part.text for part in parts), marked=True)
     if city:
         parts.append(city)
     return format_html_join(", ", "{}", ((part,) for part in parts))

@@ -441,7 +441,7 @@ def to_three_languages(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0026_event_series"),
+        ("events", "0027_checklist_items_write_program"),
     ]
 
     operations = [

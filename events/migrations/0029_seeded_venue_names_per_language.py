@@ -26,7 +26,7 @@ def rename(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0027_planning_texts_per_language"),
+        ("events", "0028_planning_texts_per_language"),
     ]
 
     operations = [migrations.RunPython(rename, migrations.RunPython.noop)]

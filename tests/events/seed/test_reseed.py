@@ -1,0 +1,123 @@
+"""`manage.py seed` on a database seeded by an earlier version converges: rows still holding
+exactly what the earlier seed wrote are brought up to date, edited rows are left alone, and a
+second run changes nothing."""
+
+import io
+from datetime import UTC, datetime
+
+import pytest
+from django.core.management import call_command
+
+from contacts.models import DelegationVisit
+from events.models import Event
+from events.seed import load_facts
+from events.seed.facts import SERIES_EDITIONS, SUSA_SERIES_KEY
+from events.seed.facts_translations import DATED_BY_THE_REPORT, TRANSLATIONS
+
+from .test_facts import _checksum
+
+pytestmark = pytest.mark.django_db
+
+EDITIONS = SERIES_EDITIONS[SUSA_SERIES_KEY]
+# The 15 June conference as the seed wrote it before its editions were records of their own.
+OLD_SERIES_DESCRIPTION = (
+    "Şuşa Beyannamesi'nden bu yana her yıl 15 Haziran'da Şuşa'da, Yeni Azərbaycan "
+    "Partiyası'nın düzenlediği uluslararası konferans. Kaynak üçünü anıyor: 2022 "
+    "(beyannamenin birinci yıl dönümü), 2023 (ikinci yıl dönümü; Milli Kurtuluş Günü de "
+    "anıldı) ve 2024 (Türk Devletleri Teşkilatı üzerine)."
+)
+OLD_VISIT_NOTE = (
+    "Yolculuk tarihleri kaynaklarda geçmiyor: başlangıç ve bitiş, iki haberin yayın "
+    "tarihleri (2026-01-28 ve 2026-02-03)."
+)
+
+
+def _as_the_first_version_left_it():
+    """The database after the seed of the version where the 2022 conference was the only dated
+    record, its description naming the other years, and the visit's note not yet saying that
+    the report dates it (texts in Turkish only, as that version wrote them)."""
+    load_facts()
+    Event.objects.filter(seed_key__in=EDITIONS).delete()
+    Event.objects.filter(seed_key=SUSA_SERIES_KEY).update(
+        status="done",
+        start=datetime(2022, 6, 14, 20, tzinfo=UTC),
+        end=datetime(2022, 6, 15, 20, tzinfo=UTC),
+        is_milestone=True,
+        internal_notes="",
+        description=OLD_SERIES_DESCRIPTION,
+        description_tr=OLD_SERIES_DESCRIPTION,
+        description_az=None,
+        description_en=None,
+        sequence=0,
+    )
+    DelegationVisit.objects.filter(seed_key="visit:altay-baku-2026").update(
+        dates_note=OLD_VISIT_NOTE,
+        dates_note_tr=OLD_VISIT_NOTE,
+        dates_note_az=None,
+        dates_note_en=None,
+    )
+
+
+def test_reseed_turns_the_single_2022_record_into_the_series_with_three_editions(now):
+    _as_the_first_version_left_it()
+
+    report = load_facts()
+
+    series = Event.objects.get(seed_key=SUSA_SERIES_KEY)
+    assert report.updated_keys == {SUSA_SERIES_KEY, "visit:altay-baku-2026"}
+    assert report.created_keys == set(EDITIONS)
+    assert (series.status, series.is_milestone, series.start.year) == ("planned", False, 2025)
+    assert "2023 (ikinci" not in series.description_tr
+    texts = TRANSLATIONS[SUSA_SERIES_KEY]["description"]
+    assert (series.description_az, series.description_en) == (texts["az"], texts["en"])
+    # Moved and from done back to planned, through the scheduling services: each raises the
+    # calendar revision once, so subscribed calendars replace the 2022 copy.
+    assert series.sequence == 2
+    assert sorted(series.editions.values_list("seed_key", flat=True)) == sorted(EDITIONS)
+    assert now < series.next_occurrence()[1]
+    visit = DelegationVisit.objects.get(seed_key="visit:altay-baku-2026")
+    notes = (visit.dates_note_tr, visit.dates_note_az, visit.dates_note_en)
+    assert [note.split(":")[0] for note in notes] == list(DATED_BY_THE_REPORT.values())
+
+
+def test_reseed_of_the_first_version_converges_then_changes_nothing():
+    _as_the_first_version_left_it()
+    load_facts()
+    converged = _checksum()
+
+    again = load_facts()
+
+    assert _checksum() == converged
+    assert (again.updated_keys, again.created_keys) == (set(), set())
+
+
+def test_reseed_links_editions_seeded_before_they_had_a_series():
+    load_facts()
+    Event.objects.filter(seed_key__in=EDITIONS).update(series=None)
+
+    report = load_facts()
+
+    series = Event.objects.get(seed_key=SUSA_SERIES_KEY)
+    assert report.updated_keys == set(EDITIONS)
+    assert set(series.editions.values_list("seed_key", flat=True)) == set(EDITIONS)
+
+
+def test_reseed_leaves_an_earlier_record_the_board_has_edited():
+    _as_the_first_version_left_it()
+    edited = OLD_SERIES_DESCRIPTION + " Kurul notu."
+    Event.objects.filter(seed_key=SUSA_SERIES_KEY).update(description_tr=edited)
+
+    report = load_facts()
+
+    series = Event.objects.get(seed_key=SUSA_SERIES_KEY)
+    assert SUSA_SERIES_KEY not in report.updated_keys
+    assert (series.description_tr, series.start.year) == (edited, 2022)
+
+
+def test_seed_command_says_what_it_brought_up_to_date():
+    _as_the_first_version_left_it()
+    out = io.StringIO()
+
+    call_command("seed", stdout=out)
+
+    assert "events: 1 brought up to date from an earlier seed" in out.getvalue()
