@@ -6,8 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from events.enums import EpisodeStatus, EventKind, RegistrationStatus
-from events.models import Event, PodcastEpisode, PodcastSeries, Registration, Venue
-from events.services.registration import register_delegate
+from events.models import Event, PodcastEpisode, PodcastSeries, Venue
 from tests.factories import (
     EventFactory,
     PersonFactory,
@@ -211,9 +210,6 @@ def test_audit_log_is_paginated(board_client):
 # Session and user (2), permissions (2), count, entries with actors and types, the venues
 # named in them (one query per related model, not per entry).
 AUDIT_QUERIES = 7
-# SAVEPOINT, lock, seat counts, INSERT registration, INSERT audit entry, INSERT delivery row
-# (ON CONFLICT), RELEASE SAVEPOINT.
-REGISTER_QUERIES = 7
 
 
 @pytest.mark.parametrize("count", [1, 30])
@@ -247,30 +243,3 @@ def test_audit_log_shows_who_was_added_to_a_many_to_many_field(board_client):
     response = board_client.get(reverse("board:audit_log"))
 
     assert "added Elvin Quliyev" in response.content.decode()
-
-
-def test_new_registration_is_audited_with_its_own_columns_and_no_reverse_relation_lookups(
-    django_assert_num_queries,
-):
-    event = EventFactory(capacity=10)
-    ContentType.objects.get_for_model(Registration)  # cached once per process in production
-
-    # Lock, seat counts, the row, its audit entry, its email's delivery row; no look-up of a
-    # delegation membership or business program profile the new row cannot have yet.
-    with django_assert_num_queries(REGISTER_QUERIES):
-        registration = register_delegate(
-            event=event,
-            full_name="Leyla Məmmədova",
-            email="leyla@example.az",
-            country="AZ",
-            consent=True,
-        )
-
-    created = LogEntry.objects.get_for_object(registration).get(action=LogEntry.Action.CREATE)
-    assert created.changes_dict["status"] == ["None", "pending"]
-    assert created.changes_dict["event"] == ["None", str(event.pk)]
-    assert created.changes_dict["country"] == ["None", "AZ"]
-    assert not {"reminder_deliveries", "b2b_participant", "delegation_member"} & set(
-        created.changes_dict
-    )
-    assert not {"secret", "full_name", "email"} & set(created.changes_dict)
