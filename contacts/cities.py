@@ -5,6 +5,7 @@ through `city_name()`, so an Azerbaijani page never says "Bakı" in one place an
 next. A city not in the table is printed as stored.
 """
 
+import re
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -105,3 +106,15 @@ def menu_city(value: str, menu: Iterable[tuple[str, str]]) -> str | None:
     Turkish menu), or None when that city is not on the menu."""
     wanted = city_key(value or "")
     return next((choice for choice, _label in menu if city_key(choice) == wanted), None)
+
+
+def names_city(text: str, city: str) -> bool:
+    """Whether `text` already names `city` as a word, in any language's spelling: "Baku — venues
+    to be announced" and "Bakü'de bir salon" both name Bakü. Folded as search keys (case and
+    dotted capitals do not matter)."""
+    if not text or not city:
+        return False
+    names = CITY_NAMES.get(search_key(city), {})
+    spellings = {search_key(city), *(search_key(name) for name in names.values())}
+    folded = search_key(text)
+    return any(re.search(rf"\b{re.escape(spelling)}\b", folded) for spelling in spellings)

@@ -120,12 +120,17 @@ class Organization(SeededModel):
         # other languages (contacts/translation.py) are found by search too.
         # Not `name` itself: it reads the active language's column with the Turkish fallback,
         # and tidying it would copy the Turkish name into an empty az or en column.
+        # The short name likewise, per language ("TDT STK Platformu", "OTS NGO Platform").
         self.name_tr = self.name_tr or self.__dict__["name"]
-        for field in ("name_tr", "name_az", "name_en", "short_name"):
-            self._meta.get_field(field).pre_save(self, self._state.adding)
-        others = " ".join(name for name in (self.name_az, self.name_en) if name)
-        self.search_name = search_key(f"{self.name_tr} {self.short_name} {others}".strip())
-        self.match_name = match_key(f"{self.name_tr} {self.short_name} {others}".strip())
+        self.short_name_tr = self.short_name_tr or self.__dict__["short_name"]
+        columns = [f"{field}_{code}" for field in ("name", "short_name") for code in SORT_LANGUAGES]
+        for column in columns:
+            self._meta.get_field(column).pre_save(self, self._state.adding)
+        names = [self.name_tr, self.short_name_tr, self.short_name_az, self.short_name_en]
+        names += [self.name_az, self.name_en]
+        text = " ".join(name for name in names if name)
+        self.search_name = search_key(text)
+        self.match_name = match_key(text)
         # Each language's key from its own name, else the registered one (as pages show it).
         for language in SORT_LANGUAGES:
             name = getattr(self, f"name_{language}") or self.name_tr

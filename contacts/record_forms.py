@@ -143,6 +143,8 @@ def _text_areas(rows: int, *fields: str) -> dict[str, forms.Textarea]:
 # The organization's name in each language (contacts/translation.py), Turkish first: the name
 # as registered, required; the others fall back to it where empty.
 ORGANIZATION_NAMES = per_language("name")
+# "TDT STK Platformu", "TDT QHT Platforması", "OTS NGO Platform": the short name per language too.
+SHORT_NAMES = per_language("short_name")
 
 
 class OrganizationForm(forms.ModelForm):
@@ -155,7 +157,7 @@ class OrganizationForm(forms.ModelForm):
         formfield_callback = _https_urls
         fields = [
             *ORGANIZATION_NAMES,
-            "short_name",
+            *SHORT_NAMES,
             "kind",
             "country",
             "city",
@@ -170,7 +172,7 @@ class OrganizationForm(forms.ModelForm):
         self.fields["sources"].widget.attrs["size"] = 5
         self.helper = _helper(
             side_by_side("name"),
-            Row(Column("short_name", css_class="col-md-4")),
+            side_by_side("short_name"),
             Row(Column("kind"), Column("country"), Column("city")),
             "website",
             "notes",

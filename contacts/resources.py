@@ -381,12 +381,15 @@ class OrganizationResource(ContactResource):
     label = gettext_lazy("Organizations")
     required_columns = ("name",)
     # "name" is the registered (Turkish) name; name_az and name_en where it differs by language.
+    # The short name likewise: "short_name" the Turkish one, short_name_az and short_name_en.
     COLUMNS = (
         "id",
         "name",
         "name_az",
         "name_en",
         "short_name",
+        "short_name_az",
+        "short_name_en",
         "kind",
         "country",
         "city",
@@ -397,6 +400,7 @@ class OrganizationResource(ContactResource):
     id = Field(attribute="id", column_name="id", readonly=True, widget=widgets.IntegerWidget())
     # The registered (Turkish) name, whatever language the page of the import or export is in.
     name = Field(attribute="name_tr", column_name="name")
+    short_name = Field(attribute="short_name_tr", column_name="short_name")
     kind = Field(
         attribute="kind",
         column_name="kind",
@@ -412,6 +416,8 @@ class OrganizationResource(ContactResource):
             "name_az",
             "name_en",
             "short_name",
+            "short_name_az",
+            "short_name_en",
             "kind",
             "country",
             "city",

@@ -4,7 +4,8 @@ the active language and falls back to Turkish.
 
 Turkish is the language always written (required where the field is); Azerbaijani and English
 are optional. An organization's `name_tr` is the name as registered, `name_az` and `name_en` the
-names where it differs by language. Notes, cities and everything only the board reads stay single.
+names where it differs by language; its short name likewise ("TDT STK Platformu", "TDT QHT
+Platforması", "OTS NGO Platform"). Notes, cities and everything only the board reads stay single.
 """
 
 from django.conf import settings
@@ -15,7 +16,7 @@ from .models import Affiliation, DelegationVisit, Meeting, Organization, Outcome
 # Every translated field by model: the board's forms, the admin, the import/export columns and
 # the seed loader read this one list.
 TRANSLATED_FIELDS = {
-    Organization: ("name",),
+    Organization: ("name", "short_name"),
     Affiliation: ("role",),
     Source: ("summary",),
     DelegationVisit: ("title", "purpose", "dates_note"),

@@ -15,7 +15,6 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from contacts.cities import city_name
 from contacts.content import active_language, translation_of
 
 from .enums import EventStatus, Recurrence
@@ -85,17 +84,10 @@ def event_component(event: Event, *, stamp: datetime | None = None) -> icalendar
         component.add("rrule", {"freq": "yearly"})
     component.add("status", ical_status(event.status))
     if event.venue_id:
-        venue = event.venue
-        name, address = translation_of(venue, "name"), translation_of(venue, "address")
         # The line is in the language its name is shown in (the Turkish standing in, or the
-        # asked one), and the city spelled in it: an address is mostly proper names.
-        language = name.lang or active_language()
-        parts = (name.text, address.text, city_name(venue.city, language))
-        component.add(
-            "location",
-            ", ".join(one_line(p) for p in parts if p),
-            parameters={"language": language},
-        )
+        # asked one), the city spelled in it and named once (Venue.where).
+        language = translation_of(event.venue, "name").lang or active_language()
+        component.add("location", one_line(event.venue.where()), parameters={"language": language})
     description = translation_of(event, "description")
     if description.text:
         component.add(

@@ -2,7 +2,8 @@
 `_en` real columns beside the field, which reads the page's language and falls back to Turkish.
 
 Turkish is the language always written (required where the field is); Azerbaijani and English
-are optional. Internal notes, planning items and everything only the board reads stay single.
+are optional. Internal notes and everything else only the board reads stay single; a planning
+item's title is per language because template items (written in all three) become planning items.
 """
 
 from modeltranslation.translator import TranslationOptions, translator
@@ -11,6 +12,7 @@ from .models import (
     ChecklistTemplate,
     ChecklistTemplateItem,
     Event,
+    PlanningItem,
     PodcastEpisode,
     PodcastSeries,
     Venue,
@@ -25,6 +27,7 @@ TRANSLATED_FIELDS = {
     PodcastEpisode: ("title",),
     ChecklistTemplate: ("title",),
     ChecklistTemplateItem: ("title",),
+    PlanningItem: ("title",),
 }
 
 

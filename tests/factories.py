@@ -211,7 +211,7 @@ class BoardMemberFactory(UserFactory):
             self.groups.add(ensure_board_group())
 
 
-class PlanningItemFactory(factory.django.DjangoModelFactory):
+class PlanningItemFactory(TranslatedFactory):
     class Meta:
         model = "events.PlanningItem"
 

@@ -12,7 +12,7 @@ already falls back to Turkish.
 """
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
 from ..content import Translated, translation_of
@@ -32,3 +32,17 @@ def lang_attr(obj, field: str) -> SafeString:
     """` lang="tr"` when `field` of `obj` shows the Turkish in place of the page's language."""
     lang = translation_of(obj, field).lang
     return format_html(' lang="{}"', lang) if lang else SafeString("")
+
+
+@register.simple_tag
+def venue_line(venue, with_address: bool = True) -> str:
+    """`{% venue_line event.venue %}`: "name, address, city" in the page's language, each text
+    marked where it falls back to Turkish; the city only where the name or the address does not
+    name it already (Venue.city_to_show). `with_address=False` for the short "name, city"."""
+    parts = [translation_of(venue, "name")]
+    if with_address and venue.address:
+        parts.append(translation_of(venue, "address"))
+    city = venue.city_to_show(*(part.text for part in parts), marked=True)
+    if city:
+        parts.append(city)
+    return format_html_join(", ", "{}", ((part,) for part in parts))

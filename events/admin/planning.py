@@ -20,11 +20,11 @@ class ChecklistTemplateAdmin(TranslationAdmin):
 
 
 @admin.register(PlanningItem)
-class PlanningItemAdmin(admin.ModelAdmin):
+class PlanningItemAdmin(TranslationAdmin):
     list_display = ["title", "event", "owner", "due_on", "status"]
     list_filter = ["status", "event__kind"]
     list_select_related = ["event", "owner"]
-    search_fields = ["title", "event__title_tr", "notes"]
+    search_fields = ["title_tr", "title_az", "title_en", "event__title_tr", "notes"]
     autocomplete_fields = ["owner"]
     raw_id_fields = ["event"]
     date_hierarchy = "due_on"

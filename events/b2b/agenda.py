@@ -14,8 +14,6 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from contacts.cities import city_beside
-
 from ..ics import PRODID, UID_DOMAIN
 from ..timezones import localize, zone_label
 from .models import Meeting, Participant
@@ -77,8 +75,7 @@ def agenda_ics(participant: Participant, items: list[AgendaItem]) -> bytes:
             )
             location = [_("Table %(table)s") % {"table": meeting.table}]
             if event.venue_id:
-                venue = event.venue
-                location += [venue.name, city_beside(venue, "name", venue.city)]
+                location.append(str(event.venue))
             component.add("location", ", ".join(location))
             component.add("description", meeting.request.reason)
             calendar.add_component(component)

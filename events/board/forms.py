@@ -335,7 +335,8 @@ class CalendarFilterForm(forms.Form):
 class PlanningItemForm(forms.ModelForm):
     class Meta:
         model = PlanningItem
-        fields = ["title", "owner", "due_on", "status", "notes"]
+        # Per language, as the checklist templates it may come from (Turkish required).
+        fields = [*per_language("title"), "owner", "due_on", "status", "notes"]
         widgets = {"due_on": DateInput(), "notes": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
@@ -345,7 +346,9 @@ class PlanningItemForm(forms.ModelForm):
             user.get_full_name() or user.username
         )
         self.helper = _helper(
-            "title", Row(Column("owner"), Column("due_on"), Column("status")), "notes"
+            _side_by_side("title"),
+            Row(Column("owner"), Column("due_on"), Column("status")),
+            "notes",
         )
 
 

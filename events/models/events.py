@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from contacts.cities import city_beside
+from contacts.cities import city_beside, city_name, names_city
 from contacts.emails import validate_one_line
 from contacts.models import (
     DelegationVisit,
@@ -70,8 +70,25 @@ class Venue(SeededModel):
 
     def __str__(self):
         # Menus, admin lists and the registrants' pages print this: the city in the language
-        # the name is shown in (the page's, or Turkish while the name has no translation).
-        return f"{self.name}, {city_beside(self, 'name', self.city)}"
+        # the name is shown in (the page's, or Turkish while the name has no translation),
+        # and only where the name does not name it already.
+        return ", ".join(part for part in (self.name, self.city_to_show(self.name)) if part)
+
+    def city_to_show(self, *texts: str, marked: bool = False) -> str:
+        """The city for a line that shows `texts` (the name, the address) beside it, or "" when
+        one of them already names it: a line never says the city twice ("Baku — venues to be
+        announced, Baku"). Plain text spells it in the language the name is shown in
+        (contacts.cities.city_beside); a `marked` line (HTML that marks a Turkish fallback with
+        `lang`) in the page's language. Every "name, city" line asks here."""
+        if any(names_city(text, self.city) for text in texts if text):
+            return ""
+        return city_name(self.city) if marked else city_beside(self, "name", self.city)
+
+    def where(self) -> str:
+        """One plain line for emails and calendar files: name, address and city, the city left
+        out when the name or the address names it already (`city_to_show`)."""
+        parts = [self.name, self.address]
+        return ", ".join(part for part in (*parts, self.city_to_show(*parts)) if part)
 
 
 class EventQuerySet(models.QuerySet):

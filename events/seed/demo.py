@@ -43,8 +43,8 @@ VENUES = {
         "demo:venue:baku",
         Venue,
         {
-            "name": "Örnek salon, İçərişəhər (demo)",
-            "address": "Örnek adres, İçərişəhər",
+            "name": "Örnek salon, İçerişehir (demo)",
+            "address": "Örnek adres, İçerişehir",
             "city": "Bakü",
             "country": "AZ",
             "time_zone": BAKU,

@@ -146,7 +146,7 @@ SOURCES = [
                 "ve Azerbaycan Türkçesiyle yazılmış bir makale. İki ülkenin diaspora "
                 "liderlerinin 9 Mart 2007'de Bakü'de yapılan ilk forumunu, 17 Kasım 2014'te "
                 "İstanbul'daki uluslararası konferansı ve 15 Haziran 2021'de imzalanan Şuşa "
-                "Beyannamesi'ni sıralıyor. Yeni Azərbaycan Partiyası'nın 2022, 2023 ve "
+                "Beyannamesi'ni sıralıyor. Yeni Azerbaycan Partisi'nin 2022, 2023 ve "
                 "2024'te her 15 Haziran'da Şuşa'da düzenlediği uluslararası konferanslardan "
                 "da söz ediyor."
             ),
@@ -362,7 +362,7 @@ ORGANIZATIONS = [
     ),
     _org(
         "yeni-azerbaycan-partiyasi",
-        "Yeni Azərbaycan Partiyası",
+        "Yeni Azerbaycan Partisi",
         "YAP",
         K.PARTY,
         "AZ",

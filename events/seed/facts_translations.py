@@ -18,7 +18,7 @@ LANGUAGES = ("az", "en")
 
 TRANSLATED_FIELDS = {
     Source: ("summary",),
-    Organization: ("name",),
+    Organization: ("name", "short_name"),
     Affiliation: ("role",),
     DelegationVisit: ("title", "purpose", "dates_note"),
     Meeting: ("title", "place", "topics", "outcomes"),
@@ -132,7 +132,10 @@ SOURCES = {
 }
 
 ORGANIZATIONS = {
-    "org:izazder": {"name": t("İzmir Azərbaycan Dərnəyi", "Izmir Azerbaijan Association")},
+    "org:izazder": {
+        "name": t("İzmir Azərbaycan Dərnəyi", "Izmir Azerbaijan Association"),
+        "short_name": t("İZAZDER", "İZAZDER"),
+    },
     "org:izazder-business-committee": {
         "name": t("İZAZDER-in Biznesin İnkişafı Komitəsi", "İZAZDER Business Development Committee")
     },
@@ -145,19 +148,25 @@ ORGANIZATIONS = {
     },
     "org:ytb": {
         "name": t(
-            "Xaricdəki Türklər və Qohum Topluluqlar İdarəsi",
+            "Xaricdəki Türklər və Qohum İcmalar İdarəsi",
             "Presidency for Turks Abroad and Related Communities",
-        )
+        ),
+        "short_name": t("YTB", "YTB"),
     },
     "org:milli-meclis": {
-        "name": t("Azərbaycan Respublikasının Milli Məclisi", "Milli Majlis of Azerbaijan")
+        "name": t("Azərbaycan Respublikasının Milli Məclisi", "Milli Majlis of Azerbaijan"),
+        "short_name": t("Milli Məclis", "Milli Majlis"),
     },
-    "org:tdt": {"name": t("Türk Dövlətləri Təşkilatı", "Organization of Turkic States")},
+    "org:tdt": {
+        "name": t("Türk Dövlətləri Təşkilatı", "Organization of Turkic States"),
+        "short_name": t("TDT", "OTS"),
+    },
     "org:tdt-ngo-platform": {
         "name": t(
             "Türk Dövlətləri Təşkilatına üzv ölkələrin QHT Platforması",
             "NGO Platform of the Member States of the Organization of Turkic States",
-        )
+        ),
+        "short_name": t("TDT QHT Platforması", "OTS NGO Platform"),
     },
     "org:azerbaijan-national-ngo-forum": {
         "name": t("Azərbaycan Milli QHT Forumu", "National NGO Forum of Azerbaijan")
@@ -167,7 +176,8 @@ ORGANIZATIONS = {
         "name": t(
             "Mərkəzi Asiya və Cənubi Qafqaz İfadə Azadlığı Şəbəkəsi",
             "Central Asia and South Caucasus Freedom of Expression Network",
-        )
+        ),
+        "short_name": t("CASCFEN", "CASCFEN"),
     },
     "org:baku-multiculturalism-centre": {
         "name": t(
@@ -184,7 +194,8 @@ ORGANIZATIONS = {
         "name": t("Kərkük Mədəniyyət Dərnəyi", "Kirkuk Culture Association")
     },
     "org:yeni-azerbaycan-partiyasi": {
-        "name": t("Yeni Azərbaycan Partiyası", "New Azerbaijan Party")
+        "name": t("Yeni Azərbaycan Partiyası", "New Azerbaijan Party"),
+        "short_name": t("YAP", "YAP"),
     },
 }
 
@@ -625,8 +636,8 @@ DEMO = {
         "address": t("Nümunə ünvan, Alsancak", "Sample address, Alsancak"),
     },
     "demo:venue:baku": {
-        "name": t("Nümunə zal, İçərişəhər (demo)", "Sample hall, İçərişəhər (demo)"),
-        "address": t("Nümunə ünvan, İçərişəhər", "Sample address, İçərişəhər"),
+        "name": t("Nümunə zal, İçərişəhər (demo)", "Sample hall, Icherisheher (demo)"),
+        "address": t("Nümunə ünvan, İçərişəhər", "Sample address, Old City (Icherisheher)"),
     },
     "demo:event:izmir-reception-today": _demo(
         "Bu gün İzmirdə qarşılama ziyafəti", "Welcome reception in Izmir today"

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from ..enums import PlanningStatus
-from ..models import ChecklistTemplate, ChecklistTemplateItem, Event, PlanningItem
+from ..models import ChecklistTemplate, ChecklistTemplateItem, Event, PlanningItem, per_language
 
 
 @transaction.atomic
@@ -14,7 +14,8 @@ def apply_checklist_template(*, event: Event) -> list[PlanningItem]:
     """Add the event kind's template items the event does not have yet; return the new items.
 
     Idempotent: an item already created from a template line is never created twice, even if its
-    title or due date was edited since. Due dates count back from the event's local start date.
+    title or due date was edited since. Each item takes the line's title in every language
+    (title_tr, title_az, title_en; an empty one reads the Turkish). Due dates count back from the event's local start date.
     Side effects: PlanningItem rows inserted. The event row is locked so that two board members
     applying the template at once do not both add the same lines.
     """
@@ -41,7 +42,8 @@ def apply_checklist_template(*, event: Event) -> list[PlanningItem]:
     new_items = [
         PlanningItem(
             event=event,
-            title=item.title,
+            # Every language the template line has, so each board member reads it in theirs.
+            **{column: getattr(item, column) for column in per_language("title")},
             due_on=start_day - timedelta(days=item.days_before),
             position=last + offset,
             template_item=item,

@@ -23,7 +23,7 @@ def test_board_member_records_a_whole_trip(browse):
     # A new organization.
     browse.goto("contacts:organization_create", step="organization-form")
     page.locator("#id_name_tr").fill("Bakı Gənclər Platforması")
-    page.locator("#id_short_name").fill("BGP")
+    page.locator("#id_short_name_tr").fill("BGP")
     browse.submit(page.get_by_role("button", name="Save"), step="organization-saved")
     expect(page.get_by_role("heading", name="Bakı Gənclər Platforması (BGP)")).to_be_visible()
 
@@ -92,7 +92,7 @@ def test_board_member_records_a_whole_trip(browse):
     expect(page.locator(".follow-ups")).to_contain_text("Send the festival programme draft")
     browse.goto("board:my_items", step="my-items")
     expect(page.locator(".follow-ups")).to_contain_text("Send the festival programme draft")
-    assert Organization.objects.filter(short_name="BGP").count() == 1
+    assert Organization.objects.filter(short_name_tr="BGP").count() == 1
     assert Outcome.objects.filter(meeting=meeting).count() == 2
 
 

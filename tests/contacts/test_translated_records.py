@@ -73,7 +73,7 @@ def test_migration_keeps_each_written_text_as_its_turkish():
 
 def test_every_public_record_text_is_stored_per_language():
     assert {
-        Organization: ("name",),
+        Organization: ("name", "short_name"),
         Affiliation: ("role",),
         Source: ("summary",),
         DelegationVisit: ("title", "purpose", "dates_note"),

@@ -310,6 +310,7 @@ def test_event_list_shows_seats_and_waitlist(staff_client):
     assert "2/2, 1 waiting" in html
 
 
+# The admin's pages here are in English: the venue's city reads "Baku" (contacts.cities).
 def test_overlap_at_the_same_venue_is_warned_on_the_change_page(staff_client):
     event = baku_event()
     EventFactory(

@@ -36,7 +36,9 @@ def test_planning_item_create_defaults_owner_and_appends(board_client, board_mem
     response = board_client.post(
         reverse("board:planning_item_create", kwargs={"slug": event.slug}),
         {
-            "title": "Book the interpreter",
+            "title_tr": "Tercüman ayarla",
+            "title_az": "Tərcüməçi sifariş et",
+            "title_en": "Book the interpreter",
             "owner": board_member.pk,
             "due_on": "2027-02-01",
             "status": PlanningStatus.OPEN,
@@ -44,7 +46,8 @@ def test_planning_item_create_defaults_owner_and_appends(board_client, board_mem
         },
     )
 
-    item = event.planning_items.get(title="Book the interpreter")
+    item = event.planning_items.get(title_tr="Tercüman ayarla")
+    assert (item.title_az, item.title_en) == ("Tərcüməçi sifariş et", "Book the interpreter")
     assert response["Location"] == reverse("board:event_detail", kwargs={"slug": event.slug})
     assert (item.owner, item.position, item.due_on.isoformat()) == (board_member, 5, "2027-02-01")
 
@@ -54,10 +57,10 @@ def test_planning_item_create_without_title_shows_error(board_client):
 
     response = board_client.post(
         reverse("board:planning_item_create", kwargs={"slug": event.slug}),
-        {"title": "", "status": PlanningStatus.OPEN},
+        {"title_tr": "", "title_en": "Book the interpreter", "status": PlanningStatus.OPEN},
     )
 
-    assert response.context["form"].errors["title"] == ["This field is required."]
+    assert response.context["form"].errors["title_tr"] == ["This field is required."]
     assert event.planning_items.count() == 0
 
 
@@ -68,7 +71,7 @@ def test_planning_item_owner_must_be_a_board_member(board_client):
 
     response = board_client.post(
         reverse("board:planning_item_edit", kwargs={"pk": item.pk}),
-        {"title": item.title, "owner": outsider.pk, "status": PlanningStatus.OPEN},
+        {"title_tr": item.title_tr, "owner": outsider.pk, "status": PlanningStatus.OPEN},
     )
 
     item.refresh_from_db()

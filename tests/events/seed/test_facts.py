@@ -133,7 +133,7 @@ def test_seed_organizations_have_kind_country_and_city(seeded):
         "Bakü Uluslararası Çokkültürlülük Merkezi": ("", "think_tank", "AZ", "Bakü"),
         "Uluslararası İlişkiler Analiz Merkezi": ("", "think_tank", "AZ", "Bakü"),
         "Kerkük Kültür Derneği": ("", "association", "", ""),
-        "Yeni Azərbaycan Partiyası": ("YAP", "party", "AZ", "Bakü"),
+        "Yeni Azerbaycan Partisi": ("YAP", "party", "AZ", "Bakü"),
     }
 
 
