@@ -2,8 +2,10 @@
 
 A registration's confirm/manage/cancel/erase links, a delegation's self-service, a B2B
 participant's pages, a check-in ticket, a password reset: whoever holds the address acts as
-the person. Such a page answers `X-Robots-Tag: noindex` and `Referrer-Policy: no-referrer`
-(so the address never leaves in a Referer header, not even to our own static files) and
+the person. Such a page answers `X-Robots-Tag: noindex` and `Referrer-Policy: strict-origin`
+(a Referer header, to our own static files or anywhere, carries the site's origin only, never
+the address; not `no-referrer`, under which browsers send `Origin: null` with the page's own
+forms and Django's CSRF check refuses the confirm and cancel buttons, Fetch §3.1) and
 `Cache-Control: private` (no shared or whole-page cache keeps it), carries
 `<meta name="robots" content="noindex">` and no hreflang alternates (base.html reads
 `personal_link`); its language links stay, for the person, marked nofollow.
@@ -13,7 +15,8 @@ The rule is the URL pattern's own keyword names (`token`, `uidb64`, ...), so a n
 pattern and fails on a text keyword it cannot classify.
 
 Sources: X-Robots-Tag (https://developers.google.com/search/docs/crawling-indexing/robots-meta-tag),
-Referrer-Policy (https://www.w3.org/TR/referrer-policy/#referrer-policy-no-referrer).
+Referrer-Policy (https://www.w3.org/TR/referrer-policy/#referrer-policy-strict-origin),
+the Origin header (https://fetch.spec.whatwg.org/#origin-header).
 """
 
 import re
@@ -25,7 +28,7 @@ from django.utils.cache import patch_cache_control
 # Keyword names that hold a secret of the person's (Django's password reset uses uidb64+token).
 PERSONAL_KWARG = re.compile(r"token|uidb64|secret|signature|key", re.IGNORECASE)
 ROBOTS = "noindex"
-REFERRER_POLICY = "no-referrer"
+REFERRER_POLICY = "strict-origin"
 
 
 def is_personal_kwarg(name: str) -> bool:

@@ -85,8 +85,11 @@ def city_spellings(city: str) -> list[str]:
 def in_city(field: str, city: str) -> In:
     """A filter() condition: the city stored in `field` ("venue__city") is `city` in any of
     its spellings, case and marks aside ("Baku", "bakı", "BAKÜ", "Bakü" are one city). One
-    SQL condition, no extra query; the same folding as search_key() (contacts.text.folded)."""
-    return In(folded(F(field)), city_spellings(city))
+    SQL condition, no extra query; the same folding as search_key() (contacts.text.folded).
+    A city typed with a NUL byte is no city (and PostgreSQL refuses the byte in a parameter):
+    the condition then matches nothing."""
+    spellings = [] if "\x00" in city else city_spellings(city)
+    return In(folded(F(field)), spellings)
 
 
 def city_menu(cities: Iterable[str], language: str | None = None) -> list[tuple[str, str]]:

@@ -349,7 +349,10 @@ def test_visit_label_spells_its_route_in_the_language_of_its_title():
 
 @pytest.mark.parametrize(
     ("name_en", "location"),
-    [("Congress Centre", "Congress Centre\\, Baku"), ("", "Kongre Merkezi\\, Bakü")],
+    [
+        ("Congress Centre", "LANGUAGE=en:Congress Centre\\, Baku"),
+        ("", "LANGUAGE=tr:Kongre Merkezi\\, Bakü"),
+    ],
 )
 def test_calendar_location_spells_the_city_as_the_name_is_shown(name_en, location):
     with translation.override("tr"):
@@ -359,4 +362,4 @@ def test_calendar_location_spells_the_city_as_the_name_is_shown(name_en, locatio
     with translation.override("en"):
         body = event_ics(event).decode().replace("\r\n ", "")
 
-    assert f"LOCATION:{location}\r\n" in body
+    assert f"LOCATION;{location}\r\n" in body

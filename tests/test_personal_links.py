@@ -1,5 +1,5 @@
 """Every address that carries a personal token (found by walking the URL resolver, so a new
-one cannot be missed) answers noindex and no-referrer, and has no hreflang alternates
+one cannot be missed) answers noindex and a referrer policy that sends the origin only, and has no hreflang alternates
 (anniversary/personal_links.py); the other pages keep their alternates."""
 
 import re
@@ -85,7 +85,7 @@ def _sample(route: str) -> str:
 
 def _assert_personal(response, url):
     assert response["X-Robots-Tag"] == "noindex", url
-    assert response["Referrer-Policy"] == "no-referrer", url
+    assert response["Referrer-Policy"] == "strict-origin", url
     assert "private" in response["Cache-Control"], url
     if response.get("Content-Type", "").startswith("text/html") and response.content:
         html = response.content.decode()

@@ -31,14 +31,14 @@ def test_board_member_records_a_whole_trip(browse):
     browse.goto("contacts:person_create", step="person-form")
     page.locator("#id_full_name").fill("Rəşad Məmmədov")
     page.locator("#id_roles-0-organization").select_option(label="Bakı Gənclər Platforması (BGP)")
-    page.locator("#id_roles-0-role").fill("Secretary")
+    page.locator("#id_roles-0-role_tr").fill("Secretary")
     browse.submit(page.get_by_role("button", name="Save"), step="person-saved")
     expect(page.get_by_text("Secretary")).to_be_visible()
     person = Person.objects.get(full_name="Rəşad Məmmədov")
 
     # The visit, with three meetings inline.
     browse.goto("contacts:visit_create", step="visit-form")
-    page.locator("#id_title").fill("Youth delegation to Bakü")
+    page.locator("#id_title_tr").fill("Youth delegation to Bakü")
     page.locator("#id_origin_city").fill("İzmir")
     page.locator("#id_destination_city").fill("Bakü")
     page.locator("#id_start_date").fill("2026-10-05")
@@ -56,24 +56,24 @@ def test_board_member_records_a_whole_trip(browse):
             browse.submit(
                 page.get_by_role("button", name="Add another meeting"), step=f"meeting-row-{index}"
             )
-            expect(page.locator(f"#id_meetings-{index - 1}-title")).to_have_value(
+            expect(page.locator(f"#id_meetings-{index - 1}-title_tr")).to_have_value(
                 "Ministry of Youth and Sport" if index == 1 else "Youth platform secretariat"
             )
-        page.locator(f"#id_meetings-{index}-title").fill(title)
+        page.locator(f"#id_meetings-{index}-title_tr").fill(title)
         page.locator(f"#id_meetings-{index}-date").fill(day)
     browse.submit(page.get_by_role("button", name="Save"), step="visit-saved")
-    visit = DelegationVisit.objects.get(title="Youth delegation to Bakü")
+    visit = DelegationVisit.objects.get(title_tr="Youth delegation to Bakü")
     assert visit.meetings.count() == 3
 
     # Outcomes of the second meeting: an announced event and a follow-up.
-    meeting = visit.meetings.get(title="Youth platform secretariat")
+    meeting = visit.meetings.get(title_tr="Youth platform secretariat")
     browse.goto("contacts:meeting_edit", meeting.pk, step="meeting-form")
     page.locator("#id_organizations").select_option(label="Bakı Gənclər Platforması (BGP)")
     page.locator("#id_outcomes-0-kind").select_option(OutcomeKind.EVENT_ANNOUNCED)
-    page.locator("#id_outcomes-0-text").fill("Youth festival in İzmir")
+    page.locator("#id_outcomes-0-text_tr").fill("Youth festival in İzmir")
     browse.submit(page.get_by_role("button", name="Add another outcome"), step="outcome-row")
     page.locator("#id_outcomes-1-kind").select_option(OutcomeKind.FOLLOW_UP_NEEDED)
-    page.locator("#id_outcomes-1-text").fill("Send the festival programme draft")
+    page.locator("#id_outcomes-1-text_tr").fill("Send the festival programme draft")
     page.locator("#id_outcomes-1-owner").select_option(label="Leyla Kurul")
     page.locator("#id_outcomes-1-follow_up_on").fill(
         (timezone.localdate() + timedelta(days=10)).isoformat()
