@@ -48,18 +48,24 @@ class SharedClientRedisCache(RedisCache):
 CACHE_ERRORS: tuple[type[Exception], ...] = (OSError, RedisError)
 
 
-class _Outage:
+class Outage:
     """Whether the cache is down, so that an outage is logged once, not once per request, and
-    requests during it skip the cache instead of each waiting for its timeout
-    (settings.CACHE_RETRY_AFTER_SECONDS)."""
+    requests during it skip the cache instead of each waiting for its timeout.
 
-    def __init__(self):
+    `retry_setting` names the setting with the seconds to wait before trying again; `down` and
+    `back` are the two log lines (`down` gets the exception's type and text as %s, %s), written
+    to `log` (the caller's logger).
+    """
+
+    def __init__(self, *, retry_setting: str, down: str, back: str, log: logging.Logger = logger):
         self._lock = threading.Lock()
+        self.log = log
         self.down = False
         self.failed_at = 0.0
+        self.retry_setting, self.down_message, self.back_message = retry_setting, down, back
 
     def skip(self) -> bool:
-        retry_after = settings.CACHE_RETRY_AFTER_SECONDS
+        retry_after = getattr(settings, self.retry_setting)
         return self.down and time.monotonic() - self.failed_at < retry_after
 
     def failed(self, exc: Exception) -> None:
@@ -67,21 +73,21 @@ class _Outage:
             first, self.down = not self.down, True
             self.failed_at = time.monotonic()
         if first:
-            logger.warning(
-                "Pages are served without the cache: it does not answer (%s: %s).",
-                type(exc).__name__,
-                exc,
-            )
+            self.log.warning(self.down_message, type(exc).__name__, exc)
 
     def answered(self) -> None:
         if self.down:
             with self._lock:
                 was, self.down = self.down, False
             if was:
-                logger.warning("Pages use the cache again: it answers.")
+                self.log.warning(self.back_message)
 
 
-outage = _Outage()
+outage = Outage(
+    retry_setting="CACHE_RETRY_AFTER_SECONDS",
+    down="Pages are served without the cache: it does not answer (%s: %s).",
+    back="Pages use the cache again: it answers.",
+)
 
 
 def _quietly(call, default):

@@ -9,15 +9,15 @@ from settings, and nothing else; that is twenty lines, with no decorator magic t
 import hashlib
 import logging
 import re
-import threading
 import time
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
 from redis.commands.core import Script
 from redis.exceptions import RedisError
+
+from anniversary.cache import Outage
 
 logger = logging.getLogger(__name__)
 
@@ -40,40 +40,12 @@ def parse_rate(text: str) -> Rate:
     return Rate(int(count), int(multiple or 1) * _UNITS[unit])
 
 
-class _Outage:
-    """Whether the cache is down, so that an outage is logged once, not once per request, and
-    requests during it skip the cache instead of each waiting for its timeout."""
-
-    def __init__(self):
-        self._lock = threading.Lock()
-        self.down = False
-        self.failed_at = 0.0
-
-    def skip(self) -> bool:
-        retry_after = settings.RATE_LIMIT_RETRY_AFTER_SECONDS
-        return self.down and time.monotonic() - self.failed_at < retry_after
-
-    def failed(self, exc: Exception) -> None:
-        with self._lock:
-            first, self.down = not self.down, True
-            self.failed_at = time.monotonic()
-        if first:
-            logger.warning(
-                "Rate limits are off: the cache does not answer (%s: %s). Requests pass "
-                "until it is back.",
-                type(exc).__name__,
-                exc,
-            )
-
-    def answered(self) -> None:
-        if self.down:
-            with self._lock:
-                was, self.down = self.down, False
-            if was:
-                logger.warning("Rate limits are on again: the cache answers.")
-
-
-outage = _Outage()
+outage = Outage(
+    retry_setting="RATE_LIMIT_RETRY_AFTER_SECONDS",
+    down="Rate limits are off: the cache does not answer (%s: %s). Requests pass until it is back.",
+    back="Rate limits are on again: the cache answers.",
+    log=logger,
+)
 
 
 # What a cache call raises when Redis is down or frozen (redis comes with celery[redis]).
