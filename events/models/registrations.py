@@ -165,6 +165,12 @@ class Registration(models.Model):
         )
 
     @property
+    def held_until(self):
+        """Until when (aware, UTC) the seat is kept unconfirmed: the hold, shorter than the
+        confirm window; a promotion from the waitlist has only its confirm deadline."""
+        return self.seat_held_until or self.expires_at
+
+    @property
     def can_be_cancelled(self) -> bool:
         """Holding a seat or a place in line for an event still to come and not cancelled:
         the only registrations whose page and emails offer "cancel"."""

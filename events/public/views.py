@@ -281,6 +281,8 @@ def registered(request, slug):
             "event": event,
             "waitlisted": request.GET.get("outcome") == "waitlist",
             "confirm_hours": settings.REGISTRATION_CONFIRM_HOURS,
+            # The seat is held this long, the registration waits longer for its click.
+            "hold_minutes": settings.REGISTRATION_PENDING_HOLD_MINUTES,
         },
     )
 
