@@ -36,7 +36,7 @@ from django.contrib.messages import get_messages
 from django.http import HttpResponse, QueryDict
 from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.utils import timezone
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import parse_http_date_safe, quote_etag
 
 from anniversary.cache import quiet_get, quiet_get_many, quiet_set_many
@@ -116,8 +116,18 @@ _GZIP = GZipMiddleware(lambda request: None)
 def _compressed(request, response: HttpResponse) -> HttpResponse:
     """The response as GZipMiddleware leaves it: gzipped for a client that accepts it (weak
     ETag, Content-Encoding, Content-Length), `Vary: Accept-Encoding` either way (a body under
-    200 bytes is left alone, Vary included)."""
-    return _GZIP.process_response(request, response)
+    200 bytes is left alone, Vary included).
+
+    A 304, which GZipMiddleware passes over for having no body, gets the Vary and the ETag
+    form the 200 would have carried for this client (RFC 9110 §15.4.5), as the 304 answered
+    from a cached page does."""
+    if response.status_code != 304:
+        return _GZIP.process_response(request, response)
+    patch_vary_headers(response, ("Accept-Encoding",))
+    etag = response.get("ETag", "")
+    if _encoding(request) == "gzip" and etag.startswith('"'):
+        response.headers["ETag"] = f"W/{etag}"
+    return response
 
 
 def _anonymous(request) -> bool:
