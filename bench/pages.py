@@ -9,7 +9,9 @@ a bare view, /__bench__/bare/), on the given PostgreSQL database and Redis (its 
 number, flushed: --redis, else REDIS_URL) as the cache. Adds --events public events over the
 next year (one venue in İzmir, one in Bakü) and drives each page with --connections
 keep-alive client threads for --seconds each: the bare view, home, an event page, a month
-calendar, the program, the feed (200 and 304) and an event's .ics (304).
+calendar, the program, the feed (200 and 304) and an event's .ics (304). The feed and .ics
+rows send `Accept-Encoding: gzip`, as every calendar client does (their body size is the
+gzipped one; their 304s re-send the weak ETag that answer carried); the HTML rows send none.
 
 Two servers in the same run: one with the whole-page cache off (PAGE_CACHE_SECONDS=0: every
 page rendered, as a first visitor after a change sees it) and one with it on
@@ -53,6 +55,8 @@ TARGETS = [
 ]
 
 BARE = "/__bench__/bare/"
+# What a calendar client sends for the feed and an event's .ics.
+CALENDAR_CLIENT = {"Accept-Encoding": "gzip"}
 
 
 def drive(base: str, path: str, *, seconds: float, connections: int, headers: dict):
@@ -145,24 +149,25 @@ def add_events(count: int, stamp: int):
 
 def pages(base: str, sample) -> list[tuple[str, str, str, dict]]:
     """(key, name, path, extra headers) for each page; 304 rows carry the validator a client
-    holds. Public pages under the Turkish prefix, as a shared link opens them."""
+    holds. Public pages under the Turkish prefix, as a shared link opens them; the feed and
+    .ics as a calendar client asks for them (gzip)."""
     from django.utils import translation
 
     local = sample.local_start
     with translation.override("tr"):
         event_url = sample.get_absolute_url()
     ics = f"{event_url}event.ics"
-    feed_tag = get(base, "/calendar.ics", {}).getheader("ETag")
-    ics_tag = get(base, ics, {}).getheader("ETag")
+    feed_tag = get(base, "/calendar.ics", CALENDAR_CLIENT).getheader("ETag")
+    ics_tag = get(base, ics, CALENDAR_CLIENT).getheader("ETag")
     return [
         ("bare", "bare view (baseline)", BARE, {}),
         ("home", "home /tr/", "/tr/", {}),
         ("event", "event page", event_url, {}),
         ("month", "month calendar", f"/tr/program/{local.year}/{local.month}/", {}),
         ("program", "program (one month)", f"/tr/program/?month={local:%Y-%m}", {}),
-        ("feed", "feed 200", "/calendar.ics", {}),
-        ("feed304", "feed 304", "/calendar.ics", {"If-None-Match": feed_tag}),
-        ("ics304", "event .ics 304", ics, {"If-None-Match": ics_tag}),
+        ("feed", "feed 200 (gzip)", "/calendar.ics", CALENDAR_CLIENT),
+        ("feed304", "feed 304", "/calendar.ics", {**CALENDAR_CLIENT, "If-None-Match": feed_tag}),
+        ("ics304", "event .ics 304", ics, {**CALENDAR_CLIENT, "If-None-Match": ics_tag}),
     ]
 
 

@@ -2,8 +2,10 @@
 
 A client polling an unchanged feed costs two small queries and a 304: the ETag and
 Last-Modified come from `selectors.feed_version()` (no event rows read), GET and HEAD are
-answered, and the body, when it must be sent, is built once per version and language, kept in
-the cache and gzipped on the way out. Nothing here is personal: no session, no CSRF token.
+answered, and the body, when it must be sent, is built once per version and language and kept
+in the cache. It is gzipped for clients that accept it (every calendar client does) and the
+whole-page cache keeps the compressed page (`cached_page(..., gzip=True)`), so a cached hit
+compresses nothing. Nothing here is personal: no session, no CSRF token.
 
 The feed keeps its unprefixed address (calendars hold it) and takes its language from the
 address too: `?lang=az|en|tr`, else the site's default, never the client's headers. The
@@ -21,7 +23,6 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
 
 from anniversary.cache import quiet_add, quiet_get, quiet_set
@@ -86,8 +87,7 @@ def _first_seen(tag: str) -> datetime:
 
 
 @require_safe
-@gzip_page
-@cached_page("lang")
+@cached_page("lang", gzip=True)
 def calendar_feed(request):
     language = feed_language(request.GET.get("lang"))
     version = selectors.feed_version()
@@ -120,8 +120,7 @@ def feed_language(asked: str | None) -> str:
 
 
 @require_safe
-@gzip_page
-@cached_page()
+@cached_page(gzip=True)
 def event_ical(request, slug):
     try:
         event = Event.objects.public().select_related("venue").get(slug=slug)

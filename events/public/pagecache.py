@@ -15,6 +15,17 @@ Headers: a cached page may be kept `public` by browsers and shared caches for
 settings.PAGE_CACHE_MAX_AGE seconds and carries an ETag (a 304 when it still matches); the
 same address rendered for a logged-in board member or with a message is `private, no-cache`.
 No `Vary: Accept-Language`: the language is in the path (the feed: in `?lang=`).
+
+Compression (`cached_page(..., gzip=True)`, the feed and the .ics): the page is gzipped by
+Django's own GZipMiddleware rules for a client whose Accept-Encoding names gzip, on every
+path, and kept compressed: whether the client accepts gzip is part of the key, so a cached hit
+sends the stored bytes and compresses nothing (a 1.2 MB feed costs some 25 ms of CPU to
+compress). Both forms carry `Vary: Accept-Encoding`; the gzipped one has the weak form of the
+same ETag (`W/"…"`), and If-None-Match compares weakly (RFC 9110 §13.1.2, Django's
+`get_conditional_response`), so a client holding either form gets its 304 from either entry.
+The bytes of one compression are served to every gzip client until the version moves: no
+page kept here holds a secret (no token, no personal data), so Django's per-response random
+padding against BREACH has nothing to protect.
 """
 
 import hashlib
@@ -23,58 +34,100 @@ from functools import wraps
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.http import HttpResponse, QueryDict
+from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.utils import timezone
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import parse_http_date_safe, quote_etag
 
 from anniversary.cache import quiet_get, quiet_get_many, quiet_set_many
 from events.pageversion import page_version
 
 # Raise when the stored shape changes, so that old entries are never read as new ones.
-FORMAT = 2
+FORMAT = 3
 # The view's own headers worth keeping; the middleware adds the rest on every response.
 KEPT_HEADERS = (
     "Content-Type",
     "Content-Disposition",
     "Content-Language",
+    "Content-Encoding",
     "ETag",
     "Last-Modified",
     "Cache-Control",
+    "Vary",
 )
 
 
-def cached_page(*params: str):
+def cached_page(*params: str, gzip: bool = False):
     """Serve the view from the whole-page cache; `params` are the query parameters the view
     reads (every other one is dropped before the view sees it, so the key and the page agree).
+
+    `gzip=True` compresses the page for clients that accept gzip (Django's GZipMiddleware:
+    bodies of 200 bytes and more, only when it shrinks them; `Vary: Accept-Encoding`, weak
+    ETag) on every path, cached or not, and keeps the compressed form in the cache: use it
+    instead of `@gzip_page`, which would compress a cached page again on every hit.
     """
 
     def decorator(view):
+        def encoded(request, response):
+            return _compressed(request, response) if gzip else response
+
         @wraps(view)
         def wrapper(request, *args, **kwargs):
             if not settings.PAGE_CACHE_SECONDS or request.method not in ("GET", "HEAD"):
-                return view(request, *args, **kwargs)
+                return encoded(request, view(request, *args, **kwargs))
             if not _anonymous(request):
-                response = view(request, *args, **kwargs)
+                response = encoded(request, view(request, *args, **kwargs))
                 if response.status_code == 200:
                     patch_cache_control(response, private=True, no_cache=True)
                 return response
             _keep_only(request, params)
             version = page_version()
             if version is None:
-                return view(request, *args, **kwargs)
-            key = _key(request, version)
+                return encoded(request, view(request, *args, **kwargs))
+            key = _key(request, version, encoding=_encoding(request) if gzip else "")
             found = _stored(request, key)
             if found is not None:
                 return found
             response = view(request, *args, **kwargs)
-            if _storable(request, response):
-                _store(key, response)
-                return _answer(request, response)
-            return response
+            if not _storable(request, response):
+                return encoded(request, response)
+            _complete(response)  # its ETag from the uncompressed body, for both forms
+            response = encoded(request, response)
+            _store(key, response)
+            return _answer(request, response)
 
         return wrapper
 
     return decorator
+
+
+def _encoding(request) -> str:
+    """The form of the page this client gets: "gzip" when its Accept-Encoding names gzip
+    (GZipMiddleware's own test), else "identity"."""
+    accepted = request.META.get("HTTP_ACCEPT_ENCODING", "")
+    return "gzip" if re_accepts_gzip.search(accepted) else "identity"
+
+
+# GZipMiddleware keeps no state per request and its process_response never calls the next
+# layer: one instance serves every request.
+_GZIP = GZipMiddleware(lambda request: None)
+
+
+def _compressed(request, response: HttpResponse) -> HttpResponse:
+    """The response as GZipMiddleware leaves it: gzipped for a client that accepts it (weak
+    ETag, Content-Encoding, Content-Length), `Vary: Accept-Encoding` either way (a body under
+    200 bytes is left alone, Vary included).
+
+    A 304, which GZipMiddleware passes over for having no body, gets the Vary and the ETag
+    form the 200 would have carried for this client (RFC 9110 §15.4.5), as the 304 answered
+    from a cached page does."""
+    if response.status_code != 304:
+        return _GZIP.process_response(request, response)
+    patch_vary_headers(response, ("Accept-Encoding",))
+    etag = response.get("ETag", "")
+    if _encoding(request) == "gzip" and etag.startswith('"'):
+        response.headers["ETag"] = f"W/{etag}"
+    return response
 
 
 def _anonymous(request) -> bool:
@@ -100,10 +153,13 @@ def _keep_only(request, params: tuple[str, ...]) -> None:
         request.META["QUERY_STRING"] = query
 
 
-def _key(request, version: int) -> str:
+def _key(request, version: int, *, encoding: str = "") -> str:
+    """`encoding` is "" for a page kept in one form only, else the form kept ("gzip" or
+    "identity", see `_encoding`)."""
     where = f"{request.path}?{request.META.get('QUERY_STRING', '')}"
     digest = hashlib.blake2b(where.encode(), digest_size=16).hexdigest()
-    return f"kardes40:page:{FORMAT}:{version}:{timezone.localdate().isoformat()}:{digest}"
+    day = timezone.localdate().isoformat()
+    return f"kardes40:page:{FORMAT}:{version}:{day}:{digest}{':' + encoding if encoding else ''}"
 
 
 def _storable(request, response) -> bool:
@@ -124,13 +180,18 @@ def _storable(request, response) -> bool:
     )
 
 
-def _store(key: str, response: HttpResponse) -> None:
-    """Keep the page's headers and body apart (see `_stored`), with an ETag of the body when
-    the view gave none, and the headers browsers and shared caches may act on."""
+def _complete(response: HttpResponse) -> None:
+    """Give a page about to be kept an ETag of its (uncompressed) body when the view gave
+    none, and the headers browsers and shared caches may act on."""
     if not response.has_header("ETag"):
         response["ETag"] = quote_etag(hashlib.blake2b(response.content).hexdigest()[:24])
     if not response.has_header("Cache-Control"):
         patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE)
+
+
+def _store(key: str, response: HttpResponse) -> None:
+    """Keep the page's headers and body apart (see `_stored`), the body as it is sent
+    (compressed for a gzip client's key)."""
     headers = [(name, response[name]) for name in KEPT_HEADERS if response.has_header(name)]
     quiet_set_many(
         {f"{key}:headers": headers, f"{key}:body": response.content}, settings.PAGE_CACHE_SECONDS
