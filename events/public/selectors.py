@@ -266,6 +266,9 @@ def program_month(filters: ProgramFilters, month: date) -> ProgramMonth:
                     page.to_be_announced if event.date_to_be_announced else page.day_not_recorded
                 ).append(event)
         else:
+            if event.recurrence == Recurrence.YEARLY:
+                # The card says the date this month lists (15 June 2026), not the next one.
+                event.listed_occurrence = found[0]
             dated.append((found[0][0], event.pk, event))
     page.events = [event for _start, _pk, event in sorted(dated, key=lambda row: row[:2])]
     return page

@@ -59,11 +59,15 @@ def other_city_time(event: Event) -> str:
 
 
 def _occurrence(event: Event):
-    start, end = (
-        event.next_occurrence()
-        if event.recurrence == Recurrence.YEARLY
-        else (event.start, event.end)
-    )
+    """The (start, end) to show, in the venue's zone: the occurrence a list placed the event
+    under (`listed_occurrence`, set by the program's month), else a yearly event's next one."""
+    listed = getattr(event, "listed_occurrence", None)
+    if listed is not None:
+        start, end = listed
+    elif event.recurrence == Recurrence.YEARLY:
+        start, end = event.next_occurrence()
+    else:
+        start, end = event.start, event.end
     return localize(start, event.time_zone), localize(end, event.time_zone)
 
 

@@ -12,6 +12,7 @@ from events.availability import PAST, availability
 from events.enums import DatePrecision, EventStatus, Recurrence
 from events.models import Event
 from events.public import selectors
+from events.templatetags.program import _date
 from tests.factories import BakuVenueFactory, EventFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
@@ -141,3 +142,22 @@ def test_calendar_greys_a_past_anniversary_but_not_the_next(now):
 
     assert ended_on(last) == (True, True)
     assert ended_on(nxt) == (True, False)
+
+
+def test_a_month_of_the_program_dates_the_series_by_that_months_occurrence(client, now):
+    series = _series(now)
+    upcoming, _end = series.next_occurrence(now)
+    last_year = timezone.localtime(upcoming, series.local_start.tzinfo).replace(
+        year=timezone.localtime(upcoming, series.local_start.tzinfo).year - 1
+    )
+
+    with translation.override("en"):
+        url = reverse("events:program")
+        page = client.get(url, {"month": f"{last_year:%Y-%m}", "past": "on"}).content.decode()
+        shown, next_one = (
+            _date(last_year),
+            _date(timezone.localtime(upcoming, series.local_start.tzinfo)),
+        )
+
+    assert "Yearly conference" in page
+    assert shown in page and next_one not in page
