@@ -39,6 +39,13 @@ class CityChoiceField(forms.ChoiceField):
             return ""
         return menu_city(text, self.menu) or text
 
+    def bound_data(self, data, initial):
+        """The menu shows the city asked for in any spelling as selected (a link from the
+        Turkish page carries "Bakü"; the Azerbaijani menu's value is "Bakı")."""
+        if isinstance(data, str) and data:
+            return self.to_python(data)
+        return data
+
 
 class DirectorySearchForm(forms.Form):
     q = forms.CharField(

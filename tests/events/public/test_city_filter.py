@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import translation
 
-from contacts.cities import city_menu, menu_city
+from contacts.cities import city_key, city_menu, menu_city
 from events.timezones import BAKU
 from tests.factories import BakuVenueFactory, EventFactory, VenueFactory
 
@@ -91,6 +91,23 @@ def test_every_spelling_of_a_city_gives_the_same_events(client, program, address
     }
 
     assert found == dict.fromkeys(SPELLINGS[city], expected)
+
+
+@pytest.mark.now("2026-11-25T10:00:00+03:00")
+@pytest.mark.parametrize("address", PAGES)
+@pytest.mark.parametrize("language", ["tr", "az", "en"])
+@pytest.mark.parametrize("city", SPELLINGS)
+def test_the_menu_selects_the_city_asked_for_in_any_spelling(
+    client, program, address, language, city
+):
+    url = address.format(language=language)
+    for spelling in SPELLINGS[city]:
+        html = client.get(url, {"city": spelling}).content.decode()
+        select = re.search(r'<select name="city".*?</select>', html, re.S)[0]
+        chosen = re.findall(r'<option value="[^"]+"[^>]*selected[^>]*>([^<]+)</option>', select)
+
+        assert len(chosen) == 1, (spelling, chosen)
+        assert city_key(chosen[0]) == city_key(city), (spelling, chosen)
 
 
 @pytest.mark.now("2026-11-25T10:00:00+03:00")
