@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from contacts.models import Affiliation, DelegationVisit, Meeting, Outcome
-from tests.factories import AffiliationFactory, MeetingFactory, OutcomeFactory
+from tests.factories import AffiliationFactory, MeetingFactory, OutcomeFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -63,3 +63,25 @@ def test_a_role_title_in_turkish_only_is_marked_on_the_person_page(board_client)
     ).content.decode()
 
     assert '<span lang="tr">Genel Sekreter</span>' in page
+
+
+def test_one_language_texts_say_their_language(board_client):
+    """Notes are typed in Turkish and kept in one language; a source's headline is in the
+    source's own language."""
+    affiliation = AffiliationFactory()
+    person = affiliation.person
+    person.notes = "Derneğin Bakü temaslarını yürüttü."
+    person.save()
+    source = SourceFactory(headline="Bakıda görüş keçirildi", language="az")
+    meeting = MeetingFactory()
+    meeting.sources.add(source)
+
+    person_page = board_client.get(
+        reverse("contacts:person", args=[person.pk]), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    visit_page = board_client.get(
+        reverse("contacts:visit", args=[meeting.visit_id]), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+
+    assert '<dd lang="tr">Derneğin Bakü temaslarını yürüttü.</dd>' in person_page
+    assert '<span lang="az">Bakıda görüş keçirildi</span>' in visit_page
