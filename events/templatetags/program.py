@@ -17,7 +17,8 @@ register = template.Library()
 
 
 def _time(moment) -> str:
-    return formats.time_format(moment, "H:i")
+    # Django's "H:i" in every language, without its format machinery (a few per card).
+    return f"{moment.hour:02d}:{moment.minute:02d}"
 
 
 def _date(moment) -> str:
