@@ -9,11 +9,13 @@ from django import template
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from ..enums import DatePrecision, EventStatus, Recurrence
+from ..enums import DatePrecision, EventKind, EventStatus, Recurrence
 from ..models import Event
 from ..timezones import local_days, localize, zone_label
 
 register = template.Library()
+
+_KIND_LABELS = dict(EventKind.choices)
 
 
 def _time(moment) -> str:
@@ -151,6 +153,13 @@ def event_moment_for(event: Event, moment, time_zone: str | None) -> str:
 def event_local_time(event: Event) -> str:
     """ "19:00" in the venue's zone, for compact listings such as the calendar grid."""
     return _time(event.local_start) if event.is_exact else ""
+
+
+@register.simple_tag
+def kind_label(event: Event) -> str:
+    """`event.get_kind_display()` (the kind in the active language, an unknown value as is)
+    without rebuilding the choices' lookup table for every card of a list."""
+    return str(_KIND_LABELS.get(event.kind, event.kind))
 
 
 @register.filter
