@@ -16,6 +16,7 @@ import argparse
 import cProfile
 import os
 import pstats
+import re
 import sys
 import time
 from functools import partial
@@ -25,6 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from pages import add_events  # noqa: E402
 from registration import BENCH_ENV, setup_django  # noqa: E402
+
+_OWN_CODE = rf"^(?!.*site-packages){re.escape(str(Path(__file__).resolve().parent.parent))}"
 
 
 def _counted(queries: list, run, sql, *rest):
@@ -92,7 +95,8 @@ def main() -> int:
                 profiler.disable()
                 print(f"\n--- {name} ({path}), {args.profile} renders ---")
                 stats = pstats.Stats(profiler)
-                stats.sort_stats("cumulative").print_stats(args.top)
+                # The project's own functions first (the framework's frames hide them).
+                stats.sort_stats("cumulative").print_stats(_OWN_CODE, args.top)
                 stats.sort_stats("tottime").print_stats(args.top)
     finally:
         events.delete()
