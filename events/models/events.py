@@ -322,7 +322,17 @@ class Event(SeededModel):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         ordering = ["start", "title"]
-        indexes = [models.Index(fields=["start", "end"]), models.Index(fields=["status"])]
+        indexes = [
+            models.Index(fields=["start", "end"]),
+            models.Index(fields=["status"]),
+            # The home page asks for these few on every render: no scan of the whole program.
+            models.Index(
+                fields=["start"], condition=Q(is_milestone=True), name="event_milestone_start"
+            ),
+            models.Index(
+                fields=["start"], condition=Q(recurrence="yearly"), name="event_yearly_start"
+            ),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="event_end_after_start"),
             models.CheckConstraint(
