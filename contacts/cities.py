@@ -7,6 +7,7 @@ next. A city not in the table is printed as stored.
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from django.conf import settings
 from django.db.models import F
@@ -111,6 +112,7 @@ def menu_city(value: str, menu: Iterable[tuple[str, str]]) -> str | None:
     return next((choice for choice, _label in menu if city_key(choice) == wanted), None)
 
 
+@lru_cache(maxsize=4096)  # pure; every card of a list asks it of its venue's name
 def names_city(text: str, city: str) -> bool:
     """Whether `text` already names `city` as a word, in any language's spelling: "Baku — venues
     to be announced" and "Bakü'de bir salon" both name Bakü. Folded as search keys (case and

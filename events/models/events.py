@@ -1,13 +1,16 @@
 """Venues and events: where and when, always in the venue's time zone."""
 
+import re
 from datetime import date, datetime
+from functools import lru_cache
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
+from django.urls import get_resolver, get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -319,7 +322,17 @@ class Event(SeededModel):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         ordering = ["start", "title"]
-        indexes = [models.Index(fields=["start", "end"]), models.Index(fields=["status"])]
+        indexes = [
+            models.Index(fields=["start", "end"]),
+            models.Index(fields=["status"]),
+            # The home page asks for these few on every render: no scan of the whole program.
+            models.Index(
+                fields=["start"], condition=Q(is_milestone=True), name="event_milestone_start"
+            ),
+            models.Index(
+                fields=["start"], condition=Q(recurrence="yearly"), name="event_yearly_start"
+            ),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="event_end_after_start"),
             models.CheckConstraint(
@@ -338,7 +351,13 @@ class Event(SeededModel):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("events:detail", kwargs={"slug": self.slug})
+        """The event's public page in the active language ("/tr/events/nevruz-2026/"): the
+        address `reverse("events:detail")` gives, without resolving it again for every card of
+        a page (`_detail_path`)."""
+        if not _URL_SLUG.fullmatch(self.slug or ""):
+            return reverse("events:detail", kwargs={"slug": self.slug})  # its own error
+        before, after = _detail_path(get_language(), get_script_prefix(), get_urlconf())
+        return f"{before}{self.slug}{after}"
 
     def get_board_url(self) -> str:
         """The event's page in the board workspace (a path, like get_absolute_url)."""
@@ -529,3 +548,21 @@ EVENT_DETAIL_FIELDS = (
     "delegation_visit",
 )
 EVENT_SCHEDULE_FIELDS = ("status", "date_precision", "start", "end")
+
+
+# What the <slug:slug> converter accepts: nothing in it is quoted in an address.
+_URL_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+_SLUG_MARK = "0slug0"
+
+
+def _detail_path(language: str | None, prefix: str, urlconf) -> tuple[str, str]:
+    """The public event page's address around its slug, for this language, script prefix
+    and URLconf (one reverse() each, then remembered; a new URLconf, as tests set, is a new
+    resolver and so a new entry)."""
+    return _detail_paths(language, prefix, get_resolver(urlconf))
+
+
+@lru_cache(maxsize=64)
+def _detail_paths(language, prefix, resolver) -> tuple[str, str]:
+    before, after = reverse("events:detail", kwargs={"slug": _SLUG_MARK}).split(_SLUG_MARK)
+    return before, after

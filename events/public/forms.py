@@ -22,8 +22,54 @@ from events.enums import EventKind
 _PHONE = re.compile(r"^\+?[0-9 ()./-]{6,30}$")
 
 
-class ProgramFilterForm(forms.Form):
+class _FilterControls:
+    """A GET filter form drawn by templates/events/_filter_form.html, by hand in Bootstrap 5
+    markup (the page's costliest part when each menu and option went through a widget
+    template): `layout` names each control with its grid column, `form_css` the form's row.
+
+    Only menus of flat choices and checkboxes; each control is a dict (see `controls`).
+    """
+
+    layout: tuple[tuple[str, str], ...] = ()
+    form_css = ""
+
+    def controls(self) -> list[dict]:
+        """One dict a control: name, id, label, css (its column), checkbox (bool), checked,
+        options [(value, label, selected)], errors (messages), error_id (for aria)."""
+        drawn = []
+        for name, css in self.layout:
+            bound = self[name]
+            widget = bound.field.widget
+            control = {
+                "name": bound.html_name,
+                "id": bound.auto_id,
+                "label": bound.label,
+                "css": css,
+                "errors": bound.errors,
+                "error_id": f"{bound.auto_id}_error",
+            }
+            value = bound.value()
+            if isinstance(widget, forms.CheckboxInput):
+                control |= {"checkbox": True, "checked": widget.check_test(value)}
+            else:
+                chosen = "" if value is None else str(value)
+                control["options"] = [
+                    (str(key), label, str(key) == chosen) for key, label in bound.field.choices
+                ]
+            drawn.append(control)
+        return drawn
+
+
+class ProgramFilterForm(_FilterControls, forms.Form):
     """GET filters of the program list. Invalid values are simply ignored (cleaned_data)."""
+
+    layout = (
+        ("city", "col-6 col-md-3"),
+        ("kind", "col-6 col-md-3"),
+        ("month", "col-6 col-md-2"),
+        ("past", "col-6 col-md-2"),
+    )
+    form_css = "row g-2 align-items-end mb-4"
 
     city = CityChoiceField(label=_("City"))
     kind = forms.ChoiceField(
@@ -38,17 +84,6 @@ class ProgramFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["city"].set_cities(cities)
         self.set_months(months)
-        self.helper = FormHelper()
-        self.helper.form_method = "get"
-        self.helper.form_class = "row g-2 align-items-end mb-4"
-        self.helper.disable_csrf = True
-        self.helper.layout = Layout(
-            Div("city", css_class="col-6 col-md-3"),
-            Div("kind", css_class="col-6 col-md-3"),
-            Div("month", css_class="col-6 col-md-2"),
-            Div("past", css_class="col-6 col-md-2"),
-            Div(Submit("", _("Filter"), css_class="w-100"), css_class="col-12 col-md-2 mb-3"),
-        )
 
     def set_months(self, months) -> None:
         """Offer these months (firsts of month), and the one asked for, in the month menu."""
@@ -78,8 +113,11 @@ def _parse_month(value: str) -> date | None:
     return date(int(match[1]), int(match[2]), 1)
 
 
-class CalendarFilterForm(forms.Form):
+class CalendarFilterForm(_FilterControls, forms.Form):
     """GET filters of the month calendar; the month itself is in the address."""
+
+    layout = (("city", "col-6 col-md-4"), ("kind", "col-6 col-md-4"))
+    form_css = "row g-2 align-items-end mb-3"
 
     city = CityChoiceField(label=_("City"))
     kind = forms.ChoiceField(
@@ -89,15 +127,6 @@ class CalendarFilterForm(forms.Form):
     def __init__(self, *args, cities: list[str], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["city"].set_cities(cities)
-        self.helper = FormHelper()
-        self.helper.form_method = "get"
-        self.helper.form_class = "row g-2 align-items-end mb-3"
-        self.helper.disable_csrf = True
-        self.helper.layout = Layout(
-            Div("city", css_class="col-6 col-md-4"),
-            Div("kind", css_class="col-6 col-md-4"),
-            Div(Submit("", _("Filter"), css_class="w-100"), css_class="col-12 col-md-2 mb-3"),
-        )
 
 
 class RegistrationForm(forms.Form):

@@ -147,6 +147,8 @@ def month_calendar(request, year: int, month: int):
             "form": form,
             "query": f"?{query}" if query else "",
             "day_query": f"&{query}" if query else "",
+            # A day's events as a list: this, the day's number, then day_query.
+            "day_link": f"{reverse('events:program')}?month={year:04d}-{month:02d}&day=",
             "filtered": bool(query),
             "weekdays": [date(2024, 1, day) for day in range(1, 8)],  # a Monday-first week
         },

@@ -7,17 +7,23 @@ so times are formatted here, from datetimes already in the right zone.
 
 from django import template
 from django.utils import formats
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from ..enums import DatePrecision, EventStatus, Recurrence
+from contacts.content import translation_of
+
+from ..enums import DatePrecision, EventKind, EventStatus, Recurrence
 from ..models import Event
 from ..timezones import local_days, localize, zone_label
 
 register = template.Library()
 
+_KIND_LABELS = dict(EventKind.choices)
+
 
 def _time(moment) -> str:
-    return formats.time_format(moment, "H:i")
+    # Django's "H:i" in every language, without its format machinery (a few per card).
+    return f"{moment.hour:02d}:{moment.minute:02d}"
 
 
 def _date(moment) -> str:
@@ -156,7 +162,38 @@ def event_local_time(event: Event) -> str:
     return _time(event.local_start) if event.is_exact else ""
 
 
+@register.simple_tag
+def kind_label(event: Event) -> str:
+    """`event.get_kind_display()` (the kind in the active language, an unknown value as is)
+    without rebuilding the choices' lookup table for every card of a list."""
+    return str(_KIND_LABELS.get(event.kind, event.kind))
+
+
 @register.filter
 def zone_name(time_zone: str) -> str:
     """{{ zone|zone_name }}: the zone as its city in the active language (`zone_label`)."""
     return zone_label(time_zone) if time_zone else ""
+
+
+@register.simple_tag
+def calendar_entry(event: Event, day) -> str:
+    """One event in a day cell of the month calendar (`day`: selectors.CalendarDay): its
+    link, its kind's colour, struck through when cancelled, greyed when over, its local start
+    for exact events and its title in the page's language (marked where it falls back to
+    Turkish). One call a cell entry: a month shows up to a few hundred."""
+    title = translation_of(event, "title")
+    if event.is_cancelled:
+        text = format_html("<s>{}</s>", title)
+    elif event.is_exact:
+        text = format_html("{} {}", event_local_time(event), title)
+    else:
+        text = format_html("{}", title)
+    past = event.pk in day.ended or event.is_cancelled
+    return format_html(
+        '<a href="{}" class="d-block small text-truncate kind-{} ps-1 mb-1{}" title="{}">{}</a>',
+        event.get_absolute_url(),
+        event.kind,
+        " event-past" if past else "",
+        event.title,
+        text,
+    )
