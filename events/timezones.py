@@ -3,10 +3,13 @@
 import zoneinfo
 from datetime import date, datetime, timedelta
 
+from babel.core import get_global
+from babel.dates import get_timezone_location
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Coalesce, NullIf
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from contacts.cities import city_name
@@ -36,9 +39,39 @@ def zone(name: str | None) -> zoneinfo.ZoneInfo:
 
 
 def zone_label(name: str) -> str:
-    """The zone as its city, in the active language ("Bakı" on an Azerbaijani page)."""
+    """The zone as its city, in the active language ("Bakı" on an Azerbaijani page).
+
+    İzmir and Bakü come from the city table (contacts.cities); any other zone is its CLDR
+    exemplar city in the active language (babel: "Europe/Berlin" reads "Berlin", "Asia/Tbilisi"
+    "Tiflis" in Turkish), never the raw identifier.
+    """
     city = ZONE_CITIES.get(name)
-    return city_name(city) if city else name
+    if city:
+        return city_name(city)
+    try:
+        return get_timezone_location(
+            name, locale=(get_language() or settings.LANGUAGE_CODE).split("-")[0], return_city=True
+        )
+    except (LookupError, ValueError):
+        return name
+
+
+def country_zone(country: str, *, at: datetime) -> str | None:
+    """The zone a registrant from `country` (ISO 3166-1 alpha-2) reads times in, for an event
+    starting at `at` (aware).
+
+    Türkiye and Azerbaijan are the two cities' zones. Another country's zone comes from CLDR's
+    territory zones (babel) when the country keeps one clock at that moment (Germany: Berlin
+    and Büsingen agree); for a country of several clocks (the United States, Russia) or an
+    unknown one the registrant's zone cannot be told and None is returned: callers take the
+    venue's zone, so that no email adds a "your time" line in a zone they may not be in.
+    """
+    code = str(country or "").upper()
+    if code in COUNTRY_ZONES:
+        return COUNTRY_ZONES[code]
+    names = get_global("territory_zones").get(code) or []
+    offsets = {at.astimezone(zone(n)).utcoffset() for n in names}
+    return names[0] if len(offsets) == 1 else None
 
 
 def other_city_zone(name: str) -> str:

@@ -17,7 +17,7 @@ from django.db.models import F
 from ..enums import RegistrationStatus
 from ..models import Event, Registration
 from ..services.registration_emails import dispatch_after_commit
-from ..timezones import COUNTRY_ZONES, IZMIR
+from ..timezones import country_zone
 from .deliveries import plan_head_email
 from .models import DelegationGroup, GroupStatus
 
@@ -58,7 +58,7 @@ def hold_group(group: DelegationGroup, now: datetime, *, which: str) -> None:
     member; the group held; the head's email (`which`: "held" or "promoted") as a delivery row,
     dispatched after commit.
     """
-    zone = COUNTRY_ZONES.get(str(group.country), IZMIR)
+    zone = country_zone(group.country, at=group.event.start or now) or group.event.time_zone
     for member in group.members.all():
         member.registration = Registration.objects.create(
             event=group.event,

@@ -33,7 +33,7 @@ from ..delegations.models import DelegationGroup, GroupStatus
 from ..enums import DeliveryKind, RegistrationStatus
 from ..exceptions import DomainError
 from ..models import Event, Registration
-from ..timezones import COUNTRY_ZONES, IZMIR
+from ..timezones import country_zone
 from .locks import lock_event
 from .registration_emails import plan_registration_email, remind_of_registration
 
@@ -361,7 +361,9 @@ def register_delegate(
                     phone=phone,
                     language=language,
                     needs=needs,
-                    time_zone=time_zone or COUNTRY_ZONES.get(str(country), IZMIR),
+                    time_zone=time_zone
+                    or country_zone(country, at=event.start or now)
+                    or event.time_zone,
                     consent_at=now,
                     created_at=now,
                     status=RegistrationStatus.PENDING

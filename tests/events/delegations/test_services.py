@@ -39,11 +39,23 @@ def _register(event, count, prefix="m", **kwargs):
         head_name="Rəşad Məmmədov",
         head_email=f"head-{prefix}@example.az",
         head_language="az",
-        country="AZ",
         members=_members(count, prefix),
         consent=True,
-        **kwargs,
+        **{"country": "AZ", **kwargs},
     )
+
+
+@pytest.mark.parametrize(
+    ("country", "zone"), [("AZ", "Asia/Baku"), ("DE", "Europe/Berlin"), ("US", "Europe/Istanbul")]
+)
+def test_a_delegation_reads_times_in_its_country_zone_or_the_venue_zone(country, zone):
+    """The members' zone is their country's when it keeps one clock, else the venue's (İzmir
+    here): no "your time" line in a zone they may not be in."""
+    event = EventFactory(capacity=10)
+
+    _register(event, 2, country=country)
+
+    assert set(event.registrations.values_list("time_zone", flat=True)) == {zone}
 
 
 def _statuses(event):

@@ -23,6 +23,7 @@ from events.services.registration import (
 )
 from events.timezones import BAKU, IZMIR
 from tests.factories import (
+    BakuVenueFactory,
     EventFactory,
     PendingRegistrationFactory,
     RegistrationFactory,
@@ -88,10 +89,29 @@ def test_register_delegate_deadline_never_after_event_start(settings):
     assert registration.expires_at == event.start
 
 
-def test_register_delegate_country_without_own_zone_gets_izmir_time():
-    registration = register(EventFactory(), country="DE")
+def test_register_delegate_from_a_one_clock_country_gets_its_zone():
+    """Germany keeps one clock (CLDR lists Berlin and Büsingen, which agree): emails add the
+    registrant's own time, not İzmir's."""
+    assert register(EventFactory(), country="DE").time_zone == "Europe/Berlin"
+    assert register(EventFactory(), country="GE", email="g@example.org").time_zone == "Asia/Tbilisi"
 
-    assert registration.time_zone == IZMIR
+
+@pytest.mark.parametrize("country", ["US", "RU", "AQ", "XX", ""])
+def test_register_delegate_whose_zone_cannot_be_told_reads_the_venue_zone(country):
+    """A country of several clocks (or none known): no guess, the venue's zone, so no email
+    adds a "your time" line in a zone the registrant may not be in."""
+    baku = EventFactory(venue=BakuVenueFactory())
+    izmir = EventFactory()
+
+    assert register(baku, country=country).time_zone == BAKU
+    assert register(izmir, country=country, email="i@example.org").time_zone == IZMIR
+
+
+def test_register_delegate_from_the_two_countries_reads_their_city():
+    baku = EventFactory(venue=BakuVenueFactory())
+
+    assert register(baku, country="TR").time_zone == IZMIR
+    assert register(baku, country="AZ", email="a@example.org").time_zone == BAKU
 
 
 def test_register_delegate_when_full_joins_waitlist(django_capture_on_commit_callbacks):
