@@ -9,6 +9,8 @@ fallback in its own format: the pages with `lang="tr"` (events/templatetags/cont
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import F, TextField, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.utils.html import conditional_escape, format_html
 from django.utils.translation import get_language
 
@@ -47,3 +49,24 @@ def translation_of(obj, field: str) -> Translated:
         return Translated(text=own or "", lang="")
     text = getattr(obj, f"{field}_{fallback}", None) or ""
     return Translated(text=text, lang=fallback if text else "")
+
+
+def ordered_by_shown_text(field: str):
+    """An order_by() expression for a translated `field` as the page shows it: the active
+    language's column, or the Turkish one where that is empty ("title_az", else "title_tr").
+
+    Not order_by("title"): modeltranslation rewrites it to the active language's column
+    without the fallback, so on an Azerbaijani page every row without an Azerbaijani text sorts
+    as empty, first on SQLite and last on PostgreSQL (NULL). The database's text order within it
+    (the directory's people and organizations have language sort keys of their own).
+    """
+    language = active_language()
+    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    if language == default or language not in settings.MODELTRANSLATION_LANGUAGES:
+        return F(f"{field}_{default}").asc()
+    shown = Coalesce(
+        NullIf(F(f"{field}_{language}"), Value("")),
+        F(f"{field}_{default}"),
+        output_field=TextField(),
+    )
+    return shown.asc()

@@ -86,6 +86,34 @@ class Source(SeededModel):
         return f"{self.headline} ({date})"
 
 
+class OrganizationQuerySet(NamedQuerySet):
+    def named(self, name: str) -> "Organization | None":
+        """The organization called `name` in any of its languages (the registered Turkish
+        name, or its Azerbaijani or English one), ignoring case, spacing and the
+        Turkish/Azerbaijani letters ("AZƏRBAYCAN SANAYİ BİRLİĞİ", "azerbaycan sanayi
+        birligi"); the oldest when two match; None when none does or `name` is blank.
+
+        Reads the per-language columns themselves: a filter on the translated `name` reads only
+        the active language's column, where most organizations have no name (modeltranslation
+        rewrites lookups without the fallback), and would miss the Turkish one on an
+        Azerbaijani or English page.
+        """
+        key = search_key(name or "")
+        if not key:
+            return None
+        # search_name holds every name folded (Organization.save): a cheap first cut.
+        candidates = self.filter(search_name__contains=key).order_by("pk")
+        columns = [f"name_{code}" for code in settings.MODELTRANSLATION_LANGUAGES]
+        return next(
+            (
+                organization
+                for organization in candidates
+                if any(search_key(getattr(organization, c) or "") == key for c in columns)
+            ),
+            None,
+        )
+
+
 class Organization(SeededModel):
     name = CleanCharField(_("name"), max_length=250, unique=True)
     short_name = CleanCharField(_("short name"), max_length=50, blank=True)
@@ -103,7 +131,7 @@ class Organization(SeededModel):
     sort_name_az = _sort_key_field()
     sort_name_en = _sort_key_field()
 
-    objects = NamedQuerySet.as_manager()
+    objects = OrganizationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("organization")

@@ -121,14 +121,8 @@ def _text(row, column) -> str:
 
 
 def _find_organization(name: str) -> Organization | None:
-    """The organization with this name, ignoring case and Turkish/Azerbaijani letters.
-
-    Folded keys, not sort keys: "IZMIR" typed on an English keyboard is meant to be "İzmir".
-    """
-    key = search_key(name)
-    # search_name is the folded "name short_name"; the exact comparison happens here.
-    candidates = Organization.objects.filter(search_name__startswith=key).order_by("pk")
-    return next((o for o in candidates if search_key(o.name) == key), None)
+    """The organization with this name in any language (Organization.objects.named)."""
+    return Organization.objects.named(name)
 
 
 class ContactResource(resources.ModelResource):

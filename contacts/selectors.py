@@ -11,6 +11,7 @@ from datetime import date, datetime, time
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from .content import ordered_by_shown_text
 from .models import (
     Affiliation,
     DelegationVisit,
@@ -81,7 +82,7 @@ def visits_for_directory(query: str = "") -> QuerySet:
     return visits.annotate(
         meeting_count=Count("meetings", distinct=True),
         event_count=Count("events", distinct=True),
-    ).order_by("-start_date", "title")
+    ).order_by("-start_date", ordered_by_shown_text("title"))
 
 
 def with_sources(queryset: QuerySet) -> QuerySet:
@@ -188,7 +189,7 @@ def visit_with_everything(pk: int) -> DelegationVisit:
     )
     meetings = (
         _meetings()
-        .order_by("date", "title")
+        .order_by("date", ordered_by_shown_text("title"))
         .prefetch_related(
             Prefetch("participants", queryset=Person.objects.alphabetical()),
             Prefetch("organizations", queryset=Organization.objects.alphabetical()),

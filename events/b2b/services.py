@@ -81,7 +81,7 @@ def save_profile(
     """Create or update a registrant's business profile.
 
     Side effects: writes the Participant; links it to the contacts' organization of the same
-    name (case-insensitive), creating one of kind "business" when there is none.
+    name in any language (Organization.objects.named), creating one of kind "business" when there is none.
     Raises MatchmakingError when the event has no matchmaking or the registration is not active.
     """
     event = registration.event
@@ -93,7 +93,7 @@ def save_profile(
     if not name:
         raise MatchmakingError({"organization_name": _("Name your organization.")})
     with transaction.atomic():
-        organization = Organization.objects.filter(name__iexact=name).first()
+        organization = Organization.objects.named(name)
         if organization is None:
             organization = Organization.objects.create(
                 name=name, kind=OrganizationKind.BUSINESS, country=country, city=city.strip()

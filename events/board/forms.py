@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from contacts.content import ordered_by_shown_text
 from contacts.countries import country_formfield
 from contacts.forms import CityChoiceField
 from contacts.text import search_key
@@ -182,7 +183,9 @@ class EventForm(EventTimesMixin, forms.ModelForm):
             if value in (EventStatus.IDEA, EventStatus.PLANNED, EventStatus.CONFIRMED)
         ]
         self.fields["status"].initial = EventStatus.PLANNED
-        self.fields["venue"].queryset = Venue.objects.order_by("city", "name")
+        self.fields["venue"].queryset = Venue.objects.order_by(
+            "city", ordered_by_shown_text("name")
+        )
         self.helper = _helper(
             Fieldset(
                 _("What"), _side_by_side("title"), "slug", Row(Column("kind"), Column("status"))
@@ -242,7 +245,9 @@ class EventEditForm(EventTimesMixin, forms.ModelForm):
         zone_name = self.instance.time_zone
         for name in self.local_fields:
             self.initial[name] = _naive_local(getattr(self.instance, name), zone_name)
-        self.fields["venue"].queryset = Venue.objects.order_by("city", "name")
+        self.fields["venue"].queryset = Venue.objects.order_by(
+            "city", ordered_by_shown_text("name")
+        )
         self.helper = _helper(
             Fieldset(_("What"), _side_by_side("title"), "kind"),
             Fieldset(

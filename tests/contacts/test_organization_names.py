@@ -100,3 +100,31 @@ def test_editing_an_organization_changes_its_azerbaijani_name_only(board_client)
         NAMES["name_tr"],
         "Bakı Gənclər Birliyi",
     )
+
+
+@pytest.mark.parametrize("language", ["tr", "az", "en"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Bakü Gençlik Platformu",
+        "BAKÜ GENÇLİK PLATFORMU",
+        "baku  genclik platformu",
+        "Bakı Gənclər Platforması",
+        "baku youth platform",
+    ],
+)
+def test_an_organization_is_found_by_any_of_its_names_in_any_page_language(language, typed):
+    """One home for "the organization called …": imports and the business profile both read
+    it. The translated field's own filter would read only the active language's column."""
+    organization = OrganizationFactory(**NAMES)
+    OrganizationFactory(name="Bakü Gençlik Platformu Derneği")
+
+    with translation.override(language):
+        assert Organization.objects.named(typed) == organization
+
+
+@pytest.mark.parametrize("typed", ["", "   ", "Bakü Gençlik", "Youth Platform"])
+def test_no_organization_for_a_blank_or_partial_name(typed):
+    OrganizationFactory(**NAMES)
+
+    assert Organization.objects.named(typed) is None

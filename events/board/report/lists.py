@@ -91,7 +91,9 @@ class ListFilterForm(forms.Form):
         label=gettext_lazy("Direction"), required=False, choices=_choices(Direction)
     )
     outcome = forms.BooleanField(required=False)
-    outcome_kind = forms.ChoiceField(required=False, choices=_choices(OutcomeKind))
+    outcome_kind = forms.ChoiceField(
+        required=False, choices=_choices(OutcomeKind) + [(selectors.WORDS_ONLY, "")]
+    )
     follow_up = forms.ChoiceField(required=False, choices=[("", ""), ("open", ""), ("done", "")])
     # One line per delegate (email address): what the "delegates" figures count.
     delegates = forms.BooleanField(required=False)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.db import models
-from django.db.models import Case, Count, F, Min, Q, QuerySet, Value, When
+from django.db.models import Case, Count, Exists, F, Min, OuterRef, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear
 from django.utils.translation import gettext_lazy as _
 
@@ -292,13 +292,26 @@ def meetings_in(period: Period) -> QuerySet:
     return Meeting.objects.filter(date__gte=period.first, date__lte=period.last)
 
 
+# A meeting's outcome is recorded when its Turkish text is: Turkish is always written, and
+# the translated field's own lookup (`outcomes`) would read only the page language's column,
+# so the same year counted differently in Azerbaijani or English (modeltranslation rewrites
+# lookups without the fallback). `__gt=""` leaves out NULL and "" alike.
+_HAS_OUTCOME = Q(outcomes_tr__gt="")
+
+
 def with_outcome(meetings: QuerySet) -> QuerySet:
-    return meetings.exclude(outcomes="")
+    return meetings.filter(_HAS_OUTCOME)
+
+
+def outcome_in_words_only(meetings: QuerySet) -> QuerySet:
+    """The meetings whose outcome is text alone, with no Outcome row giving its kind (the
+    seeded meetings, and those the board has not yet broken down)."""
+    return with_outcome(meetings).filter(~Exists(Outcome.objects.filter(meeting=OuterRef("pk"))))
 
 
 def meeting_counts(period: Period) -> dict[str, int]:
     return meetings_in(period).aggregate(
-        meetings=Count("pk"), with_outcome=Count("pk", filter=~Q(outcomes=""))
+        meetings=Count("pk"), with_outcome=Count("pk", filter=_HAS_OUTCOME)
     )
 
 
@@ -313,19 +326,31 @@ def outcomes_in(period: Period) -> list[Meeting]:
 
 
 def outcome_counts(period: Period) -> dict[str, int]:
-    """Outcomes of the period's meetings by kind (contacts.OutcomeKind values), and the
-    follow-ups they asked for: "follow_up_open" (a date, not yet done), "follow_up_done"."""
+    """Outcomes of the period's meetings by kind (contacts.OutcomeKind values); "words_only",
+    the meetings whose outcome is text with no kind recorded; and the follow-ups they asked
+    for: "follow_up_open" (a date, not yet done), "follow_up_done"."""
     outcomes = Outcome.objects.filter(meeting__in=meetings_in(period))
     counts = {
         row["kind"]: row["n"] for row in outcomes.values("kind").annotate(n=Count("pk")).order_by()
     }
+    counts["words_only"] = outcome_in_words_only(meetings_in(period)).count()
     counts["follow_up_open"] = outcomes.open_follow_ups().count()
     counts["follow_up_done"] = outcomes.filter(done_at__isnull=False).count()
     return counts
 
 
+# The list filter's value for "outcome recorded in words only, no kind".
+WORDS_ONLY = "none"
+
+
 def meetings_with_outcomes(meetings: QuerySet, *, kind: str = "", follow_up: str = "") -> QuerySet:
-    """The meetings that have an outcome of `kind`, or a follow-up "open" or "done"."""
+    """The meetings that have an outcome of `kind` ("none": an outcome in words only, see
+    `outcome_in_words_only`), or a follow-up "open" or "done"."""
+    if kind == WORDS_ONLY:
+        meetings = outcome_in_words_only(meetings)
+        kind = ""
+        if not follow_up:
+            return meetings
     outcomes = Outcome.objects.all()
     if kind:
         outcomes = outcomes.filter(kind=kind)

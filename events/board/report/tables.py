@@ -357,6 +357,13 @@ def diplomacy_tables(period: Period, links: Links, outcomes) -> list[Table]:
         for value, label in OutcomeKind.choices
     ] + [
         [
+            Cell(_("Outcome in words only, no kind recorded")),
+            Cell(
+                by_kind["words_only"],
+                links.list("meetings", outcome_kind=selectors.WORDS_ONLY),
+            ),
+        ],
+        [
             Cell(_("Follow-ups open")),
             Cell(by_kind["follow_up_open"], links.list("meetings", follow_up="open")),
         ],

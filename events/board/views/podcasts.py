@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
+from contacts.content import ordered_by_shown_text
 from contacts.models import Person
 from events.board.forms import PodcastEpisodeForm, PodcastSeriesForm
 from events.board.views.base import BoardPermissionMixin
@@ -21,7 +22,9 @@ class PodcastSeriesListView(BoardPermissionMixin, ListView):
     context_object_name = "series_list"
 
     def get_queryset(self):
-        return PodcastSeries.objects.annotate(episode_count=Count("episodes")).order_by("title")
+        return PodcastSeries.objects.annotate(episode_count=Count("episodes")).order_by(
+            ordered_by_shown_text("title")
+        )
 
 
 class PodcastSeriesDetailView(BoardPermissionMixin, DetailView):

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import CreateView, ListView, UpdateView
 
+from contacts.content import ordered_by_shown_text
 from events.board.forms import VenueForm
 from events.board.views.base import BoardPermissionMixin
 from events.models import Venue
@@ -16,7 +17,9 @@ class VenueListView(BoardPermissionMixin, ListView):
     context_object_name = "venues"
 
     def get_queryset(self):
-        return Venue.objects.annotate(event_count=Count("events")).order_by("city", "name")
+        return Venue.objects.annotate(event_count=Count("events")).order_by(
+            "city", ordered_by_shown_text("name")
+        )
 
 
 class _VenueFormMixin:

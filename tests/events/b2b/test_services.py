@@ -2,8 +2,9 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from contacts.models import Organization
 from events.b2b.enums import PairingRule, RequestStatus
 from events.b2b.models import Meeting, MeetingRequest, Participant
 from events.b2b.schedule import clashes, move_meeting, run_scheduler, set_locked
@@ -58,6 +59,61 @@ def test_save_profile_links_an_existing_organization_by_name():
 
     assert (participant.organization, participant.languages) == (organization, "az,ru")
     assert Participant.objects.search("AZERSUN").get() == participant
+
+
+@pytest.mark.parametrize("language", ["tr", "az", "en"])
+@pytest.mark.parametrize(
+    "typed", ["Azərbaycan Sənaye Birliyi", "azerbaijan industry union", "AZƏRBAYCAN SANAYİ BİRLİĞİ"]
+)
+def test_save_profile_finds_the_organization_by_any_of_its_names_whatever_the_page_language(
+    language, typed
+):
+    """The lookup reads every language's name column, not only the active one's (the
+    translated field's filter would read name_az on an Azerbaijani page, where most
+    organizations have none, and then fail on the Turkish name's uniqueness)."""
+    matchmaking = MatchmakingFactory()
+    organization = OrganizationFactory(
+        name_tr="Azərbaycan Sanayi Birliği",
+        name_az="Azərbaycan Sənaye Birliyi",
+        name_en="Azerbaijan Industry Union",
+    )
+    registration = RegistrationFactory(event=matchmaking.event)
+
+    with translation.override(language):
+        participant = save_profile(
+            registration=registration,
+            organization_name=typed,
+            sector="agriculture",
+            country="AZ",
+            city="Bakü",
+            languages=["az"],
+            offer="Olive oil",
+            need="Buyers",
+        )
+
+    assert participant.organization == organization
+    assert Organization.objects.count() == 1
+
+
+@pytest.mark.parametrize("language", ["az", "en"])
+def test_save_profile_on_a_translated_page_links_a_turkish_only_name(language):
+    matchmaking = MatchmakingFactory()
+    organization = OrganizationFactory(name="Ege İhracatçı Birlikleri")
+    registration = RegistrationFactory(event=matchmaking.event)
+
+    with translation.override(language):
+        participant = save_profile(
+            registration=registration,
+            organization_name="ege ihracatçı birlikleri",
+            sector="agriculture",
+            country="TR",
+            city="İzmir",
+            languages=["tr"],
+            offer="Figs",
+            need="Buyers",
+        )
+
+    assert participant.organization == organization
 
 
 def test_request_meeting_emails_the_participant_asked(django_capture_on_commit_callbacks):

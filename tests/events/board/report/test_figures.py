@@ -313,12 +313,44 @@ def test_outcomes_by_kind_and_their_follow_ups_link_to_their_meetings(report_yea
         ["Support pledged", 0],
         ["Follow-up needed", 1],
         ["Other", 0],
+        ["Outcome in words only, no kind recorded", 1],
         ["Follow-ups open", 1],
         ["Follow-ups done", 1],
     ]
     protocol_list = board_client.get(table.rows[1][1].url)
-    open_list = board_client.get(table.rows[6][1].url)
+    words_list = board_client.get(table.rows[6][1].url)
+    open_list = board_client.get(table.rows[7][1].url)
+    assert words_list.context["page"].paginator.count == 1
+    assert meetings[2].title in words_list.content.decode()
     assert protocol_list.context["page"].paginator.count == 1
     assert meetings[1].title in protocol_list.content.decode()
     assert open_list.context["page"].paginator.count == 1
     assert meetings[0].title in open_list.content.decode()
+
+
+def test_every_figure_is_the_same_in_every_language(report_year):
+    """The fixture's texts are Turkish only: a figure that reads the page language's column
+    of a translated field (a meeting's outcome, say) would count nothing in Azerbaijani or
+    English. Every number of every table must be the same in the three languages."""
+
+    def numbers(language):
+        with translation.override(language):
+            report = build_report(
+                period=Period.year(report_year.year),
+                comparison=Period.year(report_year.year - 1),
+                now=timezone.now(),
+            )
+        headline = [figure.value for figure in report.headline]
+        tables = {
+            table.key: [
+                [cell.plain for cell in row if isinstance(cell.plain, int | float)]
+                for row in table.rows
+            ]
+            for table in report.tables
+        }
+        return headline, tables
+
+    turkish = numbers("tr")
+    assert turkish[1]["meetings"] == [[3], [2]]
+    assert numbers("az") == turkish
+    assert numbers("en") == turkish
