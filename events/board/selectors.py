@@ -339,15 +339,20 @@ class Change:
 
 
 def describe_changes(entries) -> None:
-    """Attach ``entry.change_list``: field labels and readable values, foreign keys by name.
+    """Attach ``entry.change_list``: field labels and readable values, foreign keys by name;
+    and ``entry.label``: the record as it reads now in the page's language ("Gecə konserti"
+    on an Azerbaijani page), or the label stored when the entry was written (in the language
+    of that moment) once the record is gone, with ``entry.label_is_stored`` set.
 
-    The log stores a foreign key as its primary key; the related rows are fetched with one query
-    per related model for the whole page rather than one per entry.
+    The log stores a foreign key as its primary key; the related rows (and the entries' own
+    records) are fetched with one query per model for the whole page rather than one per entry.
     """
     wanted: dict[type, set] = defaultdict(set)
     plans = []
     for entry in entries:
         model = entry.content_type.model_class()
+        if model is not None and entry.object_pk:
+            wanted[model].add(entry.object_pk)
         rows = []
         for name, values in (entry.changes_dict or {}).items():
             model_field = _field(model, name)
@@ -365,6 +370,10 @@ def describe_changes(entries) -> None:
         for model, pks in wanted.items()
     }
     for entry, rows in plans:
+        model = entry.content_type.model_class()
+        current = names.get(model, {}).get(str(entry.object_pk))
+        entry.label = current if current is not None else entry.object_repr
+        entry.label_is_stored = current is None
         changes = [
             _change(name, model_field, related, values, names)
             for name, model_field, related, values in rows

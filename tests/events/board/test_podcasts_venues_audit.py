@@ -183,6 +183,26 @@ def test_audit_log_lists_changes_newest_first_with_names_for_foreign_keys(
     assert board_member.get_full_name() in response.content.decode()
 
 
+def test_audit_log_names_each_record_as_it_reads_now_in_the_page_language(board_client):
+    """The stored label is the record's name in the language of the moment it was written
+    (Turkish, mostly); a record that still exists is named as the page's language shows it,
+    a deleted one by its stored label, said to be that."""
+    kept = EventFactory(title_tr="Gece konseri", title_az="Gecə konserti", title_en="Night concert")
+    gone = EventFactory(title_tr="Silinen etkinlik")
+    gone_pk = str(gone.pk)
+    gone.delete()
+
+    response = board_client.get(reverse("board:audit_log"), HTTP_ACCEPT_LANGUAGE="az")
+
+    labels = {(e.object_pk, e.action): e.label for e in response.context["entries"]}
+    assert labels[(str(kept.pk), LogEntry.Action.CREATE)] == "Gecə konserti"
+    assert labels[(gone_pk, LogEntry.Action.DELETE)] == "Silinen etkinlik"
+    page = response.content.decode()
+    assert "Gecə konserti" in page
+    assert page.count("(as recorded; the record no longer exists)") == 0  # the page is in az
+    assert "artıq mövcud deyil" in page
+
+
 def test_audit_log_filters_by_model_and_object(board_client):
     first, second = EventFactory(), EventFactory()
     PersonFactory()
@@ -209,8 +229,8 @@ def test_audit_log_is_paginated(board_client):
 
 
 # Session and user (2), permissions (2), count, entries with actors and types, the venues
-# named in them (one query per related model, not per entry).
-AUDIT_QUERIES = 7
+# named in them and the entries' own events (one query per model, not per entry).
+AUDIT_QUERIES = 8
 # SAVEPOINT, lock, seat counts, INSERT registration, INSERT audit entry, INSERT delivery row
 # (ON CONFLICT), RELEASE SAVEPOINT.
 REGISTER_QUERIES = 7
