@@ -6,6 +6,9 @@ from urllib.parse import urlencode
 import tablib
 from django.urls import reverse
 from django.utils.formats import number_format
+from django.utils.html import format_html_join
+
+from contacts.content import translation_of
 
 from . import selectors
 from .period import Period
@@ -17,6 +20,26 @@ class Cell:
     url: str = ""
     # What the export writes when the shown value is formatted (a rate as "81 %" is 0.81).
     raw: object = None
+
+    @classmethod
+    def shown(cls, obj, field: str, url: str = "") -> "Cell":
+        """A translated `field` of `obj` as the page shows it: the page language's text, or the
+        Turkish marked lang="tr" on the page and in the PDF; the exports get the plain text."""
+        text = translation_of(obj, field)
+        # The marked HTML itself: a template prints str() of anything that is not a string.
+        return cls(text.__html__(), url, raw=text.text)
+
+    @classmethod
+    def sources(cls, sources) -> "Cell":
+        """Source headlines, each marked with its own language (a headline is never
+        translated: it is the article's), joined by "; "; the exports get the plain text."""
+        sources = list(sources)
+        return cls(
+            format_html_join(
+                "; ", '<span lang="{}">{}</span>', ((s.language, s.headline) for s in sources)
+            ),
+            raw="; ".join(s.headline for s in sources),
+        )
 
     @property
     def plain(self):

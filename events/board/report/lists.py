@@ -156,7 +156,7 @@ def _events(data, period, now):
 
     def row(event):
         return [
-            Cell(event.title, reverse("board:event_detail", kwargs={"slug": event.slug})),
+            Cell.shown(event, "title", reverse("board:event_detail", kwargs={"slug": event.slug})),
             Cell(event.get_kind_display()),
             Cell(_when(event.start, event.time_zone)),
             Cell(city_name(event.city) if event.city else _("No venue")),
@@ -184,7 +184,7 @@ def _registrations(data, period, now):
         event = registration.event
         return [
             Cell(registration.full_name, reverse("registrants:list", kwargs={"slug": event.slug})),
-            Cell(event.title, reverse("board:event_detail", kwargs={"slug": event.slug})),
+            Cell.shown(event, "title", reverse("board:event_detail", kwargs={"slug": event.slug})),
             Cell(_when(event.start, event.time_zone)),
             Cell(registration.country.name),
             Cell(registration.get_language_display()),
@@ -208,7 +208,7 @@ def _visits(data, period, now):
 
     def row(visit):
         return [
-            Cell(visit.title, reverse("contacts:visit", kwargs={"pk": visit.pk})),
+            Cell.shown(visit, "title", reverse("contacts:visit", kwargs={"pk": visit.pk})),
             Cell(city_name(visit.origin_city) if visit.origin_city else _("not given")),
             Cell(city_name(visit.destination_city)),
             Cell(date_format(visit.start_date, "SHORT_DATE_FORMAT")),
@@ -231,9 +231,9 @@ def _meetings(data, period, now):
     def row(meeting):
         return [
             Cell(date_format(meeting.date, "SHORT_DATE_FORMAT")),
-            Cell(meeting.title, meeting_url(meeting)),
+            Cell.shown(meeting, "title", meeting_url(meeting)),
             Cell(city_name(meeting.city)),
-            Cell(meeting.outcomes),
+            Cell.shown(meeting, "outcomes"),
         ]
 
     headers = [_("Date"), _("Meeting"), _("City"), _("Outcome")]
@@ -273,7 +273,7 @@ def _episodes(data, period, now):
                 reverse("board:podcast_series_detail", kwargs={"slug": episode.series.slug}),
             ),
             Cell(episode.number),
-            Cell(episode.title),
+            Cell.shown(episode, "title"),
             Cell(date_format(episode.published_on, "SHORT_DATE_FORMAT")),
             Cell(episode.guest_count),
         ]

@@ -146,7 +146,9 @@ def milestone_table(period: Period, milestones) -> Table:
         rows.append(
             [
                 Cell(year),
-                Cell(event.title, reverse("board:event_detail", kwargs={"slug": event.slug})),
+                Cell.shown(
+                    event, "title", reverse("board:event_detail", kwargs={"slug": event.slug})
+                ),
                 Cell(period.last.year - year),
             ]
         )
@@ -375,9 +377,9 @@ def diplomacy_tables(period: Period, links: Links, outcomes) -> list[Table]:
     outcome_rows = [
         [
             Cell(date_format(meeting.date, "SHORT_DATE_FORMAT"), raw=meeting.date.isoformat()),
-            Cell(meeting.title, meeting_url(meeting)),
-            Cell(meeting.outcomes),
-            Cell("; ".join(source.headline for source in meeting.sources.all())),
+            Cell.shown(meeting, "title", meeting_url(meeting)),
+            Cell.shown(meeting, "outcomes"),
+            Cell.sources(meeting.sources.all()),
         ]
         for meeting in outcomes
     ]

@@ -346,3 +346,31 @@ def test_lists_queries_do_not_grow(board_client, report_year, assert_constant_qu
     response = assert_constant_queries(lambda: board_client.get(url), _grow(report_year.year))
 
     assert response.context["page"].paginator.count > 0
+
+
+def test_report_marks_turkish_text_and_each_headline_with_its_language(report_year, board_client):
+    """On an Azerbaijani page a Turkish-only outcome or title is marked lang="tr", and each
+    source headline carries its article's language; the exports keep the plain text."""
+    meeting = MeetingFactory(
+        date=date(report_year.year, 9, 9), title_tr="Ekim görüşmesi", outcomes="Yol haritası"
+    )
+    meeting.sources.add(
+        SourceFactory(headline="Bakı xəbəri", language="az"),
+        SourceFactory(headline="İzmir haberi", language="tr"),
+    )
+
+    page = board_client.get(
+        reverse("board:report", kwargs={"year": report_year.year}), HTTP_ACCEPT_LANGUAGE="az"
+    ).content.decode()
+    csv_text = board_client.get(
+        reverse(
+            "board:report_export",
+            kwargs={"year": report_year.year, "table": "outcomes", "fmt": "csv"},
+        ),
+        HTTP_ACCEPT_LANGUAGE="az",
+    ).content.decode("utf-8-sig")
+
+    assert '<span lang="tr">Yol haritası</span>' in page
+    assert '<span lang="tr">Ekim görüşmesi</span>' in page
+    assert '<span lang="az">Bakı xəbəri</span>; <span lang="tr">İzmir haberi</span>' in page
+    assert "Bakı xəbəri; İzmir haberi" in csv_text and "<span" not in csv_text
