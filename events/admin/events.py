@@ -216,7 +216,7 @@ class EventAdmin(FoldedSearchMixin, TranslationAdmin):
         "is_milestone",
         DemoFilter,
     )
-    search_fields = (*per_language("title"), "slug", "venue__name_tr", "venue__city")
+    search_fields = (*per_language("title"), "slug", *per_language("venue__name"), "venue__city")
     # No date_hierarchy: it files by İzmir's calendar; the year and month filters use the venue's.
     prepopulated_fields = {"slug": ("title_tr",)}
     autocomplete_fields = (

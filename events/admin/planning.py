@@ -3,7 +3,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from ..models import ChecklistTemplate, ChecklistTemplateItem, PlanningItem
+from ..models import ChecklistTemplate, ChecklistTemplateItem, PlanningItem, per_language
 
 
 class ChecklistTemplateItemInline(TranslationTabularInline):
@@ -24,7 +24,7 @@ class PlanningItemAdmin(TranslationAdmin):
     list_display = ["title", "event", "owner", "due_on", "status"]
     list_filter = ["status", "event__kind"]
     list_select_related = ["event", "owner"]
-    search_fields = ["title_tr", "title_az", "title_en", "event__title_tr", "notes"]
+    search_fields = [*per_language("title"), *per_language("event__title"), "notes"]
     autocomplete_fields = ["owner"]
     raw_id_fields = ["event"]
     date_hierarchy = "due_on"

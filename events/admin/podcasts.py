@@ -45,7 +45,7 @@ class PodcastEpisodeAdmin(FoldedSearchMixin, TranslationAdmin):
     list_display = ("__str__", "series", "status", "recorded_at", "recording_place", "published_on")
     list_select_related = ("series",)
     list_filter = ("status", "series")
-    search_fields = (*per_language("title"), "series__title_tr", "recording_place")
+    search_fields = (*per_language("title"), *per_language("series__title"), "recording_place")
     date_hierarchy = "recorded_at"
     autocomplete_fields = ("series", "guests", "event")
     readonly_fields = ("seed_key",)

@@ -15,7 +15,7 @@ from contacts.admin import (
     demo_badge,
 )
 
-from ..models import Registration
+from ..models import Registration, per_language
 from ..services.privacy import erase_delegate
 from ..services.registration import cancel_registration, delete_registrations
 from ..services.registration_emails import follow_corrected_address, resend_registration_email
@@ -73,7 +73,7 @@ class RegistrationAdmin(CountryMenuAdminMixin, FoldedSearchMixin, admin.ModelAdm
         "language",
         DemoFilter,
     )
-    search_fields = ("full_name", "email", "organization", "event__title")
+    search_fields = ("full_name", "email", "organization", *per_language("event__title"))
     date_hierarchy = "created_at"
     autocomplete_fields = ("event",)
     readonly_fields = (

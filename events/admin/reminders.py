@@ -8,7 +8,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from ..models import Event, ReminderDelivery
+from ..models import Event, ReminderDelivery, per_language
 from ..services import reminders
 
 
@@ -32,7 +32,7 @@ class ReminderDeliveryAdmin(admin.ModelAdmin):
         "event__reminders_paused",
         "language",
     )
-    search_fields = ("email", "subject_key", "event__title")
+    search_fields = ("email", "subject_key", *per_language("event__title"))
     date_hierarchy = "due_at"
     list_select_related = ("event",)
     ordering = ("-due_at", "pk")
