@@ -355,8 +355,13 @@ def test_report_marks_turkish_text_and_each_headline_with_its_language(report_ye
         date=date(report_year.year, 9, 9), title_tr="Ekim görüşmesi", outcomes="Yol haritası"
     )
     meeting.sources.add(
-        SourceFactory(headline="Bakı xəbəri", language="az"),
-        SourceFactory(headline="İzmir haberi", language="tr"),
+        # Sources list newest first: dated so that the order is known.
+        SourceFactory(
+            headline="Bakı xəbəri", language="az", published_on=date(report_year.year, 9, 10)
+        ),
+        SourceFactory(
+            headline="İzmir haberi", language="tr", published_on=date(report_year.year, 9, 9)
+        ),
     )
 
     page = board_client.get(
