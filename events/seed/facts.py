@@ -720,17 +720,27 @@ VENUE_ISTANBUL = Ref("venue:istanbul")
 VENUE_SUSA = Ref("venue:susa")
 
 
-def _venue(key, name, city, country, zone):
+def _venue(key, name, city, country, zone, *, earlier=()):
     return Record(
         f"venue:{key}",
         Venue,
         {"name": name, "city": city, "country": country, "time_zone": zone, "capacity": None},
         natural_key=("name", "city"),
+        earlier=earlier,
     )
 
 
 VENUES = [
-    _venue("izmir", "İzmir — yer daha sonra duyurulacak", IZMIR_CITY, "TR", IZMIR),
+    # Only the April 2026 plan, whose venue was never named, is here: "to be announced" stopped
+    # being true when April was over.
+    _venue(
+        "izmir",
+        "İzmir — kaynakta yer belirtilmemiş",
+        IZMIR_CITY,
+        "TR",
+        IZMIR,
+        earlier=({"name": "İzmir — yer daha sonra duyurulacak"},),
+    ),
     _venue(
         "izmir-program",
         "İzmir — yerler daha sonra duyurulacak (40. yıl programı)",
@@ -973,6 +983,21 @@ FORTIETH_YEAR_NOTE = (
 NO_DATE_OR_PLACE = "Kaynakta henüz tarih ya da yer yok."
 
 
+# Written so that it stays true once April 2026 is over: the plan as announced, in the past
+# tense, without claiming it took place (no source says it did).
+COMMEMORATION_2026_04 = (
+    "Nisan 2026 için İzmir'de planlanan geniş kapsamlı bir anma programı: protokolün 40. yılına "
+    "ayrılmıştı. Perviz Altay planı Fuad Muradov ile görüşmesinde açıkladı; Azerbaycan'dan "
+    "resmi heyetlerin de gelmesi öngörülüyordu."
+)
+# What earlier versions of the seed wrote, in the future tense of the announcement.
+COMMEMORATION_2026_04_AS_ANNOUNCED = (
+    "İzmir–Bakü kardeş şehir protokolünün 40. yılı için Nisan 2026'da İzmir'de yapılacak "
+    "geniş kapsamlı anma programı; Perviz Altay bunu Fuad Muradov ile görüşmesinde "
+    "duyurdu. Azerbaycan'dan resmi heyetlerin katılması bekleniyor."
+)
+
+
 def _year_plan(key, title, kind, *, organizers=(IZAZDER,), extra_note=""):
     return _event(
         f"2026-{key}",
@@ -1000,14 +1025,11 @@ PLANNED_2026 = [
         month_span(2026, 4, IZMIR),
         P.MONTH,
         VENUE_IZMIR,
-        (
-            "İzmir–Bakü kardeş şehir protokolünün 40. yılı için Nisan 2026'da İzmir'de yapılacak "
-            "geniş kapsamlı anma programı; Perviz Altay bunu Fuad Muradov ile görüşmesinde "
-            "duyurdu. Azerbaycan'dan resmi heyetlerin katılması bekleniyor."
-        ),
+        COMMEMORATION_2026_04,
         internal_notes="Kaynak gün ya da yer vermiyor.",
         organizers=[IZAZDER],
         sources=[S000],
+        earlier=({"description": COMMEMORATION_2026_04_AS_ANNOUNCED},),
     ),
     _year_plan("cultural-festivals", "Kültür festivalleri (40. yıl)", E.CULTURAL_FESTIVAL),
     _year_plan(

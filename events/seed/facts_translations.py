@@ -385,7 +385,9 @@ MEETINGS = {
 }
 
 VENUES = {
-    "venue:izmir": {"name": t("İzmir — yer sonra elan olunacaq", "Izmir — venue to be announced")},
+    "venue:izmir": {
+        "name": t("İzmir — mənbədə yer göstərilməyib", "Izmir — the source names no venue")
+    },
     "venue:izmir-program": {
         "name": t(
             "İzmir — yerlər sonra elan olunacaq (40 illik proqramı)",
@@ -543,12 +545,12 @@ EVENTS = {
     "event:commemoration-2026-04": {
         "title": t("İzmirdə 40 illik anım proqramı", "40th-year commemoration in Izmir"),
         "description": t(
-            "İzmir–Bakı qardaş şəhər protokolunun 40-cı ili üçün 2026-cı ilin aprelində "
-            "İzmirdə keçiriləcək geniş anım proqramı; Perviz Altay bunu Fuad Muradovla "
-            "görüşündə elan etdi. Azərbaycandan rəsmi heyətlərin qatılması gözlənilir.",
-            "A wide-ranging commemoration in Izmir in April 2026 for the 40th year of the "
-            "Izmir–Baku sister-city protocol; Perviz Altay announced it at his meeting with "
-            "Fuad Muradov. Official delegations from Azerbaijan are expected to attend.",
+            "2026-cı ilin aprelinə İzmirdə planlaşdırılan geniş anım proqramı: protokolun "
+            "40-cı ilinə həsr olunmuşdu. Perviz Altay planı Fuad Muradovla görüşündə açıqladı; "
+            "Azərbaycandan rəsmi heyətlərin də gəlməsi nəzərdə tutulurdu.",
+            "A wide-ranging commemoration planned in Izmir for April 2026, marking the "
+            "protocol's 40th year. Perviz Altay made the plan public when he met Fuad Muradov; "
+            "official delegations from Azerbaijan were also meant to come.",
         ),
     },
     "event:2026-cultural-festivals": _year_plan(

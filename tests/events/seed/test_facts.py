@@ -416,7 +416,7 @@ def test_seed_april_commemoration_is_in_izmir_and_expects_azerbaijani_delegation
     event = Event.objects.get(slug="izmir-baku-40-commemoration-april-2026")
 
     assert (event.city, event.time_zone) == ("İzmir", "Europe/Istanbul")
-    assert "Azerbaycan'dan resmi heyetlerin katılması bekleniyor" in event.description
+    assert "Azerbaycan'dan resmi heyetlerin de gelmesi öngörülüyordu" in event.description
     assert [o.short_name for o in event.organizers.all()] == ["İZAZDER"]
 
 

@@ -9,9 +9,14 @@ import pytest
 from django.core.management import call_command
 
 from contacts.models import DelegationVisit
-from events.models import Event
+from events.models import Event, Venue
 from events.seed import load_facts
-from events.seed.facts import SERIES_EDITIONS, SUSA_SERIES_KEY
+from events.seed.facts import (
+    COMMEMORATION_2026_04,
+    COMMEMORATION_2026_04_AS_ANNOUNCED,
+    SERIES_EDITIONS,
+    SUSA_SERIES_KEY,
+)
 from events.seed.facts_translations import DATED_BY_THE_REPORT, TRANSLATIONS
 
 from .test_facts import _checksum
@@ -121,3 +126,39 @@ def test_seed_command_says_what_it_brought_up_to_date():
     call_command("seed", stdout=out)
 
     assert "events: 1 brought up to date from an earlier seed" in out.getvalue()
+
+
+def test_reseed_words_the_april_2026_plan_as_past_and_names_no_venue_to_be_announced():
+    """The April 2026 commemoration as announced ("yapılacak", a venue "to be announced") is
+    brought up to date: its description in the past tense and its venue the source never named,
+    in every language; a second run changes nothing."""
+    load_facts()
+    event = Event.objects.get(seed_key="event:commemoration-2026-04")
+    Event.objects.filter(pk=event.pk).update(
+        description=COMMEMORATION_2026_04_AS_ANNOUNCED,
+        description_tr=COMMEMORATION_2026_04_AS_ANNOUNCED,
+        description_az="… keçiriləcək … gözlənilir.",
+        description_en="… are expected to attend.",
+    )
+    Venue.objects.filter(seed_key="venue:izmir").update(
+        name_tr="İzmir — yer daha sonra duyurulacak",
+        name_az="İzmir — yer sonra elan olunacaq",
+        name_en="Izmir — venue to be announced",
+    )
+
+    report = load_facts()
+
+    assert report.updated_keys == {"event:commemoration-2026-04", "venue:izmir"}
+    event.refresh_from_db()
+    venue = Venue.objects.get(seed_key="venue:izmir")
+    assert event.venue_id == venue.pk
+    assert (event.description_tr, event.description_az, event.description_en) == (
+        COMMEMORATION_2026_04,
+        *TRANSLATIONS["event:commemoration-2026-04"]["description"].values(),
+    )
+    assert (venue.name_tr, venue.name_az, venue.name_en) == (
+        "İzmir — kaynakta yer belirtilmemiş",
+        "İzmir — mənbədə yer göstərilməyib",
+        "Izmir — the source names no venue",
+    )
+    assert load_facts().updated_keys == set()
