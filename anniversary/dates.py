@@ -25,7 +25,7 @@ from django import template
 from django.utils import dateformat
 from django.utils.dates import MONTHS, MONTHS_3
 from django.utils.formats import get_format
-from django.utils.translation import gettext_noop, pgettext_lazy
+from django.utils.translation import get_language, gettext_noop, pgettext_lazy, to_locale
 
 register = template.Library()
 
@@ -119,3 +119,15 @@ def date_filter(value, arg=None):
             return DateFormat(value).format(arg)
         except AttributeError:
             return ""
+
+
+# CLDR locales for the site's languages where the bare code is not how the site writes dates:
+# CLDR's "en" is American ("March 9, 2026"); the site writes English dates day first.
+_CLDR_LOCALES = {"en": "en_GB"}
+
+
+def cldr_locale(language: str | None = None) -> str:
+    """The CLDR locale (babel's "az", "tr", "en_GB") that formats dates of `language` (default:
+    the active one; Turkish when none) as the rest of the site does (see formats/en)."""
+    language = (language or get_language() or "tr").split("-")[0].lower()
+    return _CLDR_LOCALES.get(language, to_locale(language))

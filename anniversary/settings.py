@@ -245,6 +245,8 @@ MODELTRANSLATION_CUSTOM_FIELDS = ("CleanCharField",)
 TIME_ZONE = "Europe/Istanbul"
 USE_I18N = True
 USE_TZ = True
+# English dates day-first, as the pages write them (anniversary/formats/en/formats.py).
+FORMAT_MODULE_PATH = ["anniversary.formats"]
 
 STATIC_URL = "static/"
 # Where collectstatic writes (the release step); whitenoise serves from here.

@@ -12,12 +12,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from babel.dates import format_date, format_skeleton
+from babel.dates import format_date
 from django.conf import settings
 from django.urls import reverse
-from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext as _
 
+from anniversary.dates import cldr_locale, date_format
 from events.enums import DatePrecision, EventKind
 from events.timezones import localize, occurrences
 
@@ -92,21 +92,22 @@ def milestone_marks(period: Period, milestones) -> list[Mark]:
 
 
 def local_date(day: date, pattern: str = "long") -> str:
-    """A date in the active language's CLDR format ("15 iyun 2026", "June 15, 2026")."""
-    return format_date(day, pattern, locale=to_locale(get_language() or "tr"))
+    """A date in the active language's CLDR format ("15 iyun 2026", "15 June 2026")."""
+    return format_date(day, pattern, locale=cldr_locale())
 
 
 def axis_label(day: date, *, period: Period) -> str:
     """A tick of the time axis: "Haz" for a month, "15 Haz" for a day that is not the first of
     its month; on an axis over more than one calendar year, "Oca 2026" where a year begins or
-    the axis starts (a year's report says its year in the heading)."""
-    locale = to_locale(get_language() or "tr")
+    the axis starts (a year's report says its year in the heading). Written by the site's own
+    date formats, so that the axis abbreviates a month as the tables do ("Sep", not CLDR's
+    British "Sept")."""
     if day.day != 1:
-        return format_skeleton("MMMd", day, locale=locale)
+        return date_format(day, "j M")
     several_years = period.first.year != period.last.year
     if several_years and (day.month == 1 or day == period.first):
-        return format_skeleton("yMMM", day, locale=locale)
-    return format_date(day, "LLL", locale=locale)
+        return date_format(day, "M Y")
+    return date_format(day, "M")
 
 
 def timeline_table(timeline: Timeline) -> Table:

@@ -152,7 +152,7 @@ def test_timeline_places_kinds_and_milestones_in_date_order(
 @pytest.mark.parametrize(
     ("language", "dates"),
     [
-        ("en", ["March 9, 2025", "June 15, 2025", "November 17, 2025"]),
+        ("en", ["9 March 2025", "15 June 2025", "17 November 2025"]),
         ("az", ["9 mart 2025", "15 iyun 2025", "17 noyabr 2025"]),
     ],
 )
