@@ -9,6 +9,7 @@ import functools
 import re
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from email.utils import parseaddr
 
 import icalendar
 from django.conf import settings
@@ -22,6 +23,10 @@ from .models import Event
 
 UID_DOMAIN = "kardes40.izazder.org"
 PRODID = "-//İZAZDER//Kardeş 40//TR"
+
+# iTIP methods (RFC 5546 §1.4): a file anyone may add (the feed, a confirmation's .ics), and the
+# organizer's notice that an event is off, which a calendar client applies to its copy.
+PUBLISH, CANCEL = "PUBLISH", "CANCEL"
 
 _STATUS = {
     EventStatus.CONFIRMED: "CONFIRMED",
@@ -105,19 +110,29 @@ def build_calendar(
     name: str,
     stamp: datetime | None = None,
     time_zone: str | None = None,
+    method: str = PUBLISH,
+    attendee: str = "",
 ) -> icalendar.Calendar:
     """A VCALENDAR of `events` with a VTIMEZONE for every zone they use. X-WR-TIMEZONE (the
     de-facto zone a client shows a calendar in) is `time_zone`, default the site's: the
-    whole program's feed keeps İzmir's, one event's file says its venue's."""
+    whole program's feed keeps İzmir's, one event's file says its venue's.
+
+    `method` is PUBLISH or CANCEL. A CANCEL (RFC 5546 §3.2.5) names the organizer (the site's
+    sender address) and `attendee`, the recipient's address, in every VEVENT, as that method
+    requires; each VEVENT keeps its UID and carries STATUS:CANCELLED and the raised SEQUENCE.
+    """
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
+    calendar.add("method", method)
     calendar.add("x-wr-calname", one_line(name))
     calendar.add("x-wr-timezone", time_zone or settings.TIME_ZONE)
     for event in events:
-        calendar.add_component(event_component(event, stamp=stamp))
+        component = event_component(event, stamp=stamp)
+        if method == CANCEL:
+            _add_parties(component, attendee=attendee)
+        calendar.add_component(component)
     # As calendar.add_missing_timezones() does, with each zone's VTIMEZONE computed once.
     for position, tzid in enumerate(sorted(calendar.get_missing_tzids())):
         vtimezone = _vtimezone(tzid)
@@ -137,8 +152,32 @@ def _vtimezone(tzid: str) -> icalendar.Timezone | None:
         return None
 
 
-def event_ics(event: Event, *, stamp: datetime | None = None) -> bytes:
-    """One event's .ics in the active language, in its venue's zone (X-WR-TIMEZONE too)."""
+def event_ics(
+    event: Event, *, stamp: datetime | None = None, method: str = PUBLISH, attendee: str = ""
+) -> bytes:
+    """One event's .ics in the active language, in its venue's zone (X-WR-TIMEZONE too);
+    `method` and `attendee` as in build_calendar (a cancellation notice sends CANCEL)."""
     return build_calendar(
-        [event], name=event.title, stamp=stamp, time_zone=event.time_zone
+        [event],
+        name=event.title,
+        stamp=stamp,
+        time_zone=event.time_zone,
+        method=method,
+        attendee=attendee,
     ).to_ical()
+
+
+def attachment_type(method: str = PUBLISH) -> str:
+    """The MIME type of an .ics attached to an email: text/calendar with the file's METHOD
+    repeated as a parameter, as iMIP requires (RFC 6047 §2.4)."""
+    return f"text/calendar; method={method}"
+
+
+def _add_parties(component: icalendar.Event, *, attendee: str) -> None:
+    name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    organizer = icalendar.vCalAddress(f"mailto:{address}")
+    if name:
+        organizer.params["cn"] = icalendar.vText(name)
+    component.add("organizer", organizer)
+    if attendee:
+        component.add("attendee", icalendar.vCalAddress(f"mailto:{attendee}"))

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..enums import DeliveryKind, RegistrationStatus
+from ..ics import attachment_type
 from ..models import Event, ReminderDelivery
 from ..timezones import localize
 from .agenda import agenda, agenda_ics
@@ -295,7 +296,7 @@ def _agenda_message(delivery, cache):
         "home_url": participant_url(participant),
         "agenda_url": participant_url(participant, "agenda"),
     }
-    ics = (f"{participant.event.slug}-b2b.ics", agenda_ics(participant, items), "text/calendar")
+    ics = (f"{participant.event.slug}-b2b.ics", agenda_ics(participant, items), attachment_type())
     return "b2b_agenda", context, [ics]
 
 
@@ -329,7 +330,7 @@ def _moved_message(delivery, cache):
         "agenda_url": participant_url(participant, "agenda"),
     }
     # The whole agenda: the moved meeting keeps its UID with a higher SEQUENCE.
-    ics = (f"{participant.event.slug}-b2b.ics", agenda_ics(participant, items), "text/calendar")
+    ics = (f"{participant.event.slug}-b2b.ics", agenda_ics(participant, items), attachment_type())
     return "b2b_moved", context, [ics]
 
 

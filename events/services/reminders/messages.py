@@ -24,7 +24,7 @@ from ...availability import can_register_again
 from ...b2b import deliveries as b2b_deliveries
 from ...delegations import deliveries as delegation_deliveries
 from ...enums import DeliveryKind
-from ...ics import UID_DOMAIN, event_ics
+from ...ics import CANCEL, PUBLISH, UID_DOMAIN, attachment_type, event_ics
 from ...links import confirm_url, self_service_url
 from ...mail import build_message
 from ...models import Event, ReminderDelivery
@@ -35,10 +35,8 @@ from .timing import MINUTES_PER_DAY
 
 logger = logging.getLogger(__name__)
 
+
 # Emails carry the ics under this name; calendars import it as an update of the same event.
-ICS_MIMETYPE = "text/calendar"
-
-
 def _lead_time(offset: int | None) -> dict:
     if not offset:
         return {}
@@ -68,7 +66,14 @@ def _ics(event: Event, cache: dict) -> tuple[str, bytes, str]:
     key = ("ics", event.pk, event.sequence, event.status, translation.get_language())
     if key not in cache:
         cache[key] = event_ics(event)
-    return (f"{event.slug}.ics", cache[key], ICS_MIMETYPE)
+    return (f"{event.slug}.ics", cache[key], attachment_type(PUBLISH))
+
+
+def _cancel_ics(event: Event, attendee: str) -> tuple[str, bytes, str]:
+    # The organizer's CANCEL, addressed to this recipient (RFC 5546 §3.2.5): calendar clients
+    # remove their copy of the event (same UID, the SEQUENCE the cancellation raised).
+    body = event_ics(event, method=CANCEL, attendee=attendee)
+    return (f"{event.slug}.ics", body, attachment_type(CANCEL))
 
 
 def build_delivery_message(delivery: ReminderDelivery, *, connection=None, cache=None):
@@ -141,8 +146,7 @@ def _responsible_reminder(delivery, cache):
 def _cancellation_notice(delivery, cache):
     registration, event = delivery.registration, delivery.event
     context = {**_event_context(event, registration.time_zone), "registration": registration}
-    # STATUS:CANCELLED with the same UID and a higher SEQUENCE removes it from calendars.
-    return "event_cancelled", context, [_ics(event, cache)]
+    return "event_cancelled", context, [_cancel_ics(event, registration.email)]
 
 
 def _time_changed_notice(delivery, cache):

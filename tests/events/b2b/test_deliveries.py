@@ -117,7 +117,7 @@ def test_agenda_reminder_goes_before_the_first_meeting_with_the_ics():
     rows = ReminderDelivery.objects.filter(kind=DeliveryKind.B2B_AGENDA_REMINDER)
     assert result.sent == 2
     assert set(rows.values_list("state", flat=True)) == {DeliveryState.SENT}
-    assert [a[2] for a in mail.outbox[0].attachments] == ["text/calendar"]
+    assert [a[2] for a in mail.outbox[0].attachments] == ["text/calendar; method=PUBLISH"]
 
 
 def test_agenda_reminder_is_skipped_when_the_schedule_is_withdrawn():
@@ -180,7 +180,7 @@ def test_a_published_meeting_moved_by_hand_tells_both_parties_once(
     assert sorted(m.to[0] for m in mail.outbox) == sorted(
         [host.registration.email, other.registration.email]
     )
-    assert [a[2] for a in mail.outbox[0].attachments] == ["text/calendar"]
+    assert [a[2] for a in mail.outbox[0].attachments] == ["text/calendar; method=PUBLISH"]
 
 
 def test_moving_an_unpublished_meeting_emails_nobody(django_capture_on_commit_callbacks):

@@ -223,7 +223,7 @@ def test_confirm_registration_sends_ics_and_check_in_qr(django_capture_on_commit
     assert message.subject == f"Your registration is confirmed: {registration.event.title}"
     names = [(name, mimetype) for name, _content, mimetype in message.attachments]
     assert names == [
-        (f"{registration.event.slug}.ics", "text/calendar"),
+        (f"{registration.event.slug}.ics", "text/calendar; method=PUBLISH"),
         ("check-in-qr.png", "image/png"),
     ]
     ics = icalendar.Calendar.from_ical(message.attachments[0][1])

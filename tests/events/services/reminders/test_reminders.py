@@ -17,7 +17,7 @@ from events.enums import (
     RegistrationStatus,
 )
 from events.ics import event_uid
-from events.models import ReminderDelivery
+from events.models import Event, ReminderDelivery
 from events.services import reminders
 from events.services.scheduling import cancel_event, confirm_event, reschedule_event
 from events.timezones import BAKU, IZMIR
@@ -45,10 +45,14 @@ def confirmed_long_ago(**kwargs):
     return RegistrationFactory(confirmed_at=timezone.now() - timedelta(days=60), **kwargs)
 
 
-def attached_calendar(message) -> icalendar.Event:
+def attached_calendar(message, method: str = "PUBLISH") -> icalendar.Event:
+    """The attached .ics's VEVENT; its METHOD and the MIME type's method parameter (RFC 6047
+    §2.4) are both `method`."""
     name, content, mimetype = message.attachments[0]
-    assert (name.endswith(".ics"), mimetype) == (True, "text/calendar")
-    return icalendar.Calendar.from_ical(content).walk("VEVENT")[0]
+    assert (name.endswith(".ics"), mimetype) == (True, f"text/calendar; method={method}")
+    calendar = icalendar.Calendar.from_ical(content)
+    assert str(calendar["method"]) == method
+    return calendar.walk("VEVENT")[0]
 
 
 # --- offsets and zones -----------------------------------------------------------------------
@@ -257,8 +261,9 @@ def test_plan_reminders_skips_pending_rows_of_cancelled_registrations():
 
 # --- cancellation --------------------------------------------------------------------------
 def test_cancel_event_sends_one_notice_per_active_registration_and_no_more_reminders(
-    sweep, after_commit
+    sweep, after_commit, settings
 ):
+    settings.DEFAULT_FROM_EMAIL = "Kardeş 40 <noreply@izazder.org>"
     event = EventFactory(start=timezone.now() + timedelta(days=3))
     confirmed = confirmed_long_ago(event=event, language="en")
     waitlisted = RegistrationFactory(event=event, status=RegistrationStatus.WAITLISTED)
@@ -272,8 +277,13 @@ def test_cancel_event_sends_one_notice_per_active_registration_and_no_more_remin
     assert sorted(m.to[0] for m in mail.outbox) == sorted([confirmed.email, waitlisted.email])
     notice = next(m for m in mail.outbox if m.to == [confirmed.email])
     assert notice.subject == f"Cancelled: {event.title}"
-    vevent = attached_calendar(notice)
+    # The organizer's CANCEL to this attendee (RFC 5546 §3.2.5): clients remove their copy.
+    vevent = attached_calendar(notice, method="CANCEL")
     assert (str(vevent["status"]), str(vevent["uid"])) == ("CANCELLED", event_uid(event))
+    assert vevent["sequence"] == Event.objects.get(pk=event.pk).sequence == event.sequence + 1
+    assert str(vevent["organizer"]) == "mailto:noreply@izazder.org"
+    assert vevent["organizer"].params["cn"] == "Kardeş 40"
+    assert str(vevent["attendee"]) == f"mailto:{confirmed.email}"
     pending = ReminderDelivery.objects.filter(kind=DeliveryKind.DELEGATE_REMINDER)
     assert set(pending.values_list("state", flat=True)) == {DeliveryState.SKIPPED}
 
