@@ -2,12 +2,13 @@
 their outcomes. Layouts live here (crispy-forms); the writing is done by contacts.services."""
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Column, Field, Fieldset, Layout, Row, Submit
+from crispy_forms.layout import HTML, TEMPLATE_PACK, Column, Field, Fieldset, Layout, Row, Submit
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils import formats
+from django.utils.html import format_html
 from django.utils.text import Truncator, format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -128,11 +129,43 @@ class PersonForm(forms.ModelForm):
         )
 
 
+class _Languages(Row):
+    """The row side_by_side() lays out. On a phone the Azerbaijani and English fields fold
+    behind a toggle under the Turkish one (Bootstrap's collapse; always shown from md up),
+    unless one of them holds text or an error: a page with a dozen texts in three languages,
+    one under the other, was four to nine screens tall."""
+
+    def __init__(self, field: str):
+        self.field = field
+        super().__init__()
+
+    def render(self, form, context, template_pack=TEMPLATE_PACK, **kwargs):
+        turkish, *others = per_language(self.field)
+        group = f"languages-{form.prefix or 'form'}-{self.field}"
+        unfold = any(form[name].value() or form[name].errors for name in others)
+        folded = f"col-md-4 collapse d-md-block {group}{' show' if unfold else ''}"
+        toggle = format_html(
+            '<div class="col-12 d-md-none mb-2"><button type="button" class="btn btn-link '
+            'btn-sm p-0" data-bs-toggle="collapse" data-bs-target=".{}" aria-expanded="{}">'
+            "{}</button></div>",
+            group,
+            "true" if unfold else "false",
+            _("Azerbaijani and English"),
+        )
+        self.fields = [
+            Column(turkish, css_class="col-md-4"),
+            HTML(toggle),
+            *(Column(name, css_class=folded) for name in others),
+        ]
+        return super().render(form, context, template_pack, **kwargs)
+
+
 def side_by_side(field: str) -> Row:
     """The three languages of a text stored per language (contacts/translation.py), Turkish
-    first and required, the others falling back to it where empty: side by side on a desk,
-    stacked on a phone (Bootstrap's col-md), as the board's event form shows its title."""
-    return Row(*(Column(name, css_class="col-md-4") for name in per_language(field)))
+    first and required, the others falling back to it where empty: side by side on a desk;
+    on a phone stacked, Azerbaijani and English folded unless filled (`_Languages`). The
+    board's record forms and its event, venue, checklist and podcast forms use it."""
+    return _Languages(field)
 
 
 def _text_areas(rows: int, *fields: str) -> dict[str, forms.Textarea]:

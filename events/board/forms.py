@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from contacts.content import ordered_by_shown_text
 from contacts.countries import country_formfield
 from contacts.forms import CityChoiceField
+from contacts.record_forms import side_by_side
 from contacts.text import search_key
 from events.board.selectors import audited_content_types, venue_cities
 from events.enums import DatePrecision, EpisodeStatus, EventKind, EventStatus
@@ -102,12 +103,6 @@ def _helper(*layout, submit=None) -> FormHelper:
     return helper
 
 
-def _side_by_side(field: str) -> Row:
-    """The three languages of a field in a row: side by side on a desk, stacked on a phone
-    (Bootstrap's col-md). Turkish is required; the others fall back to it where empty."""
-    return Row(*(Column(name, css_class="col-md-4") for name in per_language(field)))
-
-
 def _registration_and_details() -> tuple[Fieldset, Fieldset]:
     """The part of the layout that creating and editing an event share."""
     return (
@@ -118,7 +113,7 @@ def _registration_and_details() -> tuple[Fieldset, Fieldset]:
         ),
         Fieldset(
             _("Details"),
-            _side_by_side("description"),
+            side_by_side("description"),
             "internal_notes",
             "responsible",
             Field("speakers", size=8),
@@ -188,7 +183,7 @@ class EventForm(EventTimesMixin, forms.ModelForm):
         )
         self.helper = _helper(
             Fieldset(
-                _("What"), _side_by_side("title"), "slug", Row(Column("kind"), Column("status"))
+                _("What"), side_by_side("title"), "slug", Row(Column("kind"), Column("status"))
             ),
             Fieldset(
                 _("When and where"),
@@ -249,7 +244,7 @@ class EventEditForm(EventTimesMixin, forms.ModelForm):
             "city", ordered_by_shown_text("name")
         )
         self.helper = _helper(
-            Fieldset(_("What"), _side_by_side("title"), "kind"),
+            Fieldset(_("What"), side_by_side("title"), "kind"),
             Fieldset(
                 _("Where"),
                 "venue",
@@ -351,7 +346,7 @@ class PlanningItemForm(forms.ModelForm):
             user.get_full_name() or user.username
         )
         self.helper = _helper(
-            _side_by_side("title"),
+            side_by_side("title"),
             Row(Column("owner"), Column("due_on"), Column("status")),
             "notes",
         )
@@ -376,8 +371,8 @@ class VenueForm(forms.ModelForm):
             "Times of events here are typed and shown in this zone, e.g. Europe/Istanbul or Asia/Baku."
         )
         self.helper = _helper(
-            _side_by_side("name"),
-            _side_by_side("address"),
+            side_by_side("name"),
+            side_by_side("address"),
             Row(Column("city"), Column("country")),
             Row(Column("time_zone"), Column("capacity")),
         )
@@ -391,9 +386,9 @@ class PodcastSeriesForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper(
-            _side_by_side("title"),
+            side_by_side("title"),
             "slug",
-            _side_by_side("description"),
+            side_by_side("description"),
             Field("organizers", size=6),
         )
 
@@ -435,7 +430,7 @@ class PodcastEpisodeForm(forms.ModelForm):
         self.fields["event"].queryset = Event.objects.filter(free, kind=EventKind.PODCAST_EPISODE)
         self.helper = _helper(
             Row(Column("number"), Column("status")),
-            _side_by_side("title"),
+            side_by_side("title"),
             Field("guests", size=8),
             Row(Column("recorded_at"), Column("recording_place")),
             Row(Column("published_on"), Column("link")),
