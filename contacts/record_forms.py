@@ -96,6 +96,19 @@ def _https_urls(field, **kwargs):
     return country_formfield(field, **kwargs)  # and the site's country menu
 
 
+def side_by_side(field: str) -> Row:
+    """The three languages of a text stored per language (contacts/translation.py), Turkish
+    first (required where the field is), the others falling back to it where empty: side by
+    side on a desk, stacked on a phone (Bootstrap's col-md), as the board's event form shows
+    its title."""
+    return Row(*(Column(name, css_class="col-md-4") for name in per_language(field)))
+
+
+def _text_areas(rows: int, *fields: str) -> dict[str, forms.Textarea]:
+    """A text area of `rows` lines for each language's column of each field."""
+    return {name: forms.Textarea(attrs={"rows": rows}) for f in fields for name in per_language(f)}
+
+
 class PersonForm(forms.ModelForm):
     allow_duplicate = ALLOW_DUPLICATE
 
@@ -110,10 +123,10 @@ class PersonForm(forms.ModelForm):
             "preferred_language",
             "country",
             "city",
-            "notes",
+            *per_language("notes"),
             "sources",
         ]
-        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+        widgets = _text_areas(3, "notes")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -122,22 +135,10 @@ class PersonForm(forms.ModelForm):
             Row(Column("honorific", css_class="col-md-3"), Column("full_name")),
             Row(Column("email"), Column("phone"), Column("preferred_language")),
             Row(Column("country"), Column("city")),
-            "notes",
+            side_by_side("notes"),
             "sources",
             "allow_duplicate",
         )
-
-
-def side_by_side(field: str) -> Row:
-    """The three languages of a text stored per language (contacts/translation.py), Turkish
-    first and required, the others falling back to it where empty: side by side on a desk,
-    stacked on a phone (Bootstrap's col-md), as the board's event form shows its title."""
-    return Row(*(Column(name, css_class="col-md-4") for name in per_language(field)))
-
-
-def _text_areas(rows: int, *fields: str) -> dict[str, forms.Textarea]:
-    """A text area of `rows` lines for each language's column of each field."""
-    return {name: forms.Textarea(attrs={"rows": rows}) for f in fields for name in per_language(f)}
 
 
 # The organization's name in each language (contacts/translation.py), Turkish first: the name
@@ -162,10 +163,10 @@ class OrganizationForm(forms.ModelForm):
             "country",
             "city",
             "website",
-            "notes",
+            *per_language("notes"),
             "sources",
         ]
-        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+        widgets = _text_areas(3, "notes")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -175,7 +176,7 @@ class OrganizationForm(forms.ModelForm):
             side_by_side("short_name"),
             Row(Column("kind"), Column("country"), Column("city")),
             "website",
-            "notes",
+            side_by_side("notes"),
             "sources",
             "allow_duplicate",
         )
