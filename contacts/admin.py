@@ -348,10 +348,15 @@ class OrganizationAdmin(
     formfield_overrides = HTTPS_URLS
     list_display = ("name", "short_name", "kind", "country", city_column("city"), "people")
     list_filter = ("kind", city_filter("city"), country_filter())
-    search_fields = ("search_name", "notes")
+    # search_name holds every language's name and short name; the notes are searched in each.
+    search_fields = ("search_name", *searched_in_every_language("notes"))
     autocomplete_fields = ("sources",)
     inlines = [MemberInline]
     readonly_fields = ("seed_key",)
+    fieldsets = (
+        (None, {"fields": ("kind", "country", "city", "website", "sources", "seed_key")}),
+        *language_groups("name", "short_name", "notes"),
+    )
 
     def get_queryset(self, request):
         return (
@@ -366,14 +371,30 @@ class OrganizationAdmin(
 
 
 @admin.register(Person)
-class PersonAdmin(CountryMenuAdminMixin, InLanguageOrderMixin, FoldedSearchMixin, admin.ModelAdmin):
+class PersonAdmin(CountryMenuAdminMixin, InLanguageOrderMixin, FoldedSearchMixin, TranslationAdmin):
     list_display = ("__str__", "roles", "country", "email", "preferred_language")
     list_display_links = ("__str__",)
     list_filter = (country_filter(), city_filter("city"), "preferred_language")
-    search_fields = ("search_name", "email")
+    search_fields = ("search_name", "email", *searched_in_every_language("notes"))
     autocomplete_fields = ("sources",)
     inlines = [AffiliationInline]
     readonly_fields = ("seed_key",)
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": (
+                    ("honorific", "full_name"),
+                    ("email", "phone"),
+                    "preferred_language",
+                    ("country", "city"),
+                    "sources",
+                    "seed_key",
+                )
+            },
+        ),
+        *language_groups("notes"),
+    )
 
     def get_queryset(self, request):
         return (

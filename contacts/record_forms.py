@@ -97,38 +97,6 @@ def _https_urls(field, **kwargs):
     return country_formfield(field, **kwargs)  # and the site's country menu
 
 
-class PersonForm(forms.ModelForm):
-    allow_duplicate = ALLOW_DUPLICATE
-
-    class Meta:
-        model = Person
-        formfield_callback = country_formfield
-        fields = [
-            "honorific",
-            "full_name",
-            "email",
-            "phone",
-            "preferred_language",
-            "country",
-            "city",
-            "notes",
-            "sources",
-        ]
-        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["sources"].widget.attrs["size"] = 5
-        self.helper = _helper(
-            Row(Column("honorific", css_class="col-md-3"), Column("full_name")),
-            Row(Column("email"), Column("phone"), Column("preferred_language")),
-            Row(Column("country"), Column("city")),
-            "notes",
-            "sources",
-            "allow_duplicate",
-        )
-
-
 class _Languages(Row):
     """The row side_by_side() lays out. On a phone the Azerbaijani and English fields fold
     behind a toggle under the Turkish one (Bootstrap's collapse; always shown from md up),
@@ -173,6 +141,38 @@ def _text_areas(rows: int, *fields: str) -> dict[str, forms.Textarea]:
     return {name: forms.Textarea(attrs={"rows": rows}) for f in fields for name in per_language(f)}
 
 
+class PersonForm(forms.ModelForm):
+    allow_duplicate = ALLOW_DUPLICATE
+
+    class Meta:
+        model = Person
+        formfield_callback = country_formfield
+        fields = [
+            "honorific",
+            "full_name",
+            "email",
+            "phone",
+            "preferred_language",
+            "country",
+            "city",
+            *per_language("notes"),
+            "sources",
+        ]
+        widgets = _text_areas(3, "notes")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sources"].widget.attrs["size"] = 5
+        self.helper = _helper(
+            Row(Column("honorific", css_class="col-md-3"), Column("full_name")),
+            Row(Column("email"), Column("phone"), Column("preferred_language")),
+            Row(Column("country"), Column("city")),
+            side_by_side("notes"),
+            "sources",
+            "allow_duplicate",
+        )
+
+
 # The organization's name in each language (contacts/translation.py), Turkish first: the name
 # as registered, required; the others fall back to it where empty.
 ORGANIZATION_NAMES = per_language("name")
@@ -195,10 +195,10 @@ class OrganizationForm(forms.ModelForm):
             "country",
             "city",
             "website",
-            "notes",
+            *per_language("notes"),
             "sources",
         ]
-        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+        widgets = _text_areas(3, "notes")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -208,7 +208,7 @@ class OrganizationForm(forms.ModelForm):
             side_by_side("short_name"),
             Row(Column("kind"), Column("country"), Column("city")),
             "website",
-            "notes",
+            side_by_side("notes"),
             "sources",
             "allow_duplicate",
         )

@@ -9,7 +9,9 @@ not exist yet is added. Organizations: matched by `id`, else by name (the same w
 Column names are stable English identifiers (not translated), so that a file exported in one
 interface language imports in another. Texts stored per language (contacts/translation.py) have
 a column per language: `role` is the Turkish title, `role_az` and `role_en` its Azerbaijani and
-English (empty: they read the Turkish); likewise an organization's `name`, `name_az`, `name_en`.
+English (empty: they read the Turkish); likewise an organization's `name`, `name_az`, `name_en`,
+and the notes of both (`notes`, `notes_az`, `notes_en`). A text in Azerbaijani or English
+without its Turkish is refused, as the pages would have nothing to fall back to.
 """
 
 from datetime import date, datetime
@@ -125,6 +127,11 @@ def _find_organization(name: str) -> Organization | None:
     return Organization.objects.named(name)
 
 
+# The notes of a person or an organization: `notes` is the Turkish one, whatever the page's
+# language (contacts/translation.py).
+NOTE_COLUMNS = ("notes_tr", "notes_az", "notes_en")
+
+
 class ContactResource(resources.ModelResource):
     """What both directory resources share: matching by id, notes per row, a column check."""
 
@@ -152,6 +159,18 @@ class ContactResource(resources.ModelResource):
     @classmethod
     def known_columns(cls) -> list[str]:
         return list(cls.COLUMNS)
+
+    def import_instance(self, instance, row, **kwargs):
+        stored = {column: getattr(instance, column) for column in NOTE_COLUMNS}
+        super().import_instance(instance, row, **kwargs)
+        # An empty cell over an empty note is no change (NULL and "" both mean none).
+        for column, value in stored.items():
+            if not getattr(instance, column) and not value:
+                setattr(instance, column, value)
+        # A note in Azerbaijani or English needs its Turkish (the column `notes`, from the row
+        # or already stored): the Turkish is what every other page reads.
+        if (instance.notes_az or instance.notes_en) and not (instance.notes_tr or "").strip():
+            raise ValidationError({"notes": [_("Give the note's Turkish text too.")]})
 
     def note(self, row_number: int | None, text: str) -> None:
         if row_number is not None:
@@ -197,6 +216,8 @@ class PersonResource(ContactResource):
         "role_from",
         "role_until",
         "notes",
+        "notes_az",
+        "notes_en",
     )
     ROLE_COLUMNS = ("organization", "role", "role_az", "role_en", "role_from", "role_until")
     # The role title's other languages, beside the Turkish `role` column.
@@ -209,6 +230,8 @@ class PersonResource(ContactResource):
         widget=ChoiceWidget(Language, default=Language.TURKISH),
     )
     country = Field(attribute="country", column_name="country", widget=CountryWidget())
+    # The Turkish note, whatever language the page of the import or export is in.
+    notes = Field(attribute="notes_tr", column_name="notes")
 
     class Meta:
         model = Person
@@ -222,6 +245,8 @@ class PersonResource(ContactResource):
             "country",
             "city",
             "notes",
+            "notes_az",
+            "notes_en",
         )
         import_id_fields = ("full_name",)
 
@@ -389,6 +414,8 @@ class OrganizationResource(ContactResource):
         "city",
         "website",
         "notes",
+        "notes_az",
+        "notes_en",
     )
 
     id = Field(attribute="id", column_name="id", readonly=True, widget=widgets.IntegerWidget())
@@ -401,6 +428,7 @@ class OrganizationResource(ContactResource):
         widget=ChoiceWidget(OrganizationKind, default=OrganizationKind.OTHER),
     )
     country = Field(attribute="country", column_name="country", widget=CountryWidget())
+    notes = Field(attribute="notes_tr", column_name="notes")
 
     class Meta:
         model = Organization
@@ -417,6 +445,8 @@ class OrganizationResource(ContactResource):
             "city",
             "website",
             "notes",
+            "notes_az",
+            "notes_en",
         )
         import_id_fields = ("name",)
 

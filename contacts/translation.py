@@ -2,21 +2,24 @@
 (django-modeltranslation): `<field>_tr`, `_az`, `_en` real columns beside the field, which reads
 the active language and falls back to Turkish.
 
-Turkish is the language always written (required where the field is); Azerbaijani and English
+Turkish is the language always written where the field is required; Azerbaijani and English
 are optional. An organization's `name_tr` is the name as registered, `name_az` and `name_en` the
 names where it differs by language; its short name likewise ("TDT STK Platformu", "TDT QHT
-Platforması", "OTS NGO Platform"). Notes, cities and everything only the board reads stay single.
+Platforması", "OTS NGO Platform"). The notes on an organization or a person are per language
+too, and may be blank in every language (Turkish included: required only where the field is).
+Cities and everything only the board reads stay single.
 """
 
 from django.conf import settings
 from modeltranslation.translator import TranslationOptions, translator
 
-from .models import Affiliation, DelegationVisit, Meeting, Organization, Outcome, Source
+from .models import Affiliation, DelegationVisit, Meeting, Organization, Outcome, Person, Source
 
 # Every translated field by model: the board's forms, the admin, the import/export columns and
 # the seed loader read this one list.
 TRANSLATED_FIELDS = {
-    Organization: ("name", "short_name"),
+    Organization: ("name", "short_name", "notes"),
+    Person: ("notes",),
     Affiliation: ("role",),
     Source: ("summary",),
     DelegationVisit: ("title", "purpose", "dates_note"),
@@ -31,6 +34,8 @@ def per_language(field: str) -> tuple[str, ...]:
 
 
 class _Turkish(TranslationOptions):
+    # Turkish is required only where the field itself is (modeltranslation keeps the field's
+    # own `blank` for a required language): a blank note stays blank in every language.
     required_languages = ("tr",)
 
 

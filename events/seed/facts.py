@@ -158,6 +158,12 @@ SOURCES = [
 # --- Organizations ---------------------------------------------------------------------------
 
 
+def _notes_as_first_seeded(notes: str) -> tuple[dict, ...]:
+    """What the seed wrote for the notes before they were stored per language: the Turkish
+    alone. A row still holding just that gets its Azerbaijani and English on a re-run."""
+    return ({"notes": {"tr": notes, "az": None, "en": None}},) if notes else ()
+
+
 def _org(key, name, short_name, kind, country, city, notes, sources):
     return Record(
         f"org:{key}",
@@ -172,6 +178,7 @@ def _org(key, name, short_name, kind, country, city, notes, sources):
         },
         links={"sources": sources},
         natural_key=("name",),
+        earlier=_notes_as_first_seeded(notes),
     )
 
 
@@ -398,6 +405,7 @@ def _person(key, full_name, honorific, country, city, language, notes, sources):
         },
         links={"sources": sources},
         natural_key=("full_name",),
+        earlier=_notes_as_first_seeded(notes),
     )
 
 

@@ -11,14 +11,15 @@ articles spell them, organizations under their own Azerbaijani and English names
 Turkish text in a record must have az and en here (tests/events/seed/test_translations.py).
 """
 
-from contacts.models import Affiliation, DelegationVisit, Meeting, Organization, Source
+from contacts.models import Affiliation, DelegationVisit, Meeting, Organization, Person, Source
 from events.models import Event, PodcastEpisode, PodcastSeries, Venue
 
 LANGUAGES = ("az", "en")
 
 TRANSLATED_FIELDS = {
     Source: ("summary",),
-    Organization: ("name", "short_name"),
+    Organization: ("name", "short_name", "notes"),
+    Person: ("notes",),
     Affiliation: ("role",),
     DelegationVisit: ("title", "purpose", "dates_note"),
     Meeting: ("title", "place", "topics", "outcomes"),
@@ -131,7 +132,7 @@ SOURCES = {
     },
 }
 
-ORGANIZATIONS = {
+_ORGANIZATION_NAMES = {
     "org:izazder": {
         "name": t("İzmir Azərbaycan Dərnəyi", "Izmir Azerbaijan Association"),
         "short_name": t("İZAZDER", "İZAZDER"),
@@ -196,6 +197,166 @@ ORGANIZATIONS = {
     "org:yeni-azerbaycan-partiyasi": {
         "name": t("Yeni Azərbaycan Partiyası", "New Azerbaijan Party"),
         "short_name": t("YAP", "YAP"),
+    },
+}
+
+# What the board knows of each seeded organization, in Azerbaijani and English.
+_ORGANIZATION_NOTES = {
+    "org:izazder": {
+        "notes": t(
+            "İzmirdə yaşayan azərbaycanlı icmanın sosial, mədəni və elmi həyatına dəstək olur; "
+            "layihələrində iş adamlarına, gənclərə, tələbələrə və akademik mühitə üstünlük "
+            "verir. İzmir–Bakı qardaş şəhər protokolunun 40 illik proqramını aparır.",
+            "Supports the social, cultural and academic life of people of Azerbaijani origin in "
+            "Izmir, with projects aimed above all at business, young people, students and "
+            "academia. It runs the program for the 40th year of the Izmir–Baku sister-city "
+            "protocol.",
+        )
+    },
+    "org:izazder-business-committee": {
+        "notes": t(
+            "İZAZDER-in Biznesin İnkişafı Komitəsi. Türkiyədə yaşayan azərbaycanlı sahibkarları "
+            "və iş adamlarını bir araya gətirir, işgüzar səfərlər və B2B görüşləri təşkil edir.",
+            "İZAZDER's Business Development Committee. It connects Azerbaijani entrepreneurs and "
+            "businesspeople living in Türkiye and organizes business trips and B2B events.",
+        )
+    },
+    "org:izmir-metropolitan-municipality": {
+        "notes": t(
+            "İzmir şəhərinin böyükşəhər bələdiyyəsi.",
+            "The metropolitan municipality of Izmir.",
+        )
+    },
+    "org:azerbaijan-diaspora-ministry": {
+        "notes": t(
+            "Ad mənbədə yazıldığı kimi saxlanılıb: xəbər quruma rəhbərlik edən şəxsi "
+            "Azərbaycanın diaspora naziri adlandırır, qurumu isə Türkiyədəki YTB-nin "
+            "Azərbaycandakı qarşılığı kimi təqdim edir. Rəsmi adı xəbərdə çəkilmir.",
+            "Named as the source names it: the report calls the head of this body Azerbaijan's "
+            "minister for the diaspora and presents the body as the Azerbaijani counterpart of "
+            "Türkiye's YTB. Its official name is not given.",
+        )
+    },
+    "org:ytb": {
+        "notes": t(
+            "Türkiyənin xaricdə yaşayan türklər və qohum icmalarla işləyən dövlət qurumu; "
+            "xəbərdə Azərbaycandakı diaspora qurumunun Türkiyədəki qarşılığı kimi xatırlanır.",
+            "The Turkish state body that works with Turks abroad and related communities; the "
+            "report mentions it as the Turkish counterpart of Azerbaijan's diaspora body.",
+        )
+    },
+    "org:milli-meclis": {
+        "notes": t(
+            "Azərbaycan Respublikasının parlamenti.",
+            "Azerbaijan's parliament (Milli Majlis).",
+        )
+    },
+    "org:tdt": {
+        "notes": t(
+            "Türk dövlətlərini birləşdirən hökumətlərarası təşkilat.",
+            "The intergovernmental organization of the Turkic states.",
+        )
+    },
+    "org:tdt-ngo-platform": {
+        "notes": t(
+            "Türk Dövlətləri Təşkilatına üzv ölkələrin vətəndaş cəmiyyəti təşkilatlarını "
+            "birləşdirən platforma. 2025-ci ildə yaradılıb (2026-cı ilin yanvarına aid bir xəbər "
+            "bunu “keçən il” kimi verir); katibliyi tərəfdaşlıqlar və QHT-lərin institusional "
+            "imkanları üzərində işləyir.",
+            "A platform bringing together civil-society organizations of the member states of "
+            "the Organization of Turkic States. Founded in 2025 (a report from January 2026 says "
+            "“last year”); its secretariat works on partnerships and on the institutional "
+            "capacity of NGOs.",
+        )
+    },
+    "org:azerbaijan-national-ngo-forum": {
+        "notes": t(
+            "Azərbaycan qeyri-hökumət təşkilatlarının milli forumu; Perviz Altayla Azer "
+            "Allahveranovun Bakıdakı görüşü burada keçirilib.",
+            "The national forum of Azerbaijan's NGOs; it hosted the meeting of Perviz Altay and "
+            "Azer Allahveranov in Baku.",
+        )
+    },
+    "org:press-council": {
+        "notes": t(
+            "Azərbaycanın mətbuat şurası (mənbədə türkcə “Basın Konseyi” kimi keçir).",
+            "Azerbaijan's press council (the source calls it “Basın Konseyi”).",
+        )
+    },
+    "org:cascfen": {
+        "notes": t(
+            "Mərkəzi Asiya və Cənubi Qafqazda söz azadlığı sahəsində fəaliyyət göstərən şəbəkə.",
+            "A network working for freedom of expression in Central Asia and the South Caucasus.",
+        )
+    },
+    "org:baku-multiculturalism-centre": {
+        "notes": t(
+            "Bakıda İraq türkmanlarına həsr olunmuş beynəlxalq konfransın təşkilatçılarından biri.",
+            "One of the co-organizers of the international conference in Baku on the Iraqi "
+            "Turkmens.",
+        )
+    },
+    "org:analysis-of-international-relations-centre": {
+        "notes": t(
+            "İraq türkmanları mövzusunda Bakıda keçirilən beynəlxalq konfransı təşkil edənlərdən "
+            "biri.",
+            "Among the organizers of the international conference held in Baku about the Iraqi "
+            "Turkmens.",
+        )
+    },
+    "org:kirkuk-culture-association": {
+        "notes": t(
+            "Bakıda İraq türkmanlarına dair beynəlxalq konfransın təşkilatçılarından biri. "
+            "Dərnəyin harada yerləşdiyi mənbədə göstərilmir.",
+            "One of the bodies behind the international conference in Baku on the Iraqi "
+            "Turkmens. The source does not say where the association is based.",
+        )
+    },
+    "org:yeni-azerbaycan-partiyasi": {
+        "notes": t(
+            "Azərbaycanda siyasi partiya; 2022, 2023 və 2024-cü illərdə 15 iyunda Şuşada "
+            "keçirilən beynəlxalq konfransların təşkilatçısı.",
+            "A political party in Azerbaijan; it organized the international conferences held in "
+            "Shusha on 15 June 2022, 2023 and 2024.",
+        )
+    },
+}
+ORGANIZATIONS = {
+    key: {**names, **_ORGANIZATION_NOTES.get(key, {})} for key, names in _ORGANIZATION_NAMES.items()
+}
+
+# The notes on the seeded people (their names are as the articles spell them).
+PEOPLE = {
+    "person:perviz-altay": {
+        "notes": t(
+            "İZAZDER-in sədri; dərnəyin 2026-cı ilin yanvar–fevral aylarında Bakıdakı "
+            "görüşlərini o aparıb.",
+            "Chair of İZAZDER; he led the association's contacts in Baku in January–February 2026.",
+        )
+    },
+    "person:cemil-tugay": {
+        "notes": t(
+            "İzmir Böyükşəhər Bələdiyyəsinin sədri.",
+            "Mayor of Izmir Metropolitan Municipality.",
+        )
+    },
+    "person:fuad-muradov": {
+        "notes": t(
+            "Mənbə onu Azərbaycanın diaspora naziri kimi təqdim edir.",
+            "The source refers to him as Azerbaijan's minister for the diaspora.",
+        )
+    },
+    "person:azer-allahveranov": {
+        "notes": t(
+            "Azərbaycan Milli Məclisinin deputatı; TDT QHT Platformasının baş katibi.",
+            "Member of the Milli Majlis of Azerbaijan; Secretary General of the OTS NGO Platform.",
+        )
+    },
+    "person:nadir-ismayilov": {
+        "notes": t(
+            "Mətbuat Şurasının Nəzarət və Təftiş Komissiyasının katibi; CASCFEN-in sədri.",
+            "Secretary of the Press Council's control and audit commission; chair of CASCFEN.",
+        )
     },
 }
 
@@ -668,6 +829,7 @@ DEMO = {
 TRANSLATIONS: dict[str, dict[str, dict[str, str]]] = {
     **SOURCES,
     **ORGANIZATIONS,
+    **PEOPLE,
     **AFFILIATIONS,
     **VISITS,
     **MEETINGS,

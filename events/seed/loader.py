@@ -130,14 +130,22 @@ def _as_stored(row: models.Model, name: str, value, rows: dict[str, models.Model
     return value.pk if isinstance(value, models.Model) else value
 
 
+def _holds(row: models.Model, name: str, value, translated: set[str], rows: dict) -> bool:
+    """Whether the row still holds `value` for `name`: a translated text given as a plain
+    string is compared with its Turkish column; given per language ({"tr": …, "az": None}),
+    with each language's column, empty ("" or NULL) matching empty."""
+    if isinstance(value, dict) and name in translated:
+        return all(
+            (getattr(row, f"{name}_{code}") or "") == (text or "") for code, text in value.items()
+        )
+    return _stored(row, name, translated) == _as_stored(row, name, value, rows)
+
+
 def _outdated_fields(record: Record, row: models.Model, rows: dict) -> tuple[str, ...]:
     """The fields of the first earlier version the row still holds exactly; () when none."""
     translated = _translated_fields(record.model)
     for earlier in record.earlier:
-        if all(
-            _stored(row, name, translated) == _as_stored(row, name, value, rows)
-            for name, value in earlier.items()
-        ):
+        if all(_holds(row, name, value, translated, rows) for name, value in earlier.items()):
             return tuple(earlier)
     return ()
 

@@ -32,7 +32,9 @@ class Record:
     such a row is adopted (given the seed key) instead of duplicated, and otherwise left alone.
 
     `earlier` holds what earlier versions of the seed wrote for some fields, one dict per
-    version ({"start": ..., "description": <the Turkish>}): a row still holding exactly one of
+    version ({"start": ..., "description": <the Turkish>}, or a text per language,
+    {"notes": {"tr": <the Turkish>, "az": None, "en": None}}, for a seed that wrote only the
+    Turkish before the model had columns per language): a row still holding exactly one of
     them (nobody has edited those fields since) is brought up to this record's values for the
     fields that dict names, so a database seeded by an earlier version converges on a re-run.
     A row that matches none, edited or already current, is left alone.

@@ -66,11 +66,11 @@ def test_a_role_title_in_turkish_only_is_marked_on_the_person_page(board_client)
 
 
 def test_one_language_texts_say_their_language(board_client):
-    """Notes are typed in Turkish and kept in one language; a source's headline is in the
+    """A note written in Turkish only reads as Turkish; a source's headline is in the
     source's own language."""
     affiliation = AffiliationFactory()
     person = affiliation.person
-    person.notes = "Derneğin Bakü temaslarını yürüttü."
+    person.notes_tr = "Derneğin Bakü temaslarını yürüttü."
     person.save()
     source = SourceFactory(headline="Bakıda görüş keçirildi", language="az")
     meeting = MeetingFactory()

@@ -8,7 +8,15 @@ from django.urls import reverse
 from django.utils import translation
 
 from contacts.enums import OutcomeKind
-from contacts.models import Affiliation, DelegationVisit, Meeting, Organization, Outcome, Source
+from contacts.models import (
+    Affiliation,
+    DelegationVisit,
+    Meeting,
+    Organization,
+    Outcome,
+    Person,
+    Source,
+)
 from contacts.translation import TRANSLATED_FIELDS, per_language
 from tests.factories import (
     AffiliationFactory,
@@ -73,7 +81,8 @@ def test_migration_keeps_each_written_text_as_its_turkish():
 
 def test_every_public_record_text_is_stored_per_language():
     assert {
-        Organization: ("name", "short_name"),
+        Organization: ("name", "short_name", "notes"),
+        Person: ("notes",),
         Affiliation: ("role",),
         Source: ("summary",),
         DelegationVisit: ("title", "purpose", "dates_note"),

@@ -4,7 +4,7 @@ import os
 import re
 from pathlib import Path
 
-from contacts.models import Organization, Person
+from contacts.models import Organization
 from contacts.text import search_key
 from contacts.translation import per_language
 from events.models import Event
@@ -36,9 +36,8 @@ def free_text() -> list[tuple[str, str]]:
     """Every text we wrote ourselves (names and the cited headlines are the articles' own), in
     each language as stored: the Turkish, Azerbaijani and English columns of every translated
     field, and the mapping the seed writes them from (names included: ours, not the articles')."""
-    texts = [(f"notes {o}", o.notes) for o in Organization.objects.all()]
-    texts += [(f"notes {p}", p.notes) for p in Person.objects.all()]
-    texts += [(f"internal notes {e}", e.internal_notes) for e in Event.objects.all()]
+    # Organizations' and people's notes are per language: their columns come with the rest.
+    texts = [(f"internal notes {e}", e.internal_notes) for e in Event.objects.all()]
     for model, fields in SEED_TEXTS.items():
         for row in model.objects.exclude(seed_key__isnull=True):
             texts += [

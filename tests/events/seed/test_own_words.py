@@ -18,6 +18,7 @@ def test_free_text_covers_every_language_column_of_every_seeded_text(seeded):
         column for fields in SEED_TEXTS.values() for f in fields for column in per_language(f)
     } <= labels
     assert {"summary_az", "role_en", "purpose_az", "topics_en", "outcomes_az"} <= labels
+    assert {"notes_tr", "notes_az", "notes_en"} <= labels
 
 
 def test_seed_text_shares_no_eight_word_run_with_any_article(seeded, articles):

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from django.core.management import call_command
 
-from contacts.models import DelegationVisit
+from contacts.models import DelegationVisit, Organization, Person
 from events.models import Event, Venue
 from events.seed import load_facts
 from events.seed.facts import (
@@ -161,4 +161,24 @@ def test_reseed_words_the_april_2026_plan_as_past_and_names_no_venue_to_be_annou
         "İzmir — mənbədə yer göstərilməyib",
         "Izmir — the source names no venue",
     )
+    assert load_facts().updated_keys == set()
+
+
+def test_reseed_gives_notes_seeded_in_turkish_only_their_azerbaijani_and_english():
+    # As the seed left them before notes were stored per language, and the migration copied
+    # them into the Turkish column; one the board has since written in Azerbaijani is kept.
+    load_facts()
+    Organization.objects.update(notes_az=None, notes_en=None)
+    Person.objects.update(notes_az=None, notes_en=None)
+    Person.objects.filter(seed_key="person:cemil-tugay").update(notes_az="Kurulun qeydi.")
+
+    report = load_facts()
+
+    izazder = Organization.objects.get(seed_key="org:izazder")
+    texts = TRANSLATIONS["org:izazder"]["notes"]
+    assert (izazder.notes_az, izazder.notes_en) == (texts["az"], texts["en"])
+    assert izazder.notes_tr.startswith("İzmir'de yaşayan Azerbaycan kökenli")
+    tugay = Person.objects.get(seed_key="person:cemil-tugay")
+    assert (tugay.notes_az, tugay.notes_en) == ("Kurulun qeydi.", None)
+    assert len(report.updated_keys) == 15 + 4
     assert load_facts().updated_keys == set()
