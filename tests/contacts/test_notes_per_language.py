@@ -4,8 +4,6 @@ language, the spreadsheets carry a column per language, and the pages read their
 
 import pytest
 from django.contrib import admin
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.test import RequestFactory
 from django.urls import reverse
 
@@ -30,11 +28,8 @@ def _notes(row) -> tuple:
 # --- the migration ------------------------------------------------------------------------------
 
 
-@pytest.mark.django_db(transaction=True)
-def test_migration_keeps_each_note_as_its_turkish_and_back():
-    executor = MigrationExecutor(connection)
-    executor.migrate(BEFORE)
-    old = executor.loader.project_state(BEFORE).apps
+def test_migration_keeps_each_note_as_its_turkish_and_back(migrate_to):
+    old = migrate_to(BEFORE)
     old.get_model("contacts", "Organization").objects.create(
         name="İZAZDER", search_name="izazder", notes="Dernek İzmir'de."
     )
@@ -43,9 +38,7 @@ def test_migration_keeps_each_note_as_its_turkish_and_back():
         full_name="Perviz Altay", search_name="perviz altay", notes="Dernek başkanı."
     )
 
-    executor = MigrationExecutor(connection)
-    executor.migrate(AFTER)
-    new = executor.loader.project_state(AFTER).apps
+    new = migrate_to(AFTER)
 
     organizations = new.get_model("contacts", "Organization").objects.order_by("name_tr", "name")
     assert list(organizations.values_list("notes_tr", "notes_az", "notes_en")) == [
@@ -59,14 +52,10 @@ def test_migration_keeps_each_note_as_its_turkish_and_back():
 
     # Undone, the single column holds the Turkish note again.
     new.get_model("contacts", "Person").objects.update(notes="", notes_tr="Dernek başkanı.")
-    executor = MigrationExecutor(connection)
-    executor.migrate(BEFORE)
-    undone = executor.loader.project_state(BEFORE).apps
+    undone = migrate_to(BEFORE)
     assert list(undone.get_model("contacts", "Person").objects.values_list("notes")) == [
         ("Dernek başkanı.",)
     ]
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
 
 
 # --- the board's forms --------------------------------------------------------------------------

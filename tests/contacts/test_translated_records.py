@@ -2,8 +2,7 @@
 migration keeps what was written (as Turkish), az and en read the Turkish until written."""
 
 import pytest
-from django.db import IntegrityError, connection, transaction
-from django.db.migrations.executor import MigrationExecutor
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import translation
 
@@ -32,11 +31,8 @@ BEFORE = [("contacts", "0007_sort_names_per_language")]
 AFTER = [("contacts", "0008_records_text_per_language")]
 
 
-@pytest.mark.django_db(transaction=True)
-def test_migration_keeps_each_written_text_as_its_turkish():
-    executor = MigrationExecutor(connection)
-    executor.migrate(BEFORE)
-    old = executor.loader.project_state(BEFORE).apps
+def test_migration_keeps_each_written_text_as_its_turkish(migrate_to):
+    old = migrate_to(BEFORE)
     person = old.get_model("contacts", "Person").objects.create(full_name="Perviz Altay")
     organization = old.get_model("contacts", "Organization").objects.create(name="İZAZDER")
     old.get_model("contacts", "Affiliation").objects.create(
@@ -57,9 +53,7 @@ def test_migration_keeps_each_written_text_as_its_turkish():
     )
     old.get_model("contacts", "Outcome").objects.create(meeting=meeting, text="Yol haritası.")
 
-    executor = MigrationExecutor(connection)
-    executor.migrate(AFTER)
-    new = executor.loader.project_state(AFTER).apps
+    new = migrate_to(AFTER)
 
     def columns(model_name, *fields):
         return new.get_model("contacts", model_name).objects.values_list(*fields).get()
