@@ -20,7 +20,7 @@ from contacts.content import Translated, active_language, translation_in
 from contacts.models import Organization
 from events.availability import Availability, availability
 from events.enums import DatePrecision, Recurrence
-from events.models import Event, Registration, Venue, per_language
+from events.models import Event, Registration, per_language
 from events.pageversion import page_version
 from events.timezones import candidate_window, local_days
 
@@ -91,25 +91,31 @@ class FeedVersion:
 
 
 def feed_version() -> FeedVersion:
-    """Two small queries, no event rows: the aggregate of the public events, and the venues
-    they use (their names, addresses and zones are in the feed but not in the events' rows).
+    """One small query, no event rows: the public events grouped by their venue, each group
+    with its venue's columns that the feed shows but the events' rows lack (every language's
+    name and address, the city, the zone: a venue renamed or moved without a save changes its
+    group) and its events' newest change, count and key sum.
 
     Every change of an event goes through a save that stamps `updated_at` (services, admin,
-    board), and a deletion changes the count; so the pair moves whenever the content does.
+    board), so its group's newest change moves; a deletion or an event made private changes
+    its group's count. So the groups move whenever the content does.
     """
-    events = Event.objects.public().order_by()
-    facts = events.aggregate(changed=Max("updated_at"), count=Count("pk"), ids=Sum("pk"))
-    venues = (
-        Venue.objects.filter(events__in=events)
-        .distinct()
-        .order_by("pk")
-        # Every language's name and address: the feed is built in each of them.
-        .values_list("pk", *per_language("name"), *per_language("address"), "city", "time_zone")
+    venue = ("venue", *(f"venue__{column}" for column in _FEED_VENUE_COLUMNS))
+    groups = list(
+        Event.objects.public()
+        .values(*venue)
+        .annotate(changed=Max("updated_at"), count=Count("pk"), ids=Sum("pk"))
+        .order_by("venue")
+        .values_list(*venue, "changed", "count", "ids")
     )
     digest = hashlib.blake2b(digest_size=12)
-    digest.update(repr((facts["changed"], facts["count"], facts["ids"])).encode())
-    digest.update(repr(list(venues)).encode())
-    return FeedVersion(digest.hexdigest(), facts["changed"])
+    digest.update(repr(groups).encode())
+    changed = max((group[-3] for group in groups), default=None)
+    return FeedVersion(digest.hexdigest(), changed)
+
+
+# Every language's name and address: the feed is built in each of them.
+_FEED_VENUE_COLUMNS = (*per_language("name"), *per_language("address"), "city", "time_zone")
 
 
 # --- months: an event is in the months it takes place in, in its venue's zone ---------------
