@@ -42,12 +42,22 @@ def active_language() -> str:
 
 def translation_of(obj, field: str) -> Translated:
     """The text of `field` in the active language, and whether it fell back to Turkish."""
-    fallback = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
     language = active_language()
-    own = getattr(obj, f"{field}_{language}", None)
+    fallback = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    return translation_in(
+        language,
+        getattr(obj, f"{field}_{language}", None),
+        getattr(obj, f"{field}_{fallback}", None) if language != fallback else None,
+    )
+
+
+def translation_in(language: str, own: str | None, turkish: str | None) -> Translated:
+    """`translation_of` for texts already read (a row of values, not a model instance): `own`
+    is the text in `language`, `turkish` the default language's, shown where `own` is empty."""
+    fallback = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
     if own or language == fallback:
         return Translated(text=own or "", lang="")
-    text = getattr(obj, f"{field}_{fallback}", None) or ""
+    text = turkish or ""
     return Translated(text=text, lang=fallback if text else "")
 
 

@@ -1,5 +1,6 @@
 """The two cities' zones and the helpers that keep every time in its venue's zone."""
 
+import functools
 import zoneinfo
 from datetime import date, datetime, timedelta
 
@@ -35,7 +36,14 @@ def validate_time_zone(value: str) -> None:
 
 
 def zone(name: str | None) -> zoneinfo.ZoneInfo:
-    return zoneinfo.ZoneInfo(name or settings.TIME_ZONE)
+    return _zone(name or settings.TIME_ZONE)
+
+
+@functools.cache
+def _zone(name: str) -> zoneinfo.ZoneInfo:
+    # ZoneInfo keeps its own cache, but the lookup costs more than this one: a month
+    # calendar localizes about a thousand times a render.
+    return zoneinfo.ZoneInfo(name)
 
 
 def zone_label(name: str) -> str:

@@ -1,6 +1,6 @@
 """The iCalendar feed (/calendar.ics) and one event's .ics, for calendar clients that poll.
 
-A client polling an unchanged feed costs two small queries and a 304: the ETag and
+A client polling an unchanged feed costs one small query and a 304: the ETag and
 Last-Modified come from `selectors.feed_version()` (no event rows read), GET and HEAD are
 answered, and the body, when it must be sent, is built once per version and language and kept
 in the cache. It is gzipped for clients that accept it (every calendar client does) and the

@@ -10,15 +10,17 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
+from django.conf import settings
 from django.db.models import Count, Max, Min, Prefetch, Q, Sum
 from django.utils import timezone
 
 from anniversary.cache import quiet_get, quiet_set
 from contacts.cities import in_city
+from contacts.content import Translated, active_language, translation_in
 from contacts.models import Organization
 from events.availability import Availability, availability
 from events.enums import DatePrecision, Recurrence
-from events.models import Event, Registration, Venue, per_language
+from events.models import Event, Registration, per_language
 from events.pageversion import page_version
 from events.timezones import candidate_window, local_days
 
@@ -89,25 +91,31 @@ class FeedVersion:
 
 
 def feed_version() -> FeedVersion:
-    """Two small queries, no event rows: the aggregate of the public events, and the venues
-    they use (their names, addresses and zones are in the feed but not in the events' rows).
+    """One small query, no event rows: the public events grouped by their venue, each group
+    with its venue's columns that the feed shows but the events' rows lack (every language's
+    name and address, the city, the zone: a venue renamed or moved without a save changes its
+    group) and its events' newest change, count and key sum.
 
     Every change of an event goes through a save that stamps `updated_at` (services, admin,
-    board), and a deletion changes the count; so the pair moves whenever the content does.
+    board), so its group's newest change moves; a deletion or an event made private changes
+    its group's count. So the groups move whenever the content does.
     """
-    events = Event.objects.public().order_by()
-    facts = events.aggregate(changed=Max("updated_at"), count=Count("pk"), ids=Sum("pk"))
-    venues = (
-        Venue.objects.filter(events__in=events)
-        .distinct()
-        .order_by("pk")
-        # Every language's name and address: the feed is built in each of them.
-        .values_list("pk", *per_language("name"), *per_language("address"), "city", "time_zone")
+    venue = ("venue", *(f"venue__{column}" for column in _FEED_VENUE_COLUMNS))
+    groups = list(
+        Event.objects.public()
+        .values(*venue)
+        .annotate(changed=Max("updated_at"), count=Count("pk"), ids=Sum("pk"))
+        .order_by("venue")
+        .values_list(*venue, "changed", "count", "ids")
     )
     digest = hashlib.blake2b(digest_size=12)
-    digest.update(repr((facts["changed"], facts["count"], facts["ids"])).encode())
-    digest.update(repr(list(venues)).encode())
-    return FeedVersion(digest.hexdigest(), facts["changed"])
+    digest.update(repr(groups).encode())
+    changed = max((group[-3] for group in groups), default=None)
+    return FeedVersion(digest.hexdigest(), changed)
+
+
+# Every language's name and address: the feed is built in each of them.
+_FEED_VENUE_COLUMNS = (*per_language("name"), *per_language("address"), "city", "time_zone")
 
 
 # --- months: an event is in the months it takes place in, in its venue's zone ---------------
@@ -298,6 +306,71 @@ def program_cities() -> list[str]:
 CALENDAR_DAY_TITLES = 3
 
 
+@dataclass(slots=True, eq=False)
+class CalendarEntry:
+    """An event as the month calendar shows it, from one row of values (no model instances: a
+    month of a busy program is a few hundred): the columns its cells and lists read, the title
+    already in the page's language (`Translated`: a Turkish fallback keeps its lang marker).
+    The rules are the Event's own (its days in the venue's zone, its yearly occurrences, "date
+    to be announced"), borrowed below. Equal to the Event it shows (same key)."""
+
+    pk: int
+    slug: str
+    kind: str
+    status: str
+    date_precision: str
+    recurrence: str
+    start: datetime
+    end: datetime
+    is_demo: bool
+    title: Translated
+    venue_id: int | None
+    time_zone: str
+    city: str
+
+    occurrences = Event.occurrences
+    get_absolute_url = Event.get_absolute_url
+    local_start = Event.local_start
+    is_exact = Event.is_exact
+    is_undated = Event.is_undated
+    is_cancelled = Event.is_cancelled
+    date_to_be_announced = Event.date_to_be_announced
+
+    def __eq__(self, other):
+        if isinstance(other, CalendarEntry | Event):
+            return self.pk == other.pk
+        return NotImplemented
+
+    def __hash__(self):
+        return hash(self.pk)
+
+
+def _calendar_entries(events) -> list[CalendarEntry]:
+    """The events as CalendarEntry rows, in the active language, from one query."""
+    language = active_language()
+    fallback = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    columns = ("pk", "slug", "kind", "status", "date_precision", "recurrence", "start", "end")
+    # The Turkish title only where it may be needed, and never twice (values_list keeps one).
+    titles = (
+        (f"title_{language}",)
+        if language == fallback
+        else (f"title_{language}", f"title_{fallback}")
+    )
+    rows = events.values_list(
+        *columns, "is_demo", "venue_id", "venue__time_zone", "venue__city", *titles
+    )
+    return [
+        CalendarEntry(
+            *row[:9],
+            title=translation_in(language, row[12], row[-1]),
+            venue_id=row[9],
+            time_zone=row[10] if row[9] else settings.TIME_ZONE,
+            city=row[11] if row[9] else "",
+        )
+        for row in rows
+    ]
+
+
 @dataclass
 class CalendarDay:
     day: date
@@ -350,7 +423,8 @@ class MonthCalendar:
 def month_calendar(
     year: int, month: int, *, city: str = "", kind: str = "", now: datetime | None = None
 ) -> MonthCalendar:
-    """A Monday-first month grid of public events, each on its days in the venue's zone.
+    """A Monday-first month grid of public events (CalendarEntry rows in the active language),
+    each on its days in the venue's zone.
 
     Yearly events appear on their anniversary; month- and year-precision events are listed
     apart, not on a day. One query (venues joined; no seat counts: the grid shows none).
@@ -358,7 +432,7 @@ def month_calendar(
     now = now or timezone.now()
     first = date(year, month, 1)
     last = month_last_day(first)
-    events = _filtered(_without_long_texts(_listed().select_related("venue")), city=city, kind=kind)
+    events = _filtered(_listed(), city=city, kind=kind)
     year_plans = Q(
         date_precision=DatePrecision.YEAR,
         start__lt=datetime(year + 1, 1, 2, tzinfo=UTC),
@@ -374,7 +448,8 @@ def month_calendar(
     by_day: dict[date, list] = defaultdict(list)
     ended: dict[date, set] = defaultdict(set)
     to_be_announced, during_the_year, day_not_recorded = [], [], []
-    for event in events:
+    one_day = timedelta(days=1)
+    for event in _calendar_entries(events):
         if event.date_precision == DatePrecision.YEAR:
             if event.local_start.year == year:
                 during_the_year.append(event)
@@ -387,12 +462,12 @@ def month_calendar(
             continue
         for start, end in found:
             day, final = local_days(start, end, event.time_zone)
-            day = max(day, first)
-            while day <= min(final, last):
+            day, final = max(day, first), min(final, last)
+            while day <= final:
                 by_day[day].append(event)
                 if end < now:
                     ended[day].add(event.pk)
-                day += timedelta(days=1)
+                day += one_day
 
     today = timezone.localdate(now)
     weeks = []

@@ -5,12 +5,14 @@ Always in the venue's zone with the zone named, and the twin city's time beside 
 so times are formatted here, from datetimes already in the right zone.
 """
 
+from html import escape as _escape
+
 from django import template
 from django.utils import formats
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-
-from contacts.content import translation_of
+from django.utils.translation import ngettext
 
 from ..enums import DatePrecision, EventKind, EventStatus, Recurrence
 from ..models import Event
@@ -175,25 +177,89 @@ def zone_name(time_zone: str) -> str:
     return zone_label(time_zone) if time_zone else ""
 
 
-@register.simple_tag
-def calendar_entry(event: Event, day) -> str:
-    """One event in a day cell of the month calendar (`day`: selectors.CalendarDay): its
-    link, its kind's colour, struck through when cancelled, greyed when over, its local start
-    for exact events and its title in the page's language (marked where it falls back to
-    Turkish). One call a cell entry: a month shows up to a few hundred."""
-    title = translation_of(event, "title")
+def calendar_entry(event, day) -> str:
+    """One event in a day cell of the month calendar (`event`: selectors.CalendarEntry, `day`:
+    selectors.CalendarDay): its link, its kind's colour, struck through when cancelled, greyed
+    when over, its local start for exact events and its title in the page's language (marked
+    where it falls back to Turkish). A month shows up to a few hundred, so each is written in
+    one pass, every value through `html.escape` as Django's escape() does (its
+    `conditional_escape` and `format_html` cost more than the rest of the entry)."""
+    title = event.title
+    text = _escape(title.text)
+    if title.lang and text:
+        text = f'<span lang="{_escape(title.lang)}">{text}</span>'
     if event.is_cancelled:
-        text = format_html("<s>{}</s>", title)
+        text = f"<s>{text}</s>"
     elif event.is_exact:
-        text = format_html("{} {}", event_local_time(event), title)
-    else:
-        text = format_html("{}", title)
-    past = event.pk in day.ended or event.is_cancelled
-    return format_html(
-        '<a href="{}" class="d-block small text-truncate kind-{} ps-1 mb-1{}" title="{}">{}</a>',
-        event.get_absolute_url(),
-        event.kind,
-        " event-past" if past else "",
-        event.title,
-        text,
+        text = f"{_time(event.local_start)} {text}"
+    past = " event-past" if event.pk in day.ended or event.is_cancelled else ""
+    return (
+        f'<a href="{_escape(event.get_absolute_url())}" class="d-block small text-truncate '
+        f'kind-{_escape(event.kind)} ps-1 mb-1{past}" title="{_escape(title.text)}">{text}</a>'
     )
+
+
+def _calendar_cell(day, day_link: str, day_query: str) -> str:
+    """One day's <td> (`day_link`, `day_query` already escaped)."""
+    classes = "" if day.in_month else " bg-light text-muted"
+    if day.is_today:
+        classes += " table-primary"
+    inside = ""
+    if day.in_month:
+        inside = "".join(calendar_entry(event, day) for event in day.shown)
+        if day.more:
+            label = ngettext("%(counter)s more", "%(counter)s more", day.more) % {
+                "counter": day.more
+            }
+            inside += (
+                f'<a href="{day_link}{day.day.day}{day_query}" class="d-block small fw-semibold '
+                f'ps-1" data-more="{day.more}">{_escape(label)}</a>'
+            )
+    return (
+        f'<td class="p-1 align-top day-cell{classes}">\n      <div class="small fw-semibold">'
+        f"{day.day.day}</div>\n      {inside}\n    </td>"
+    )
+
+
+@register.simple_tag
+def calendar_weeks(grid, day_link: str, day_query: str) -> str:
+    """The rows of the month calendar's grid (`grid`: selectors.MonthCalendar), each day's
+    cell written in one pass: its number, its first events (`calendar_entry`) and a link to
+    the rest ("3 more": `day_link`, the day's number, `day_query`, as the template had it)."""
+    day_link, day_query = _escape(day_link), _escape(day_query)
+    return mark_safe(  # noqa: S308 - every value in a cell is escaped (calendar_entry)
+        "".join(
+            "<tr>\n    "
+            + "".join(_calendar_cell(day, day_link, day_query) for day in week)
+            + "\n  </tr>"
+            for week in grid.weeks
+        )
+    )
+
+
+@register.simple_tag
+def calendar_days(grid, day_link: str, day_query: str) -> str:
+    """The month calendar's days with events as a list, for phones (`grid`:
+    selectors.MonthCalendar): each day's heading ("Pazartesi, 7 Haziran", the |date format
+    "l, j F") and a link to its events; the weekday and month names are looked up once a page,
+    not once a day."""
+    days = grid.days_with_events
+    if not days:
+        return format_html('<p class="text-muted">{}</p>', _("No dated events this month."))
+    weekdays = {}
+    month = formats.date_format(grid.month, "F")
+    day_link, day_query = _escape(day_link), _escape(day_query)
+    parts = []
+    for day in days:
+        weekday = day.day.weekday()
+        if weekday not in weekdays:
+            weekdays[weekday] = formats.date_format(day.day, "l")
+        count = len(day.events)
+        label = ngettext("%(counter)s event", "%(counter)s events", count) % {"counter": count}
+        parts.append(
+            f'\n  <h2 class="h6 mt-3{" text-primary" if day.is_today else ""}">'
+            f"{_escape(weekdays[weekday])}, {day.day.day} {_escape(month)}</h2>\n"
+            f'  <a href="{day_link}{day.day.day}{day_query}" class="d-block small">'
+            f"{_escape(label)}</a>\n  "
+        )
+    return mark_safe("".join(parts))  # noqa: S308 - every value in it is escaped
