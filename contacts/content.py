@@ -13,6 +13,7 @@ from django.db.models import F, TextField, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.html import conditional_escape, format_html
 from django.utils.translation import get_language
+from modeltranslation.translator import NotRegistered, translator
 
 
 @dataclass(frozen=True)
@@ -80,3 +81,22 @@ def ordered_by_shown_text(field: str):
         output_field=TextField(),
     )
     return shown.asc()
+
+
+def missing_turkish(obj) -> list[str]:
+    """The translated fields of `obj` (the registered ones: contacts/ and events/translation.py)
+    written in Azerbaijani or English but not in Turkish, the language every page falls back
+    to; [] when none or when the model has no translated field. The contacts' model rule
+    (SeededModel.clean) and the spreadsheets' import both ask this."""
+    try:
+        fields = translator.get_options_for_model(type(obj)).fields
+    except NotRegistered:
+        return []
+    turkish = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    others = [code for code in settings.MODELTRANSLATION_LANGUAGES if code != turkish]
+    return [
+        field
+        for field in fields
+        if not (getattr(obj, f"{field}_{turkish}") or "").strip()
+        and any((getattr(obj, f"{field}_{code}") or "").strip() for code in others)
+    ]

@@ -1,6 +1,7 @@
 from datetime import date
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils import translation
@@ -8,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from .cities import city_beside
+from .content import missing_turkish
 from .emails import CleanCharField, NormalizedEmailField
 from .enums import Language, OrganizationKind, OutcomeKind
 from .text import SORT_LANGUAGES, language_sort_key, match_key, match_pattern, search_key
@@ -50,6 +52,15 @@ class SeededModel(models.Model):
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        """A text written in Azerbaijani or English needs its Turkish: it is what the pages in
+        the other language, and every list sorted by the Turkish, read (forms, admin, seed)."""
+        super().clean()
+        missing = missing_turkish(self)
+        if missing:
+            message = _("Give the Turkish text too: the other languages fall back to it.")
+            raise ValidationError({f"{field}_tr": [message] for field in missing})
 
 
 class NamedQuerySet(models.QuerySet):

@@ -27,6 +27,7 @@ from django_countries import countries
 from import_export import resources, widgets
 from import_export.fields import Field
 
+from .content import missing_turkish
 from .emails import normalize_email_leniently
 from .enums import Language, OrganizationKind
 from .models import Affiliation, Organization, Person
@@ -130,6 +131,13 @@ def _find_organization(name: str) -> Organization | None:
 # The notes of a person or an organization: `notes` is the Turkish one, whatever the page's
 # language (contacts/translation.py).
 NOTE_COLUMNS = ("notes_tr", "notes_az", "notes_en")
+# What an import says of a text in Azerbaijani or English without its Turkish, by the column
+# of the Turkish (`notes`, `short_name`: contacts/translation.py missing_turkish()).
+MISSING_TURKISH = {
+    "notes": gettext_lazy("Give the note's Turkish text too."),
+    "short_name": gettext_lazy("Give the short name's Turkish text too."),
+}
+MISSING_TEXT = gettext_lazy("Give the Turkish text too: the other languages fall back to it.")
 
 
 class ContactResource(resources.ModelResource):
@@ -167,10 +175,13 @@ class ContactResource(resources.ModelResource):
         for column, value in stored.items():
             if not getattr(instance, column) and not value:
                 setattr(instance, column, value)
-        # A note in Azerbaijani or English needs its Turkish (the column `notes`, from the row
-        # or already stored): the Turkish is what every other page reads.
-        if (instance.notes_az or instance.notes_en) and not (instance.notes_tr or "").strip():
-            raise ValidationError({"notes": [_("Give the note's Turkish text too.")]})
+        # A text in Azerbaijani or English needs its Turkish (the model's rule, from the row or
+        # already stored), named by the column that holds the Turkish.
+        missing = missing_turkish(instance)
+        if missing:
+            raise ValidationError(
+                {field: [MISSING_TURKISH.get(field, MISSING_TEXT)] for field in missing}
+            )
 
     def note(self, row_number: int | None, text: str) -> None:
         if row_number is not None:

@@ -100,6 +100,20 @@ def test_an_organization_without_any_note_is_saved(board_client):
     assert _notes(organization) == ("", "", "")
 
 
+@pytest.mark.django_db
+def test_a_note_in_azerbaijani_without_its_turkish_is_refused_on_the_form(board_client):
+    response = board_client.post(
+        reverse("contacts:organization_create"),
+        {"name_tr": "Kerkük Kültür Derneği", "kind": "association", "notes_az": "Bakıda."},
+    )
+
+    assert response.status_code == 400  # the form again, with its message
+    assert response.context["form"].errors == {
+        "notes_tr": ["Give the Turkish text too: the other languages fall back to it."]
+    }
+    assert Organization.objects.count() == 0
+
+
 # --- the pages ----------------------------------------------------------------------------------
 
 
@@ -181,6 +195,16 @@ def test_import_refuses_a_note_in_another_language_without_its_turkish(board_cli
 
     assert "Give the note&#x27;s Turkish text too." in preview.content.decode()
     assert (Person.objects.count(), Organization.objects.count()) == (0, 0)
+
+
+@pytest.mark.django_db
+def test_import_refuses_a_short_name_in_another_language_without_its_turkish(board_client):
+    content = _csv("name,short_name,short_name_az", "İZAZDER,,İZAZDER-AZ")
+
+    preview = _upload(board_client, content, "organizations.csv", kind="organizations")
+
+    assert "Give the short name&#x27;s Turkish text too." in preview.content.decode()
+    assert Organization.objects.count() == 0
 
 
 # --- the admin ----------------------------------------------------------------------------------
