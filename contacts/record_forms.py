@@ -2,11 +2,12 @@
 their outcomes. Layouts live here (crispy-forms); the writing is done by contacts.services."""
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, TEMPLATE_PACK, Column, Field, Fieldset, Layout, Row, Submit
+from crispy_forms.layout import TEMPLATE_PACK, Column, Field, Fieldset, Layout, Row, Submit
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import models
+from django.template.loader import render_to_string
 from django.utils import formats
 from django.utils.html import format_html
 from django.utils.text import Truncator, format_lazy
@@ -101,17 +102,22 @@ class _Languages(Row):
     """The row side_by_side() lays out. On a phone the Azerbaijani and English fields fold
     behind a toggle under the Turkish one (Bootstrap's collapse; always shown from md up),
     unless one of them holds text or an error: a page with a dozen texts in three languages,
-    one under the other, was four to nine screens tall."""
+    one under the other, was four to nine screens tall. The fields are laid out once (so
+    the layout names them, as crispy's get_field_names() reads it); whether they start open
+    is known only when a form is rendered, from its values."""
 
     def __init__(self, field: str):
+        turkish, *others = per_language(field)
         self.field = field
-        super().__init__()
+        self.others = [Column(name) for name in others]
+        super().__init__(Column(turkish, css_class="col-md-4"), *self.others)
 
     def render(self, form, context, template_pack=TEMPLATE_PACK, **kwargs):
-        turkish, *others = per_language(self.field)
         group = f"languages-{form.prefix or 'form'}-{self.field}"
-        unfold = any(form[name].value() or form[name].errors for name in others)
-        folded = f"col-md-4 collapse d-md-block {group}{' show' if unfold else ''}"
+        unfold = any(form[column.fields[0]].value() or form[column.fields[0]].errors
+                     for column in self.others)  # fmt: skip
+        for column in self.others:
+            column.css_class = f"col-md-4 collapse d-md-block {group}{' show' if unfold else ''}"
         toggle = format_html(
             '<div class="col-12 d-md-none mb-2"><button type="button" class="btn btn-link '
             'btn-sm p-0" data-bs-toggle="collapse" data-bs-target=".{}" aria-expanded="{}">'
@@ -120,12 +126,14 @@ class _Languages(Row):
             "true" if unfold else "false",
             _("Azerbaijani and English"),
         )
-        self.fields = [
-            Column(turkish, css_class="col-md-4"),
-            HTML(toggle),
-            *(Column(name, css_class=folded) for name in others),
-        ]
-        return super().render(form, context, template_pack, **kwargs)
+        turkish, *others = (
+            field.render(form, context, template_pack=template_pack, **kwargs)
+            for field in self.fields
+        )
+        return render_to_string(
+            self.get_template_name(template_pack),
+            {"div": self, "fields": turkish + toggle + "".join(others)},
+        )
 
 
 def side_by_side(field: str) -> Row:
