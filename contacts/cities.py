@@ -53,13 +53,16 @@ def city_name(city: str, language: str | None = None) -> str:
 
 
 def city_beside(obj, field: str, city: str) -> str:
-    """`city` spelled in the language `obj.<field>` is shown in, for a one-line label (a menu
-    entry, a list row, an audit record) that prints both and cannot mark a fallback with `lang`.
+    """`city` spelled in the language `obj.<field>` is shown in, for a one-line label that
+    prints a title beside a route and cannot mark a fallback with `lang` (a visit in a menu:
+    "Bakü temasları (İzmir → Bakü)"), where the title may name the city itself.
 
     The active language when `field` has its own filled column for it (django-modeltranslation's
     `<field>_az`, `<field>_en`); else Turkish, the language records are typed in and fall back to:
-    an English menu reads "Bakü Kongre Merkezi, Bakü" while the hall has no English name, and
-    "Baku Congress Centre, Baku" once it has, never "Bakü Kongre Merkezi, Baku".
+    an English menu reads "Bakü temasları (İzmir → Bakü)" while the visit has no English title,
+    and "Talks in Baku (Izmir → Baku)" once it has, never "Bakü temasları (Izmir → Baku)". A
+    venue's line needs no such rule: it leaves the city out where the name names it
+    (events.models.Venue.city_to_show).
     """
     language = _language(None)
     fallback = getattr(settings, "MODELTRANSLATION_DEFAULT_LANGUAGE", "tr")

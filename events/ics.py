@@ -89,8 +89,9 @@ def event_component(event: Event, *, stamp: datetime | None = None) -> icalendar
         component.add("rrule", {"freq": "yearly"})
     component.add("status", ical_status(event.status))
     if event.venue_id:
-        # The line is in the language its name is shown in (the Turkish standing in, or the
-        # asked one), the city spelled in it and named once (Venue.where).
+        # LANGUAGE is the name's (the Turkish standing in, or the asked one); the city is
+        # spelled in the feed's language, as on every other line of it, and named once
+        # (Venue.where).
         language = translation_of(event.venue, "name").lang or active_language()
         component.add("location", one_line(event.venue.where()), parameters={"language": language})
     description = translation_of(event, "description")

@@ -49,7 +49,7 @@ def venue_line(venue, with_address: bool = True) -> str:
     parts = [translation_of(venue, "name")]
     if with_address and venue.address:
         parts.append(translation_of(venue, "address"))
-    city = venue.city_to_show(*(part.text for part in parts), marked=True)
+    city = venue.city_to_show(*(part.text for part in parts))
     if city:
         parts.append(city)
     return format_html_join(", ", "{}", ((part,) for part in parts))

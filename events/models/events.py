@@ -14,7 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from contacts.cities import city_beside, city_name, names_city
+from contacts.cities import city_name, names_city
 from contacts.emails import validate_one_line
 from contacts.models import (
     DelegationVisit,
@@ -72,20 +72,23 @@ class Venue(SeededModel):
         ]
 
     def __str__(self):
-        # Menus, admin lists and the registrants' pages print this: the city in the language
-        # the name is shown in (the page's, or Turkish while the name has no translation),
-        # and only where the name does not name it already.
+        # Menus, admin lists and the registrants' pages print this: the city in the page's
+        # language, and only where the name does not name it already.
         return ", ".join(part for part in (self.name, self.city_to_show(self.name)) if part)
 
-    def city_to_show(self, *texts: str, marked: bool = False) -> str:
-        """The city for a line that shows `texts` (the name, the address) beside it, or "" when
-        one of them already names it: a line never says the city twice ("Baku — venues to be
-        announced, Baku"). Plain text spells it in the language the name is shown in
-        (contacts.cities.city_beside); a `marked` line (HTML that marks a Turkish fallback with
-        `lang`) in the page's language. Every "name, city" line asks here."""
+    def city_to_show(self, *texts: str) -> str:
+        """The city for a line that shows `texts` (the name, the address) beside it, spelled in
+        the active language (contacts.cities), or "" when one of them already names it in any
+        spelling: a line never says the city twice ("Baku — venues to be announced, Baku"), nor
+        in two spellings ("Bakü Kongre Merkezi" shown in Turkish, no ", Baku" after it).
+
+        The active language even where the name stands in Turkish ("Kongre Merkezi, Baku" in
+        English): the page, email or feed around the line spells the city in its own language
+        (the time zone's label, the other events), and one reader reads one spelling of each
+        city. Every "name, city" line asks here."""
         if any(names_city(text, self.city) for text in texts if text):
             return ""
-        return city_name(self.city) if marked else city_beside(self, "name", self.city)
+        return city_name(self.city)
 
     def where(self) -> str:
         """One plain line for emails and calendar files: name, address and city, the city left

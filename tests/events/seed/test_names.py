@@ -184,9 +184,9 @@ def test_a_venue_line_leaves_out_the_city_its_name_gives():
 
     with translation.override("en"):
         assert str(venue) == "Baku — venues to be announced (40th-year program)"
-        # Plain text: the city in the language the name is shown in (Turkish, untranslated).
-        assert str(hall) == "Örnek salon, Bakü"
-        assert hall.where() == "Örnek salon, Örnek adres, Bakü"
+        # The city in the reader's language, though the name stands in Turkish (untranslated).
+        assert str(hall) == "Örnek salon, Baku"
+        assert hall.where() == "Örnek salon, Örnek adres, Baku"
     with translation.override("az"):
         assert venue.where() == "Bakü — yerler daha sonra duyurulacak"
         hall.name_az = "Nümunə zal"
