@@ -188,7 +188,14 @@ class NormalizedEmailField(models.EmailField):
 
 # Bidirectional embeddings, overrides and isolates: they reorder what is shown (a name that
 # reads differently from what is stored) and are never needed in a name.
-_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+# Removed from what people type, as nobody means to type them and they hide or reorder what a
+# name shows: the bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), the
+# direction marks (LRM, RLM, ALM) and the zero-width spaces and joiner-less no-breaks (ZWSP
+# U+200B, WJ U+2060, BOM U+FEFF). ZWNJ and ZWJ stay: Persian words and emoji need them.
+_BIDI_CONTROLS = dict.fromkeys(
+    [*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C]
+    + [0x200B, 0x2060, 0xFEFF]
+)
 _VISIBLE = ("L", "N", "P", "S")
 # Letters and symbols by category that render as nothing: the Hangul fillers (Unicode's
 # default-ignorable letters, U+115F, U+1160, U+3164, U+FFA0) and the blank Braille pattern.
@@ -203,7 +210,7 @@ def has_control_characters(text: str, *, multiline: bool = False) -> bool:
 
 
 def clean_text(value: str, *, multiline: bool = False, required: bool = False) -> str:
-    """NFC, bidi controls removed, controls refused, whitespace trimmed (one-line fields:
+    """NFC, bidi controls and zero-width spaces removed, controls refused, whitespace trimmed (one-line fields:
     runs of spaces become one). Raises ValidationError "control_characters" or, when
     `required`, "invisible" for text with no letter, digit, punctuation or symbol that shows
     (a Hangul filler or a blank Braille pattern is a letter or symbol that shows nothing)."""
@@ -226,7 +233,7 @@ def clean_text(value: str, *, multiline: bool = False, required: bool = False) -
 
 
 def tidy_text(value: str, *, multiline: bool = False) -> str:
-    """What can be mended without asking: NFC, bidi controls removed, whitespace trimmed (and
+    """What can be mended without asking: NFC, bidi controls and zero-width spaces removed, whitespace trimmed (and
     collapsed on one-line fields). Never raises; controls are `clean_text()`'s to refuse."""
     text = unicodedata.normalize("NFC", value or "").translate(_BIDI_CONTROLS)
     return text.strip() if multiline else " ".join(text.split())

@@ -17,6 +17,8 @@ MENDED = [
     ("\u202eLeyla\u202c Məmmədova", "Leyla Məmmədova"),  # right-to-left override
     ("\u2066Elçin\u2069 Məmmədov", "Elçin Məmmədov"),  # isolate
     ("  I\u0307lham   Əliyev ", "İlham Əliyev"),  # NFD capital İ, spacing
+    ("Ay\u200bsel\ufeff Rzayeva", "Aysel Rzayeva"),  # zero-width space, byte-order mark
+    ("\u200fNigar\u2060 Quliyeva\u200e", "Nigar Quliyeva"),  # direction marks, word joiner
 ]
 INVISIBLE = ["\u200b", "\u200b\u200d\u200c", "\ufeff\u2060", "\u202e"]
 CONTROLS = ["\x01", "\x07", "\x1b", "\x7f"]
