@@ -6,8 +6,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .cities import city_menu, menu_city
+from .emails import tidy_text
 from .resources import PEOPLE, RESOURCES
 from .spreadsheets import MAX_UPLOAD_BYTES, TableError, format_of, read_table
+
+CITY_LENGTH = 100
 
 
 class CityChoiceField(forms.ChoiceField):
@@ -34,7 +37,10 @@ class CityChoiceField(forms.ChoiceField):
         self.choices = [("", self.all_label or _("All cities")), *self.menu]
 
     def to_python(self, value) -> str:
-        text = " ".join(super().to_python(value).split())
+        # An unknown city is printed back in the message: without what shows nothing or breaks
+        # a line (a NUL, a bidi override, a zero-width space), at most a city name's length.
+        text = tidy_text(super().to_python(value))
+        text = "".join(char for char in text if char.isprintable())[:CITY_LENGTH]
         if not text:
             return ""
         return menu_city(text, self.menu) or text

@@ -70,7 +70,7 @@ def _asked_city(form) -> str:
     in the program as asked (it matches no event: the page says so beside the menu)."""
     form.is_valid()  # a bad value drops that filter only: cleaned_data keeps the good ones
     if "city" in form.errors:
-        return " ".join(str(form.data.get("city", "")).split())
+        return form.fields["city"].to_python(form.data.get("city", ""))  # as the message says
     return form.cleaned_data.get("city") or ""
 
 

@@ -124,6 +124,21 @@ def test_unknown_city_is_a_clear_message_and_no_events(client, program, address,
 
 
 @pytest.mark.now("2026-11-25T10:00:00+03:00")
+@pytest.mark.parametrize("address", PAGES)
+@pytest.mark.parametrize(
+    "typed", ["Atl\x00antis", "\u202eAtlantis\u202c", "Atlan\u200btis\x07", "Atlantis" + "s" * 500]
+)
+def test_an_unknown_city_is_echoed_without_what_cannot_be_shown(client, program, address, typed):
+    """A NUL, a bell, a bidi override or a zero-width space typed into the address is not
+    printed back, nor a name longer than any city's."""
+    html = client.get(address.format(language="en"), {"city": typed}).content.decode()
+
+    echoed = re.search(r"There are no events in “([^”]*)”", html)[1]
+    assert echoed.startswith("Atlantis") and len(echoed) <= 100
+    assert not re.search("[\x00-\x08\u200b\u202a-\u202e]", html)
+
+
+@pytest.mark.now("2026-11-25T10:00:00+03:00")
 @pytest.mark.parametrize("spelling", ["Baku", "bakı", "BAKÜ", "Bakü"])
 def test_board_calendar_accepts_every_spelling(board_client, program, spelling):
     html = board_client.get("/board/calendar/2026/12/", {"city": spelling}).content.decode()
