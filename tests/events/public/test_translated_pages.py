@@ -43,3 +43,23 @@ def test_feed_in_english_carries_the_english_titles(client):
     )
     titles = [str(component["SUMMARY"]) for component in calendar.walk("VEVENT")]
     assert titles == ["Concert"]
+
+
+@pytest.mark.parametrize(
+    ("language", "label"),
+    [("tr", "Gezinti yolu"), ("az", "Naviqasiya zənciri"), ("en", "Breadcrumb")],
+)
+def test_the_breadcrumb_is_named_in_the_page_language(client, language, label):
+    """Screen readers announce the trail by its label: in the page's language, not English."""
+    event = EventFactory()
+
+    with translation.override(language):
+        pages = [
+            client.get(event.get_absolute_url()),
+            client.get(reverse("events:register", args=[event.slug])),
+        ]
+
+    assert [f'<nav aria-label="{label}">' in page.content.decode() for page in pages] == [
+        True,
+        True,
+    ]
