@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,6 +7,13 @@ class Language(models.TextChoices):
     TURKISH = "tr", _("Turkish")
     AZERBAIJANI = "az", _("Azerbaijani")
     ENGLISH = "en", _("English")
+
+    @classmethod
+    def of_page(cls) -> str:
+        """The active language as one of these values ("az" on an /az/ page), Turkish when
+        none is active or it is another: what a form asking for a language starts with."""
+        language = (get_language() or "")[:2]
+        return language if language in cls.values else cls.TURKISH
 
 
 class OrganizationKind(models.TextChoices):

@@ -49,10 +49,17 @@ class DelegationForm(forms.Form):
         label=_("I have the members' consent to register them, and accept the privacy notice.")
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The page's language: a head who opened the /az/ page reads Azerbaijani.
+        self.fields["head_language"].initial = Language.of_page()
+
     def clean_members_csv(self):
-        """The members read from the file (a list), or None when no file was sent."""
+        """The members read from the file (a list), or None when no file was sent. A line
+        without a language takes the head's."""
         upload = self.cleaned_data.get("members_csv")
-        return members_from_csv(upload) if upload else None
+        default = self.cleaned_data.get("head_language") or Language.of_page()
+        return members_from_csv(upload, default_language=default) if upload else None
 
 
 class MemberForm(forms.Form):
@@ -63,6 +70,7 @@ class MemberForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["language"].initial = Language.of_page()
         # Drawn by hand in a grid (one line a member on a desk, stacked on a phone).
         for name, field in self.fields.items():
             field.widget.attrs["class"] = "form-select" if name == "language" else "form-control"
@@ -90,13 +98,15 @@ class MemberForm(forms.Form):
 MemberFormSet = forms.formset_factory(MemberForm, extra=MEMBER_ROWS, max_num=MAX_MEMBERS)
 
 
-def members_from_rows(formset) -> list[MemberData]:
+def members_from_rows(formset, *, default_language: str) -> list[MemberData]:
+    """The filled rows as members; a row without a language takes `default_language` (the
+    head's)."""
     return [
         MemberData(
             f.cleaned_data["full_name"],
             f.cleaned_data["email"],
             f.cleaned_data.get("role", ""),
-            f.cleaned_data.get("language") or "tr",
+            f.cleaned_data.get("language") or default_language,
         )
         for f in formset.forms
         if f.cleaned_data.get("full_name")
@@ -142,8 +152,9 @@ def _line_text(line: int, value: str, *, required: bool) -> str:
         raise _line_problem(line, exc.messages[0]) from exc
 
 
-def members_from_csv(upload) -> list[MemberData]:
-    """Raises forms.ValidationError naming the first bad line; reads at most MAX_MEMBERS."""
+def members_from_csv(upload, *, default_language: str = Language.TURKISH) -> list[MemberData]:
+    """Raises forms.ValidationError naming the first bad line; reads at most MAX_MEMBERS. A
+    line with no language takes `default_language`."""
     lines = _csv_lines(upload)
     _first, header = next(lines, (1, []))
     columns = [cell.strip().lower() for cell in header]
@@ -162,7 +173,7 @@ def members_from_csv(upload) -> list[MemberData]:
             )
         name = _line_text(line, row["full_name"], required=True)
         email = (row.get("email") or "").strip()
-        language = (row.get("language") or "tr").strip().lower()
+        language = (row.get("language") or default_language).strip().lower()
         try:
             email = email_field.clean(email)
         except forms.ValidationError as exc:

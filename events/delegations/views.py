@@ -25,7 +25,9 @@ def register(request, slug):
             data = form.cleaned_data
             try:
                 # The file, read by the form, replaces the rows.
-                members = data["members_csv"] or members_from_rows(rows)
+                members = data["members_csv"] or members_from_rows(
+                    rows, default_language=data["head_language"]
+                )
                 group = register_group(
                     event=event,
                     name=data["name"],

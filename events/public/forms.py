@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils import formats
 from django.utils.functional import cached_property
 from django.utils.html import format_html
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from contacts.countries import CountryChoiceField
@@ -188,8 +187,7 @@ class RegistrationForm(forms.Form):
     def __init__(self, *args, action: str, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
-            language = (get_language() or "tr")[:2]
-            self.initial.setdefault("language", language if language in Language else "tr")
+            self.initial.setdefault("language", Language.of_page())
         self.fields["consent"].label = format_html(
             _(
                 'I have read the <a href="{}" target="_blank">privacy notice</a> and agree '

@@ -1,13 +1,14 @@
 """Delegations as a unit: all seats or none, waitlisted and promoted whole, confirmed and
 cancelled by the head for everyone, each member mailed in their own language."""
 
+import re
 from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from events.delegations.links import make_group_token
 from events.delegations.models import DelegationGroup, GroupStatus
@@ -189,6 +190,50 @@ def test_register_page_takes_members_from_a_csv_file(client):
     assert sorted(group.members.values_list("email", "language")) == [
         ("leyla@example.az", "az"),
         ("murat@example.tr", "tr"),
+    ]
+
+
+@pytest.mark.parametrize("language", ["az", "en", "tr"])
+def test_the_delegation_form_starts_in_the_page_language(client, language):
+    """The head's language and every member row's start as the page's: an /az/ page that
+    sent Turkish unless each select was changed registered Azerbaijani heads in Turkish."""
+    event = EventFactory(capacity=20)
+    with translation.override(language):
+        address = reverse("delegations:register", kwargs={"slug": event.slug})
+
+    page = client.get(address).content.decode()
+
+    selected = re.findall(
+        r'<select name="([^"]*language)"[^>]*>.*?<option value="(\w+)"[^>]*selected', page, re.S
+    )
+    assert selected and {value for _name, value in selected} == {language}
+    assert {name for name, _value in selected} >= {"head_language", "members-0-language"}
+
+
+def test_members_without_a_language_take_the_heads(client):
+    event = EventFactory(capacity=20)
+    csv_file = SimpleUploadedFile(
+        "members.csv", b"full_name,email\nElnur,elnur@example.az\n", content_type="text/csv"
+    )
+    fields = {
+        "head_name": "Leyla",
+        "head_email": "leyla@example.az",
+        "head_language": "az",
+        "country": "AZ",
+        "consent": "on",
+        "members-TOTAL_FORMS": "1",
+        "members-INITIAL_FORMS": "0",
+        "members-0-full_name": "Aysel",
+        "members-0-email": "aysel@example.az",
+    }
+    address = reverse("delegations:register", kwargs={"slug": event.slug})
+
+    client.post(address, fields)
+    client.post(address, {**fields, "head_email": "head2@example.az", "members_csv": csv_file})
+
+    assert sorted(DelegationGroup.objects.values_list("members__email", "members__language")) == [
+        ("aysel@example.az", "az"),
+        ("elnur@example.az", "az"),
     ]
 
 
