@@ -459,6 +459,17 @@ class Event(SeededModel):
         `EventQuerySet.upcoming()`/`past()` are the same rule in SQL."""
         return self.past_at(timezone.now())
 
+    @property
+    def listed_is_past(self) -> bool:
+        """Over as a list shows it: the occurrence the list placed the event under has ended
+        (`listed_occurrence`, (start, end) aware, set by the program's month: a yearly series'
+        June 2025 on a list of past months), else `is_past`. A card's past styling and badge
+        read this, so a past June of a series never reads "to be confirmed"."""
+        listed = getattr(self, "listed_occurrence", None)
+        if listed is not None:
+            return listed[1] < timezone.now()
+        return self.is_past
+
     def past_at(self, now: datetime) -> bool:
         """`is_past` at the instant `now` (aware)."""
         return self.next_occurrence(now)[1] < now

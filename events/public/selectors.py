@@ -224,13 +224,21 @@ def _program_index(filters: ProgramFilters, today: date) -> list[tuple[date, int
     span = (
         _dated(_filtered(_listed(), city=filters.city, kind=filters.kind))
         .order_by()
-        .aggregate(first=Min("start"), last=Max("end"))
+        .aggregate(
+            first=Min("start"),
+            last=Max("end"),
+            yearly=Count("pk", filter=Q(recurrence=Recurrence.YEARLY)),
+        )
     )
     if span["first"] is None:
         return []
     # A day's margin each side: the first and last events may be a day off in their own zone.
     first = (span["first"] - timedelta(days=1)).date().replace(day=1)
     last = max(span["last"].date() + timedelta(days=1), date(ANNIVERSARY_YEAR, 12, 31))
+    if span["yearly"]:
+        # A yearly series comes round after its stored end: the index reaches a year ahead, so
+        # its next occurrence (next June's, in December) is a month one can open.
+        last = max(last, today + timedelta(days=366))
     if not filters.include_past:
         first = max(first, today.replace(day=1))
     counts = month_counts(first, last, city=filters.city, kind=filters.kind)

@@ -3,6 +3,7 @@ that words an event as past or upcoming reads the one rule, so no page says "too
 beside the series' next date."""
 
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
@@ -161,3 +162,41 @@ def test_a_month_of_the_program_dates_the_series_by_that_months_occurrence(clien
 
     assert "Yearly conference" in page
     assert shown in page and next_one not in page
+
+
+def _program(client, **query) -> str:
+    with translation.override("en"):
+        return client.get(reverse("events:program"), query).content.decode()
+
+
+def test_a_past_occurrence_of_a_series_reads_as_past_on_a_list_of_past_months(client, now):
+    """The series is not past, but its June of last year is: on that month's list its card is
+    styled and badged as past, not "to be confirmed" as the series' next June is."""
+    series = _series(now, status=EventStatus.PLANNED)
+    zone = ZoneInfo(series.time_zone)  # an occurrence's month is the venue's (Event.local_months)
+    last_year = series.occurrences(
+        (now - timedelta(days=400)).date(), (now - timedelta(days=1)).date()
+    )[-1][0].astimezone(zone)
+    next_one = series.next_occurrence(now)[0].astimezone(zone)
+
+    past = _program(client, month=f"{last_year:%Y-%m}", past="on")
+    coming = _program(client, month=f"{next_one:%Y-%m}")
+
+    assert ("event-past" in past, ">Past event<" in past, "To be confirmed" in past) == (
+        True,
+        True,
+        False,
+    )
+    assert ("event-past" in coming, "To be confirmed" in coming) == (False, True)
+
+
+def test_the_month_index_reaches_the_next_occurrence_of_every_series(client, now):
+    """In December the next 15 June is half a year beyond the anniversary year: the month
+    index offers it, as the program's months end with the last event otherwise."""
+    series = _series(now)
+    next_one = series.next_occurrence(now)[0].astimezone(ZoneInfo(series.time_zone))
+
+    index = selectors.program_index(selectors.ProgramFilters(), now=now)
+
+    assert next_one.date().replace(day=1) in [month for month, _count in index]
+    assert f"?month={next_one:%Y-%m}" in _program(client)
