@@ -6,29 +6,47 @@ fallback in its own format: the pages with `lang="tr"` (events/templatetags/cont
 .ics with the LANGUAGE parameter (events/ics.py, RFC 5545 §3.2.10).
 """
 
-from dataclasses import dataclass
-
 from django.conf import settings
 from django.db.models import F, TextField, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from modeltranslation.translator import NotRegistered, translator
 
 
-@dataclass(frozen=True)
-class Translated:
-    text: str
-    # The language the text is in when it is not the page's ("tr"), else "".
+class Translated(str):
+    """A text as shown in the page's language: the text itself (a `str`), and `lang`, the
+    language it is in when that is not the page's ("tr" for a Turkish fallback), else "".
+
+    As HTML (`{{ }}`, `{% blocktranslate with title=… %}`, format_html) a fallback is wrapped
+    in `<span lang="tr">`; as plain text (str(), an email's text part, a filter such as
+    `truncatechars`) it is the bare text. A `str`, not a wrapper: Django's blocktranslate turns
+    any other object into a bare string before escaping it, so the marker was lost inside a
+    sentence ("Register for “…”").
+    """
+
     lang: str
 
+    def __new__(cls, text: str = "", lang: str = ""):
+        value = super().__new__(cls, text or "")
+        value.lang = lang
+        return value
+
     def __str__(self) -> str:
-        return self.text
+        return str.__str__(self)
 
     def __html__(self) -> str:
-        if self.lang and self.text:
-            return format_html('<span lang="{}">{}</span>', self.lang, self.text)
-        return str(conditional_escape(self.text))
+        if self.lang and self:
+            return format_html('<span lang="{}">{}</span>', self.lang, str(self))
+        return str(conditional_escape(str(self)))
+
+    def __reduce__(self):
+        return (Translated, (str(self), self.lang))
+
+    @property
+    def text(self) -> str:
+        return str(self)
 
     @property
     def language(self) -> str:
@@ -45,6 +63,9 @@ def translation_of(obj, field: str) -> Translated:
     """The text of `field` in the active language, and whether it fell back to Turkish."""
     language = active_language()
     fallback = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    if not hasattr(obj, f"{field}_{fallback}"):
+        # A field kept in one language (a record of another kind in the same list): as it is.
+        return Translated(str(getattr(obj, field, "") or ""))
     return translation_in(
         language,
         getattr(obj, f"{field}_{language}", None),
@@ -100,3 +121,14 @@ def missing_turkish(obj) -> list[str]:
         if not (getattr(obj, f"{field}_{turkish}") or "").strip()
         and any((getattr(obj, f"{field}_{code}") or "").strip() for code in others)
     ]
+
+
+def marked_sentence(template: str, **values) -> SafeString:
+    """`template % values` as HTML, for a message that names a record ("“%(event)s” is
+    cancelled."): the (translated) template and every value escaped, a `Translated` fallback
+    kept in its `<span lang="tr">` (a plain `%` would drop it). A SafeString, so a page or a
+    flashed message prints it as it is."""
+    return mark_safe(  # noqa: S308 - every part escaped above
+        conditional_escape(template)
+        % {key: conditional_escape(value) for key, value in values.items()}
+    )

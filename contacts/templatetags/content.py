@@ -53,3 +53,26 @@ def venue_line(venue, with_address: bool = True) -> str:
     if city:
         parts.append(city)
     return format_html_join(", ", "{}", ((part,) for part in parts))
+
+
+@register.filter
+def shown(obj, field: str) -> Translated:
+    """`{{ event|shown:"title" }}`, `{% blocktranslate with title=event|shown:"title" %}`:
+    `field` of `obj` in the page's language, a Turkish fallback marked `<span lang="tr">`
+    (`{% translated %}` as a filter, for a sentence or a value printed inline)."""
+    return translation_of(obj, field)
+
+
+@register.filter
+def short_name(organization) -> Translated:
+    """An organization's short name in the page's language, else its name (each marked where
+    it falls back to Turkish): what lists and breadcrumbs print."""
+    return translation_of(organization, "short_name") or translation_of(organization, "name")
+
+
+@register.filter
+def organization_label(organization) -> SafeString:
+    """ "Name (short name)" as `Organization.__str__` prints it, each part in the page's language
+    and marked where it falls back to Turkish."""
+    name, short = translation_of(organization, "name"), translation_of(organization, "short_name")
+    return format_html("{} ({})", name, short) if short else conditional_escape(name)

@@ -12,6 +12,8 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from contacts.content import marked_sentence, translation_of
+
 from ..enums import RegistrationStatus
 from ..exceptions import DomainError
 from ..links import checkin_url
@@ -54,23 +56,27 @@ def checked_in_time(registration: Registration) -> str:
 
 
 def event_refusal(event: Event, *, now: datetime | None = None) -> str | None:
-    """Why nobody can be checked in to this event now (cancelled, another day), or None."""
+    """Why nobody can be checked in to this event now (cancelled, another day), or None. HTML
+    (a SafeString): the event's title marked where it stands in Turkish (contacts.content)."""
+    title = translation_of(event, "title")
     if event.is_cancelled:
-        return _("“%(event)s” is cancelled.") % {"event": event.title}
+        return marked_sentence(_("“%(event)s” is cancelled."), event=title)
     first, last = event.local_days
     today = timezone.localdate(now or timezone.now(), zone(event.time_zone))
     params = {
-        "event": event.title,
+        "event": title,
         "date": formats.date_format(first, "DATE_FORMAT"),
         "today": formats.date_format(today, "DATE_FORMAT"),
     }
     if today < first:
-        return (
-            _("“%(event)s” is on %(date)s; check-in opens on the day (today is %(today)s).")
-            % params
+        return marked_sentence(
+            _("“%(event)s” is on %(date)s; check-in opens on the day (today is %(today)s)."),
+            **params,
         )
     if today > last:
-        return _("“%(event)s” took place on %(date)s; check-in is closed.") % params
+        return marked_sentence(
+            _("“%(event)s” took place on %(date)s; check-in is closed."), **params
+        )
     return None
 
 
