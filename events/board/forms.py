@@ -269,14 +269,14 @@ class RescheduleForm(forms.Form):
 
     def __init__(self, *args, event: Event, **kwargs):
         self.event = event
-        kwargs.setdefault(
-            "initial",
-            {
-                "date_precision": event.date_precision,
-                "start": _naive_local(event.start, event.time_zone),
-                "end": _naive_local(event.end, event.time_zone),
-            },
-        )
+        # The event's own times to start from, under what the caller gives: a FormView
+        # always passes `initial` (an empty dict), so a setdefault left the fields blank.
+        kwargs["initial"] = {
+            "date_precision": event.date_precision,
+            "start": _naive_local(event.start, event.time_zone),
+            "end": _naive_local(event.end, event.time_zone),
+            **(kwargs.get("initial") or {}),
+        }
         super().__init__(*args, **kwargs)
         self.fields["start"].help_text = _("In %(zone)s time, the venue's zone.") % {
             "zone": event.zone_label

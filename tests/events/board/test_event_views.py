@@ -172,6 +172,22 @@ def test_event_reschedule_moves_in_venue_time_and_raises_the_revision(board_clie
     assert event.sequence == sequence + 1
 
 
+def test_the_reschedule_form_opens_with_the_event_s_own_times_in_venue_time(board_client):
+    """What to change from: the current start and end as the venue's clock shows them, not
+    two empty fields the board member must retype."""
+    event = EventFactory(
+        venue=BakuVenueFactory(),
+        start=datetime(2027, 5, 9, 15, 0, tzinfo=UTC),
+        end=datetime(2027, 5, 9, 17, 30, tzinfo=UTC),
+    )
+
+    page = board_client.get(reverse("board:event_reschedule", kwargs={"slug": event.slug}))
+
+    html = page.content.decode()
+    assert 'name="start" value="2027-05-09T19:00"' in html
+    assert 'name="end" value="2027-05-09T21:30"' in html
+
+
 def test_event_reschedule_to_a_day_fixes_a_month_precision_event(board_client):
     event = EventFactory(
         venue=VenueFactory(),
