@@ -108,6 +108,17 @@ TEMPLATES = [
         },
     },
 ]
+# Plain text (an email's subject and text part): the same templates, never HTML-escaped, so a
+# title with an apostrophe reads "Şuşa'da", not "Şuşa&#x27;da", whether or not the template
+# remembers {% autoescape off %} (events.mail renders with using=PLAIN_TEXT_TEMPLATES).
+PLAIN_TEXT_TEMPLATES = "plain_text"
+TEMPLATES.append(
+    {
+        **TEMPLATES[0],
+        "NAME": PLAIN_TEXT_TEMPLATES,
+        "OPTIONS": {**TEMPLATES[0]["OPTIONS"], "autoescape": False},
+    }
+)
 
 WSGI_APPLICATION = "anniversary.wsgi.application"
 

@@ -17,6 +17,11 @@ from django.utils import translation
 Attachment = tuple[str, bytes, str]
 
 
+def render_plain_text(template: str, context: dict) -> str:
+    """A plain-text template rendered without HTML escaping (settings.PLAIN_TEXT_TEMPLATES)."""
+    return render_to_string(template, context, using=settings.PLAIN_TEXT_TEMPLATES)
+
+
 def build_message(
     *,
     template: str,
@@ -29,8 +34,8 @@ def build_message(
 ) -> EmailMultiAlternatives:
     context = {"site_url": settings.SITE_URL, **context}
     with translation.override(language):
-        subject = render_to_string(f"emails/{template}.subject.txt", context)
-        text = render_to_string(f"emails/{template}.txt", context)
+        subject = render_plain_text(f"emails/{template}.subject.txt", context)
+        text = render_plain_text(f"emails/{template}.txt", context)
         html = render_to_string(f"emails/{template}.html", context)
     # One line, whatever a title or name contains: a newline in a header would inject headers.
     subject = " ".join(subject.split())

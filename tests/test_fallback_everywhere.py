@@ -8,6 +8,7 @@ Document metadata (`<title>`, `<meta>`), menus (`<option>`) and form values cann
 and are not checked; the page's own `<html lang>` covers them.
 """
 
+import re
 from datetime import timedelta
 from html.parser import HTMLParser
 
@@ -23,7 +24,7 @@ from events.delegations.services import MemberData, register_group
 from events.enums import EventKind
 from events.models import Event, PodcastSeries, Venue
 from events.services import reminders
-from events.services.registration import register_delegate
+from events.services.registration import confirm_registration, register_delegate
 from events.services.scheduling import cancel_event, reschedule_event
 from events.tokens import SELF_SERVICE, make_token
 from tests.factories import (
@@ -129,7 +130,7 @@ def turkish_only(board_member):
     _only_turkish(
         Event,
         event.pk,
-        title="Zeytin hasadı şenliği",
+        title="Zeytin hasadı: Ege'nin şenliği & konser",
         description="Bağ bozumu ve zeytin hasadı üzerine bir akşam.",
     )
     event.organizers.set([organization])
@@ -215,12 +216,15 @@ def test_board_pages_mark_every_turkish_fallback(board_client, turkish_only, lan
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_html_emails_mark_every_turkish_fallback(
+def test_emails_mark_every_turkish_fallback_and_escape_nothing_in_plain_text(
     turkish_only, language, django_capture_on_commit_callbacks
 ):
+    """Every email a delegate or a delegation's head gets about the event: its HTML part marks
+    the Turkish title, venue and description; its subject and text part print the title's
+    apostrophe and ampersand as typed, never as HTML entities."""
     event = turkish_only["event"]
     with django_capture_on_commit_callbacks(execute=True):
-        register_delegate(
+        registration = register_delegate(
             event=event,
             full_name="Leyla Məmmədova",
             email="leyla@example.org",
@@ -229,7 +233,22 @@ def test_html_emails_mark_every_turkish_fallback(
             consent=True,
         )
     with django_capture_on_commit_callbacks(execute=True):
-        reminders.sweep()
+        confirm_registration(registration=registration)
+    with django_capture_on_commit_callbacks(execute=True):
+        register_group(
+            event=event,
+            name="Ege Heyeti",
+            head_name="Murat Çelik",
+            head_email="head@example.org",
+            head_language=language,
+            country="TR",
+            members=[MemberData("Aysel Rzayeva", "aysel@example.org", "", language)],
+            consent=True,
+        )
+    # The reminders a day and two hours before (settings.REMINDER_DEFAULT_OFFSETS).
+    for before in (timedelta(days=1), timedelta(hours=2)):
+        with django_capture_on_commit_callbacks(execute=True):
+            reminders.sweep(now=event.start - before + timedelta(minutes=1))
     with django_capture_on_commit_callbacks(execute=True):
         reschedule_event(
             event=event, start=event.start + timedelta(hours=1), end=event.end + timedelta(hours=1)
@@ -237,14 +256,32 @@ def test_html_emails_mark_every_turkish_fallback(
     with django_capture_on_commit_callbacks(execute=True):
         cancel_event(event=event)
 
+    ours = [m for m in mail.outbox if {"leyla@example.org", "head@example.org"} & set(m.to)]
     html = [
         (message.subject, body)
-        for message in mail.outbox
-        if "leyla@example.org" in message.to
+        for message in ours
         for body, kind in getattr(message, "alternatives", [])
         if kind == "text/html"
     ]
-    # The registration's, the time change's and the cancellation's at least.
-    assert len(html) >= 3
+    subjects = {message.subject for message in ours}
+    # Registration, confirmation, the delegation's, two reminders, the time change and the
+    # cancellation at least.
+    assert len(html) >= 7, subjects
+    assert any(
+        "begins in" in s or "başlayır" in s or "Xatırlatma" in s or "Reminder" in s
+        for s in subjects
+    )
     found = {subject: unmarked(body, language) for subject, body in html}
     assert not report(found), report(found)
+    escaped = [
+        text
+        for message in ours
+        for text in (message.subject, message.body)
+        if re.search(r"&(#x?[0-9a-fA-F]+|amp|lt|gt|quot);", text)
+    ]
+    assert escaped == []
+    assert all(
+        "Ege'nin şenliği & konser" in message.subject
+        for message in ours
+        if "hasadı" in message.subject
+    )

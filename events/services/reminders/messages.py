@@ -26,7 +26,7 @@ from ...delegations import deliveries as delegation_deliveries
 from ...enums import DeliveryKind
 from ...ics import CANCEL, PUBLISH, UID_DOMAIN, attachment_type, event_ics
 from ...links import confirm_url, self_service_url
-from ...mail import build_message
+from ...mail import build_message, render_plain_text
 from ...models import Event, ReminderDelivery
 from ...timezones import zone_label
 from ..checkin import checkin_qr_png
@@ -108,7 +108,7 @@ def _greeting(registration) -> dict:
     """ "Dear …," as the text and as the HTML part say it, in the active language."""
     context = {"registration": registration}
     return {
-        "text": render_to_string("emails/reminder_part_greeting.txt", context),
+        "text": render_plain_text("emails/reminder_part_greeting.txt", context),
         "html": render_to_string("emails/reminder_part_greeting.html", context),
     }
 
