@@ -14,7 +14,7 @@ from django.db.models import F
 from django.db.models.lookups import In
 from django.utils.translation import get_language
 
-from .text import collation_key, folded, search_key
+from .text import collation_key, folded, search_key, turkic_lower
 
 # Keyed by search_key() of every spelling we know; values: (tr, az, en).
 _CITIES = [
@@ -113,6 +113,16 @@ def menu_city(value: str, menu: Iterable[tuple[str, str]]) -> str | None:
     Turkish menu), or None when that city is not on the menu."""
     wanted = city_key(value or "")
     return next((choice for choice, _label in menu if city_key(choice) == wanted), None)
+
+
+def names_city_as(text: str, city: str, language: str | None = None) -> bool:
+    """Whether `text` names `city` in `language`'s own spelling (default: the active one), as
+    a word, case aside but letters' marks counted: "Bakü Kongre Merkezi" names Bakü for a
+    Turkish reader, not for an English one, who reads "Baku"."""
+    spelling = turkic_lower(city_name(city, language))
+    return bool(text) and bool(
+        re.search(rf"(?<!\w){re.escape(spelling)}(?!\w)", turkic_lower(text))
+    )
 
 
 @lru_cache(maxsize=4096)  # pure; every card of a list asks it of its venue's name

@@ -374,3 +374,28 @@ def test_calendar_location_spells_the_city_in_the_feed_language(name_en, locatio
         body = event_ics(event).decode().replace("\r\n ", "")
 
     assert f"LOCATION;{location}\r\n" in body
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("en", '<span lang="tr">Şuşa Kongre Merkezi</span>, Shusha'),
+        ("az", '<span lang="tr">Şuşa Kongre Merkezi</span><'),
+        ("tr", "Şuşa Kongre Merkezi<"),
+    ],
+)
+def test_a_turkish_name_that_names_the_city_still_gets_the_reader_s_spelling(
+    client, language, line
+):
+    """A hall with only its Turkish name, which names its city: the page adds the city where
+    the reader spells it otherwise (English), and not where it would repeat it."""
+    with translation.override("tr"):
+        venue = BakuVenueFactory(name_tr="Şuşa Kongre Merkezi", name_az="", name_en="", city="Şuşa")
+        event = EventFactory(venue=venue)
+
+    with translation.override(language):
+        page = client.get(event.get_absolute_url()).content.decode()
+        program = client.get(reverse("events:program")).content.decode()
+
+    assert line in program
+    assert mixed_html(page, language) == [] and mixed_html(program, language) == []

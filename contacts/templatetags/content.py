@@ -15,6 +15,7 @@ from django import template
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString
 
+from ..cities import names_city_as
 from ..content import Translated, translation_of
 
 register = template.Library()
@@ -45,11 +46,18 @@ def lang_attr(obj, field: str) -> SafeString:
 def venue_line(venue, with_address: bool = True) -> str:
     """`{% venue_line event.venue %}`: "name, address, city" in the page's language, each text
     marked where it falls back to Turkish; the city only where the name or the address does not
-    name it already (Venue.city_to_show). `with_address=False` for the short "name, city"."""
+    name it already (Venue.city_to_show). `with_address=False` for the short "name, city".
+
+    A Turkish fallback names the city for the reader only in the reader's own spelling: an
+    English page reads "<span lang="tr">Şuşa Kongre Merkezi</span>, Shusha", an Azerbaijani one
+    "<span lang="tr">Şuşa Kongre Merkezi</span>" (Şuşa is Şuşa in both). The fallback is an
+    element of its own, so the line's own text still spells each city once."""
     parts = [translation_of(venue, "name")]
     if with_address and venue.address:
         parts.append(translation_of(venue, "address"))
-    city = venue.city_to_show(*(part.text for part in parts))
+    city = venue.city_to_show(*(part.text for part in parts if not part.lang))
+    if city and any(names_city_as(part.text, venue.city) for part in parts if part.lang):
+        city = ""
     if city:
         parts.append(city)
     return format_html_join(", ", "{}", ((part,) for part in parts))
