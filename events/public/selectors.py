@@ -132,8 +132,11 @@ def month_last_day(month: date) -> date:
 
 
 def _listed():
-    """What the program and the calendar list: public events that are not milestones."""
-    return Event.objects.public().filter(is_milestone=False)
+    """What the program and the calendar list: every public event, milestones too. A milestone
+    (the 2023 Şuşa conference, the 2007 forum) is also on the home page's timeline, but its
+    month lists it as the feed does: June 2023 does not read "no events" while /calendar.ics
+    holds that day's conference."""
+    return Event.objects.public()
 
 
 def _dated(events):
@@ -259,7 +262,7 @@ def program_month(filters: ProgramFilters, month: date) -> ProgramMonth:
     event's start there. One query (venue and seat counts joined)."""
     first, last = month, month_last_day(month)
     events = _filtered(
-        _without_long_texts(public_events().filter(is_milestone=False)),
+        _without_long_texts(public_events()),
         city=filters.city,
         kind=filters.kind,
     )

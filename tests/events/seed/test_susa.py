@@ -116,3 +116,20 @@ def test_susa_series_on_the_day_is_that_days_conference(seeded, now):
     start, _ = Event.objects.get(seed_key=SUSA_SERIES_KEY).next_occurrence()
 
     assert start.isoformat() == "2027-06-15T00:00:00+04:00"
+
+
+@pytest.mark.parametrize("year", [2022, 2023, 2024])
+def test_each_dated_edition_is_in_its_month_on_the_site_as_in_the_feed(client, seeded, year):
+    """June of each year lists that year's conference on the program and the month calendar,
+    as /calendar.ics holds it; the series never stands in for it (its first date is 2025)."""
+    edition = Event.objects.get(slug=f"susa-international-conference-15-june-{year}")
+
+    with translation.override("en"):
+        program = client.get("/en/program/", {"month": f"{year}-06", "past": "on"}).content
+        calendar = client.get(f"/en/program/{year}/6/").content
+    feed = client.get("/calendar.ics", {"lang": "en"})
+    body = b"".join(feed.streaming_content) if feed.streaming else feed.content
+
+    assert edition.title_en.encode() in program and edition.title_en.encode() in calendar
+    assert f"DTSTART;VALUE=DATE:{year}0615".encode() in body
+    assert b"(every year on 15 June)" not in program
