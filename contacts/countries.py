@@ -1,4 +1,5 @@
-"""Country names in Turkish and Azerbaijani from CLDR, and the country menu in each language.
+"""Country names in Turkish, Azerbaijani and English from CLDR, and the country menu in each
+language.
 
 django-countries names countries in English and has no Azerbaijani catalog (and its Turkish
 one is never loaded for "tr"). `write_catalogs()` writes a gettext catalog per language from
@@ -27,8 +28,9 @@ from .text import collation_key
 
 # Listed first in the country menu: most delegates come from the two cities' countries.
 FIRST_COUNTRIES = ("TR", "AZ")
-# English keeps django-countries' names (the msgids); these get CLDR's.
-CLDR_LANGUAGES = ("tr", "az")
+# Every language reads CLDR's names; the msgids are django-countries' English (ISO's, such as
+# "Bahamas (The)" and "Falkland Islands (Malvinas)"), which English readers do not write.
+CLDR_LANGUAGES = ("tr", "az", "en")
 CATALOG_DIR = Path(__file__).resolve().parent.parent / "locale_cldr"
 
 _menus: dict[str, list[tuple[str, str]]] = {}

@@ -1,4 +1,4 @@
-"""Country names from CLDR in Turkish and Azerbaijani, each menu in its language's order."""
+"""Country names from CLDR in Turkish, Azerbaijani and English, each menu in its language's order."""
 
 import pytest
 from django.urls import reverse
@@ -24,7 +24,18 @@ def test_committed_catalogs_are_what_cldr_gives(tmp_path):
     [
         ("tr", {"DE": "Almanya", "US": "Amerika Birleşik Devletleri", "AZ": "Azerbaycan"}),
         ("az", {"DE": "Almaniya", "US": "Amerika Birləşmiş Ştatları", "AZ": "Azərbaycan"}),
-        ("en", {"DE": "Germany", "US": "United States of America", "AZ": "Azerbaijan"}),
+        # CLDR's English, not ISO's: "Bahamas (The)", "Falkland Islands (Malvinas)".
+        (
+            "en",
+            {
+                "DE": "Germany",
+                "US": "United States",
+                "AZ": "Azerbaijan",
+                "BS": "Bahamas",
+                "FK": "Falkland Islands",
+                "GB": "United Kingdom",
+            },
+        ),
     ],
 )
 def test_country_names_are_in_the_active_language(language, expected):
