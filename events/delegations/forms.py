@@ -12,6 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from anniversary.languages import requested_language
 from contacts.countries import CountryChoiceField
 from contacts.emails import NormalizedEmailFormField, clean_text
 from contacts.enums import Language
@@ -167,13 +168,12 @@ def members_from_csv(upload, *, default_language: str = Language.TURKISH) -> lis
         if not any(cell.strip() for cell in cells):
             continue
         if not (row.get("full_name") or "").strip():
-            raise forms.ValidationError(
-                _("Line %(line)s: a name is missing or the language is not tr, az or en.")
-                % {"line": line}
-            )
+            raise forms.ValidationError(_("Line %(line)s: the name is missing.") % {"line": line})
         name = _line_text(line, row["full_name"], required=True)
         email = (row.get("email") or "").strip()
-        language = (row.get("language") or default_language).strip().lower()
+        typed_language = (row.get("language") or "").strip()
+        # As the feed reads ?lang=: "AZ", "az-AZ", "en_GB" are az and en.
+        language = requested_language(typed_language) if typed_language else default_language
         try:
             email = email_field.clean(email)
         except forms.ValidationError as exc:
@@ -183,8 +183,8 @@ def members_from_csv(upload, *, default_language: str = Language.TURKISH) -> lis
             ) from exc
         if language not in Language.values:
             raise forms.ValidationError(
-                _("Line %(line)s: a name is missing or the language is not tr, az or en.")
-                % {"line": line}
+                _("Line %(line)s: “%(language)s” is not one of our languages: write tr, az or en.")
+                % {"line": line, "language": typed_language[:20]}
             )
         # A role typed as invisible text is refused, as in the rows, not silently dropped.
         role = row.get("role") or ""

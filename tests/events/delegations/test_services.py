@@ -6,10 +6,12 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from events.delegations.forms import members_from_csv
 from events.delegations.links import make_group_token
 from events.delegations.models import DelegationGroup, GroupStatus
 from events.delegations.services import (
@@ -351,3 +353,36 @@ def test_delegation_member_address_that_is_not_deliverable_is_refused(address):
             consent=True,
         )
     assert DelegationGroup.objects.count() == 0
+
+
+def _csv(text: str) -> SimpleUploadedFile:
+    return SimpleUploadedFile("members.csv", text.encode(), content_type="text/csv")
+
+
+def test_a_members_file_reads_languages_as_people_write_them():
+    """ "az-AZ", "EN", "en_GB" are languages we write in, as the feed reads ?lang=."""
+    members = members_from_csv(
+        _csv(
+            "full_name,email,language\nLeyla,leyla@example.az,az-AZ\n"
+            "Tom,tom@example.org,EN\nAnn,ann@example.org,en_GB\n"
+        )
+    )
+
+    assert [member.language for member in members] == ["az", "en", "en"]
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (",leyla@example.az,az", "Line 2: the name is missing."),
+        (
+            "Leyla,leyla@example.az,de",
+            "Line 2: “de” is not one of our languages: write tr, az or en.",
+        ),
+    ],
+)
+def test_a_members_file_says_which_of_its_problems_a_line_has(line, message):
+    with pytest.raises(ValidationError) as refused:
+        members_from_csv(_csv(f"full_name,email,language\n{line}\n"))
+
+    assert refused.value.messages == [message]
