@@ -276,6 +276,10 @@ def _thanks_url(event: Event, status: str) -> str:
 @require_safe
 def registered(request, slug):
     event = _public_event(slug)
+    if event.is_cancelled or event.is_past:
+        # Nobody just registered for it: the address was typed or kept, and the page would
+        # say a seat is held or a place on the waitlist taken. The event's page says why not.
+        return redirect(event.get_absolute_url())
     return render(
         request,
         "events/registered.html",

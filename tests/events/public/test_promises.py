@@ -77,3 +77,28 @@ def test_the_event_cancelled_email_links_the_program_in_the_recipients_language(
     sent = [m for m in mail.outbox if "/program/" in m.body]
     assert sent, [m.subject for m in mail.outbox]
     assert all(f"/{language}/program/" in m.body for m in sent)
+
+
+@pytest.mark.parametrize("outcome", ["", "waitlist"])
+def test_the_thanks_page_of_a_cancelled_or_past_event_promises_nothing(client, now, outcome):
+    """Typed or kept, /register/thanks/?outcome=waitlist of a cancelled event said "you are on
+    the waitlist": it now opens the event's page, which says why nobody can register."""
+    cancelled = EventFactory()
+    cancel_event(event=cancelled)
+    past = EventFactory(start=now - timedelta(days=3), end=now - timedelta(days=3, hours=-2))
+    open_one = EventFactory()
+
+    with translation.override("en"):
+        answers = {
+            event.slug: client.get(
+                reverse("events:registered", args=[event.slug]), {"outcome": outcome}
+            )
+            for event in (cancelled, past, open_one)
+        }
+        expected = {
+            cancelled.slug: (302, cancelled.get_absolute_url()),
+            past.slug: (302, past.get_absolute_url()),
+            open_one.slug: (200, None),
+        }
+
+    assert {slug: (r.status_code, r.get("Location")) for slug, r in answers.items()} == expected
