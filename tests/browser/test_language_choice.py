@@ -42,3 +42,16 @@ def test_without_a_choice_the_bare_address_follows_accept_language(browse):
 
     assert browse.page.url == f"{browse.base_url}/en/events/{event.slug}/"
     assert browse.page.context.cookies() == []
+
+
+def test_the_board_login_opens_in_the_language_of_the_page_it_was_clicked_on(browse):
+    """The login is outside the language prefixes: it read Turkish (the browser asks for
+    English here) for a board member who came by an /az/ link, until the link carried it."""
+    event = EventFactory(capacity=20)
+    page = browse.page
+    browse.goto(f"/az/events/{event.slug}/", step="az-page")
+
+    browse.click(page.locator("a[data-keeps-language]"), step="board-login")
+
+    assert page.url.startswith(f"{browse.base_url}/accounts/login/")
+    expect(page.locator("html")).to_have_attribute("lang", "az")
