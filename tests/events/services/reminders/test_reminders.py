@@ -1,5 +1,6 @@
 """Reminders, notices and the digest, with eager tasks and the locmem mail backend."""
 
+import re
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -139,12 +140,34 @@ def test_delegate_reminder_states_venue_and_delegate_time_and_attaches_the_ics(s
 
     [message] = mail.outbox
     assert message.subject.startswith("Reminder: Nəsimi gecəsi")
-    assert "10:00 (Baku)" in message.body
-    assert "Your time: " in message.body and "09:00 (Izmir)" in message.body
+    # As every email and page says it (event_when_for): the venue's times, then the twin
+    # city's, which is the delegate's own here.
+    assert re.search(r"When: \d{1,2} \w+ \d{4}, 10:00–13:00 Baku · 09:00 Izmir\n", message.body)
+    assert "Your time" not in message.body
     assert "Dear Ayşe Kaya," in message.body
-    assert "09:00 (Izmir)" in message.alternatives[0][0]
+    assert "10:00–13:00 Baku · 09:00 Izmir" in message.alternatives[0][0]
     vevent = attached_calendar(message)
     assert str(vevent["uid"]) == event_uid(event)
+
+
+def test_a_day_long_event_s_reminder_gives_its_day_not_a_midnight(sweep):
+    """A conference known by its day (15 June): the reminder says the day, as its page does,
+    not "00:00 (Baku)"."""
+    day = baku_ten_oclock(2).replace(hour=0)
+    event = EventFactory(
+        venue=BakuVenueFactory(),
+        start=day,
+        end=day + timedelta(days=1),
+        date_precision=DatePrecision.DAY,
+    )
+    confirmed_long_ago(event=event, time_zone=IZMIR, language="en")
+    due = reminders.reminder_due_at(start=event.start, time_zone=BAKU, offset=DAY)
+
+    sweep(now=due + timedelta(minutes=1))
+
+    [message] = mail.outbox
+    assert re.search(r"When: \d{1,2} \w+ \d{4}\n", message.body), message.body
+    assert "00:00" not in message.body and "00:00" not in message.alternatives[0][0]
 
 
 def test_delegate_in_the_venues_zone_sees_one_time(sweep):
@@ -302,7 +325,7 @@ def test_reschedule_event_retimes_pending_reminders_and_sends_one_notice(after_c
     [notice] = mail.outbox
     assert notice.to == [registration.email]
     assert notice.subject.startswith(f"New time: {event.title}")
-    assert "11:00 (Baku)" in notice.body
+    assert "11:00–13:00 Baku" in notice.body
     vevent = attached_calendar(notice)
     assert (str(vevent["uid"]), vevent["sequence"]) == (uid, sequence + 1)
     dues = dict(
