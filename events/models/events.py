@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from contacts.cities import city_name, names_city
-from contacts.emails import validate_one_line
+from contacts.emails import CleanCharField, CleanTextField, validate_one_line
 from contacts.models import (
     DelegationVisit,
     Organization,
@@ -48,11 +48,13 @@ from ..timezones import (
 
 class Venue(SeededModel):
     # One-line fields reach email headers and calendar files: no line breaks (validate_one_line).
-    name = models.CharField(_("name"), max_length=200, validators=[validate_one_line])
-    address = models.CharField(
+    # What the board types is cleaned as every typed text is (contacts.emails.CleanCharField):
+    # NFC, no bidi override or zero-width space, never a name made of invisible characters.
+    name = CleanCharField(_("name"), max_length=200, validators=[validate_one_line])
+    address = CleanCharField(
         _("address"), max_length=300, blank=True, validators=[validate_one_line]
     )
-    city = models.CharField(_("city"), max_length=100, validators=[validate_one_line])
+    city = CleanCharField(_("city"), max_length=100, validators=[validate_one_line])
     country = CountryField(_("country"), blank=True)
     time_zone = models.CharField(
         _("time zone"), max_length=64, default=IZMIR, validators=[validate_time_zone]
@@ -210,13 +212,13 @@ class EventQuerySet(models.QuerySet):
 
 
 class Event(SeededModel):
-    title = models.CharField(_("title"), max_length=250, validators=[validate_one_line])
+    title = CleanCharField(_("title"), max_length=250, validators=[validate_one_line])
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     kind = models.CharField(_("kind"), max_length=30, choices=EventKind.choices)
     status = models.CharField(
         _("status"), max_length=20, choices=EventStatus.choices, default=EventStatus.PLANNED
     )
-    description = models.TextField(
+    description = CleanTextField(
         _("public text"), blank=True, help_text=_("Shown to delegates on the event's page.")
     )
     # Never shown to delegates: what the source leaves open, what the board still has to settle.

@@ -6,6 +6,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from contacts.emails import CleanCharField
+
 from ..enums import (
     EventKind,
     PlanningStatus,
@@ -35,7 +37,7 @@ class PlanningItem(models.Model):
     event = models.ForeignKey(
         Event, on_delete=models.CASCADE, related_name="planning_items", verbose_name=_("event")
     )
-    title = models.CharField(_("title"), max_length=250)
+    title = CleanCharField(_("title"), max_length=250)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -95,7 +97,7 @@ class ChecklistTemplate(models.Model):
     """The starting checklist for one kind of event."""
 
     kind = models.CharField(_("event kind"), max_length=30, choices=EventKind.choices, unique=True)
-    title = models.CharField(_("title"), max_length=200)
+    title = CleanCharField(_("title"), max_length=200)
 
     class Meta:
         verbose_name = _("checklist template")
@@ -113,7 +115,7 @@ class ChecklistTemplateItem(models.Model):
         related_name="items",
         verbose_name=_("template"),
     )
-    title = models.CharField(_("title"), max_length=250)
+    title = CleanCharField(_("title"), max_length=250)
     days_before = models.PositiveIntegerField(
         _("days before the event"), help_text=_("The item is due this many days before the start.")
     )

@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from contacts.emails import CleanCharField, CleanTextField
 from contacts.models import Organization, Person, SeededModel, Source
 
 from ..enums import (
@@ -12,9 +13,9 @@ from .events import Event
 
 
 class PodcastSeries(SeededModel):
-    title = models.CharField(_("title"), max_length=200)
+    title = CleanCharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
-    description = models.TextField(_("description"), blank=True)
+    description = CleanTextField(_("description"), blank=True)
     organizers = models.ManyToManyField(
         Organization, blank=True, related_name="podcast_series", verbose_name=_("organizers")
     )
@@ -34,7 +35,7 @@ class PodcastEpisode(SeededModel):
         PodcastSeries, on_delete=models.CASCADE, related_name="episodes", verbose_name=_("series")
     )
     number = models.PositiveIntegerField(_("number"))
-    title = models.CharField(_("title"), max_length=200)
+    title = CleanCharField(_("title"), max_length=200)
     guests = models.ManyToManyField(
         Person, blank=True, related_name="podcast_episodes", verbose_name=_("guests")
     )
