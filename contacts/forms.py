@@ -88,17 +88,17 @@ class ContactImportForm(forms.Form):
         widget=forms.RadioSelect,
     )
     file = forms.FileField(
-        label=_("File"),
-        help_text=_(
-            "CSV (UTF-8 or Turkish Windows, comma or semicolon) or Excel .xlsx, at most "
-            "%(size)d MB. The first row names the columns; an export is a ready template."
-        )
-        % {"size": MAX_UPLOAD_BYTES // (1024 * 1024)},
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
+        label=_("File"), widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"})
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Filled in here, in the request's language: `% {…}` on the class would have turned the
+        # lazy text into the language active at import (Turkish on every page).
+        self.fields["file"].help_text = _(
+            "CSV (UTF-8 or Turkish Windows, comma or semicolon) or Excel .xlsx, at most "
+            "%(size)d MB. The first row names the columns; an export is a ready template."
+        ) % {"size": MAX_UPLOAD_BYTES // (1024 * 1024)}
         self.helper = FormHelper()
         self.helper.form_method = "post"
         self.helper.attrs = {"enctype": "multipart/form-data"}
