@@ -17,9 +17,10 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from contacts.models import Organization
+from contacts.models import DelegationVisit, Organization
 from events.b2b.links import participant_token
 from events.delegations.links import make_group_token
+from events.delegations.models import DelegationGroup
 from events.delegations.services import MemberData, register_group
 from events.enums import EventKind
 from events.models import Event, PodcastSeries, Venue
@@ -28,8 +29,11 @@ from events.services.registration import confirm_registration, register_delegate
 from events.services.scheduling import cancel_event, reschedule_event
 from events.tokens import SELF_SERVICE, make_token
 from tests.factories import (
+    AffiliationFactory,
+    DelegationVisitFactory,
     EventFactory,
     MatchmakingFactory,
+    MeetingFactory,
     OrganizationFactory,
     ParticipantFactory,
     PendingRegistrationFactory,
@@ -134,6 +138,12 @@ def turkish_only(board_member):
         description="Bağ bozumu ve zeytin hasadı üzerine bir akşam.",
     )
     event.organizers.set([organization])
+    visit = DelegationVisitFactory(host_organization=organization)
+    _only_turkish(DelegationVisit, visit.pk, title="Ege Dostluk ziyareti")
+    visit.organizations.set([organization])
+    MeetingFactory(visit=visit, host_organization=organization)
+    person = AffiliationFactory(organization=organization).person
+    Event.objects.filter(pk=event.pk).update(delegation_visit=visit)
     MatchmakingFactory(event=event)
     participant = ParticipantFactory(event=event)
     registration = PendingRegistrationFactory(event=event)
@@ -147,6 +157,7 @@ def turkish_only(board_member):
         members=[MemberData("Elnur Hüseynov", "elnur@example.az", "", "az")],
         consent=True,
     )
+    DelegationGroup.objects.filter(pk=group.pk).update(delegation_visit=visit)
     series = PodcastSeriesFactory(slug="sesler")
     _only_turkish(PodcastSeries, series.pk, title="Kardeş sesler", description="Kardeş sesler.")
     PlanningItemFactory(event=event, owner=board_member, title="Salonu hazırla")
@@ -187,6 +198,8 @@ def turkish_only(board_member):
         ("registrants:door", {"slug": event.slug}),
         ("contacts:organizations", {}),
         ("contacts:organization", {"pk": organization.pk}),
+        ("contacts:visit", {"pk": visit.pk}),
+        ("contacts:person", {"pk": person.pk}),
     ]
     return {"event": event, "public": public, "board": board}
 
