@@ -3,11 +3,13 @@ keeps what was written (as Turkish), the board's forms and the admin write and s
 language, the spreadsheets carry a column per language, and the pages read their own."""
 
 import pytest
+import tablib
 from django.contrib import admin
 from django.test import RequestFactory
 from django.urls import reverse
 
 from contacts.models import Organization, Person
+from contacts.services.imports import import_contacts
 from tests.contacts.test_import_export import _confirm, _csv, _rows, _upload
 from tests.factories import OrganizationFactory, PersonFactory, StaffFactory
 
@@ -240,3 +242,18 @@ def test_admin_change_page_groups_the_notes_by_language(client, model):
 
     assert all(f'name="{column}"' in page for column in NOTES)
     assert page.index('name="notes_tr"') < page.index('name="notes_az"')
+
+
+@pytest.mark.django_db
+def test_a_name_given_only_in_azerbaijani_is_one_problem_on_the_file_s_name_column():
+    """The model reports it on name_tr twice (blank, and by the rule) and the import once on
+    name: the report names the file's own column, once."""
+    dataset = tablib.Dataset(headers=["name", "name_az"])
+    dataset.append(["", "Yeni Qurum MMC"])
+
+    report = import_contacts(kind="organizations", dataset=dataset, dry_run=True)
+
+    assert [(p.row, p.column, p.message) for p in report.problems] == [
+        (2, "name", "Give the Turkish text too: the other languages fall back to it.")
+    ]
+    assert Organization.objects.count() == 0
