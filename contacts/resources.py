@@ -27,6 +27,8 @@ from django_countries import countries
 from import_export import resources, widgets
 from import_export.fields import Field
 
+from anniversary.languages import requested_language
+
 from .content import missing_turkish
 from .emails import normalize_email_leniently
 from .enums import Language, OrganizationKind
@@ -61,6 +63,20 @@ class ChoiceWidget(widgets.Widget):
 
     def render(self, value, obj=None, **kwargs):
         return value or ""
+
+
+class LanguageWidget(ChoiceWidget):
+    """A language by its code, its label, or a tag as people write it ("az-AZ", "EN", "en_GB"),
+    read as a typed ?lang= is (anniversary.languages.requested_language)."""
+
+    def __init__(self, *, default=Language.TURKISH):
+        super().__init__(Language, default=default)
+
+    def clean(self, value, row=None, **kwargs):
+        tag = requested_language(str(value or "").strip())
+        if tag in Language.values:
+            return tag
+        return super().clean(value, row=row, **kwargs)
 
 
 def _label_keys(label) -> set[str]:
@@ -238,7 +254,7 @@ class PersonResource(ContactResource):
     preferred_language = Field(
         attribute="preferred_language",
         column_name="preferred_language",
-        widget=ChoiceWidget(Language, default=Language.TURKISH),
+        widget=LanguageWidget(),
     )
     country = Field(attribute="country", column_name="country", widget=CountryWidget())
     # The Turkish note, whatever language the page of the import or export is in.

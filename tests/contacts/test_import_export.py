@@ -4,12 +4,14 @@ from datetime import date
 
 import openpyxl
 import pytest
+import tablib
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from contacts import resources
 from contacts.enums import OrganizationKind
 from contacts.models import Affiliation, Organization, Person
+from contacts.services.imports import import_contacts
 from contacts.views import PENDING_IMPORT
 from tests.factories import (
     AffiliationFactory,
@@ -454,3 +456,19 @@ def test_reimporting_an_export_with_translated_roles_changes_nothing(board_clien
 
     report = preview.context["report"]
     assert (report.new, report.updated, report.unchanged) == (0, 0, 1)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [("az-AZ", "az"), ("EN", "en"), ("en_GB", "en"), ("Azerbaijani", "az"), ("", "tr")],
+)
+def test_a_person_s_language_is_read_as_people_write_it(typed, stored):
+    """As a typed ?lang= and a delegation's members file are: a region tag is its language."""
+    dataset = tablib.Dataset(headers=["full_name", "preferred_language"])
+    dataset.append(["Elçin Məmmədov", typed])
+
+    report = import_contacts(kind="people", dataset=dataset, dry_run=False)
+
+    assert report.problems == []
+    assert Person.objects.get().preferred_language == stored
